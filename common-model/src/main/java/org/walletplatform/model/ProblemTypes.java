@@ -1,0 +1,40 @@
+package org.walletplatform.model;
+
+import java.net.URI;
+
+/**
+ * Stable RFC 9457 problem {@code type} URIs, one per kind of problem. A client may switch on these; their titles
+ * are for humans.
+ */
+public final class ProblemTypes {
+
+    private static final String BASE = "https://walletplatform.org/problems/";
+
+    public static final URI VALIDATION = of("validation");
+
+    public static final URI MALFORMED_REQUEST = of("malformed-request");
+
+    public static final URI UNKNOWN_BUSINESS_LINE = of("unknown-business-line");
+
+    public static final URI BATCH_TOO_LARGE = of("batch-too-large");
+
+    public static final URI NOT_FOUND = of("not-found");
+
+    public static final URI METHOD_NOT_ALLOWED = of("method-not-allowed");
+
+    public static final URI UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type");
+
+    public static final URI QUEUE_UNAVAILABLE = of("queue-unavailable");
+
+    public static final URI SERVICE_UNAVAILABLE = of("service-unavailable");
+
+    public static final URI INTERNAL = of("internal");
+
+    private ProblemTypes() {
+    }
+
+    private static URI of(String slug) {
+        return URI.create(BASE + slug);
+    }
+
+}

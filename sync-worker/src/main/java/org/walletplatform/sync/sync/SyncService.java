@@ -1,0 +1,105 @@
+package org.walletplatform.sync.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.validation.Validator;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.walletplatform.model.line.AssetSnapshot;
+import org.walletplatform.store.cache.WalletCache;
+import org.walletplatform.store.snapshot.SnapshotStore;
+import org.walletplatform.sync.line.PullException;
+import org.walletplatform.sync.line.PullOutcome;
+import org.walletplatform.sync.line.SnapshotPuller;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Syncs one consumed batch: decode, coalesce to one pull per (line, user), pull all lines in parallel, upsert the
+ * snapshots (version-guarded), refresh the affected users' cached wallets, dead-letter what failed. Returns only
+ * when all of that is durable, so the listener container commits the batch's offsets after the database write.
+ * A failure of MySQL, Redis or Kafka itself throws: the whole batch is retried, which is safe because every step
+ * is idempotent.
+ */
+@Service
+class SyncService {
+
+    private final SnapshotPuller puller;
+
+    private final SnapshotStore store;
+
+    private final WalletCache cache;
+
+    private final DeadLetters deadLetters;
+
+    private final SyncMetrics metrics;
+
+    private final JsonMapper json;
+
+    private final Validator validator;
+
+    private final ExecutorService lines = Executors.newVirtualThreadPerTaskExecutor();
+
+    SyncService(SnapshotPuller puller, SnapshotStore store, WalletCache cache, DeadLetters deadLetters,
+            SyncMetrics metrics, JsonMapper json, Validator validator) {
+        this.puller = puller;
+        this.store = store;
+        this.cache = cache;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    void sync(List<ConsumerRecord<String, String>> records) {
+        List<Decoded> decoded = records.stream().map((r) -> Decoded.of(r, this.json, this.validator)).toList();
+        List<DeadLetters.DeadLetter> letters = new ArrayList<>();
+        decoded.stream()
+            .filter(Decoded::poison)
+            .forEach((d) -> letters.add(new DeadLetters.DeadLetter(d.record(), "poison", "not a valid notification")));
+        PullPlan plan = PullPlan.of(decoded.stream().filter((d) -> !d.poison()).toList());
+
+        List<AssetSnapshot> snapshots = new ArrayList<>();
+        for (PullOutcome outcome : pullAll(plan)) {
+            snapshots.addAll(outcome.snapshots().values());
+            Map<Long, PullPlan.Wanted> wanted = plan.byLine().get(outcome.businessLine());
+            outcome.failures().forEach((userId, failure) -> wanted.get(userId)
+                .records()
+                .forEach((r) -> letters.add(new DeadLetters.DeadLetter(r, failure.reason(), failure.getMessage()))));
+        }
+        if (!snapshots.isEmpty()) {
+            this.store.upsertNewer(snapshots);
+            TreeSet<Long> users = snapshots.stream().map(AssetSnapshot::userId).collect(Collectors.toCollection(TreeSet::new));
+            this.cache.putAll(this.store.loadWallets(users));
+        }
+        this.deadLetters.publish(letters);
+        this.metrics.batch(records.size(), plan.pulls());
+        this.metrics.stored(snapshots.size());
+    }
+
+    private List<PullOutcome> pullAll(PullPlan plan) {
+        List<CompletableFuture<PullOutcome>> pulls = plan.byLine()
+            .entrySet()
+            .stream()
+            .map((line) -> CompletableFuture.supplyAsync(() -> this.puller.pull(line.getKey(), line.getValue()
+                .entrySet()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, (e) -> e.getValue().announcedVersion()))), this.lines))
+            .toList();
+        return pulls.stream().map(CompletableFuture::join).toList();
+    }
+
+    @PreDestroy
+    void close() {
+        this.lines.shutdownNow();
+    }
+
+}

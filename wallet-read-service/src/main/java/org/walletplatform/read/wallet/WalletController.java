@@ -1,0 +1,31 @@
+package org.walletplatform.read.wallet;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Positive;
+import org.walletplatform.model.wallet.WalletView;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A user's wallet: every business line's assets in one view.
+ */
+@RestController
+class WalletController {
+
+    private final WalletReader reader;
+
+    WalletController(WalletReader reader) {
+        this.reader = reader;
+    }
+
+    @Operation(summary = "A user's assets grouped by business line",
+            description = "Amounts in minor units with each line's snapshot version. 400 problem+json for a "
+                    + "non-numeric or non-positive user id.")
+    @GetMapping("/v1/wallet/{userId}")
+    WalletView wallet(@PathVariable @Positive long userId) {
+        return this.reader.read(userId);
+    }
+
+}

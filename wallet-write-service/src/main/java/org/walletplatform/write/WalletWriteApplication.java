@@ -1,0 +1,18 @@
+package org.walletplatform.write;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The wallet's write side: takes business lines' change notifications onto Kafka.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class WalletWriteApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(WalletWriteApplication.class, args);
+    }
+
+}

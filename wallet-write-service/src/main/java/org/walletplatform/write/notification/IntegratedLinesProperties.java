@@ -1,0 +1,23 @@
+package org.walletplatform.write.notification;
+
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The business lines integrated with the wallet (shared integration config, {@code wallet-business-lines.yml}).
+ * The intake only needs to know which lines exist and which push.
+ */
+@ConfigurationProperties("wallet")
+public record IntegratedLinesProperties(@DefaultValue Map<String, Line> businessLines) {
+
+    public record Line(@DefaultValue("push") String syncMode) {
+    }
+
+    boolean accepts(String businessLine) {
+        Line line = businessLines.get(businessLine);
+        return line != null && "push".equals(line.syncMode());
+    }
+
+}

@@ -1,0 +1,45 @@
+package org.walletplatform.write.notification;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import org.walletplatform.model.notification.AssetChangeNotification;
+import org.walletplatform.model.notification.NotificationAccepted;
+import org.walletplatform.model.notification.NotificationBatchRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Intake of business lines' change notifications. Answers 202 only once the broker acknowledged every
+ * notification of the request.
+ */
+@RestController
+class NotificationController {
+
+    private final NotificationIntake intake;
+
+    NotificationController(NotificationIntake intake) {
+        this.intake = intake;
+    }
+
+    @Operation(summary = "Accept one asset change notification",
+            description = "400 problem+json on a malformed body, unknown line or bad version; 503 if the queue is down.")
+    @PostMapping("/v1/notifications")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    NotificationAccepted accept(@Valid @RequestBody AssetChangeNotification notification) {
+        return this.intake.accept(List.of(notification));
+    }
+
+    @Operation(summary = "Accept up to 500 notifications at once, all or none")
+    @PostMapping("/v1/notifications:batch")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    NotificationAccepted acceptBatch(@Valid @RequestBody NotificationBatchRequest batch) {
+        return this.intake.accept(batch.notifications());
+    }
+
+}

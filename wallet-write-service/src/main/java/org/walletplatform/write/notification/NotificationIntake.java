@@ -1,0 +1,79 @@
+package org.walletplatform.write.notification;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.walletplatform.model.Topics;
+import org.walletplatform.model.notification.AssetChangeNotification;
+import org.walletplatform.model.notification.NotificationAccepted;
+import org.walletplatform.model.notification.NotificationBatchRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks notifications against the integration config, then produces them keyed by user id and waits for the
+ * broker's acknowledgement of all of them. Every check happens before the first send, so a refused request
+ * enqueues nothing.
+ */
+@Service
+class NotificationIntake {
+
+    private final KafkaTemplate<String, String> kafka;
+
+    private final JsonMapper json;
+
+    private final IntegratedLinesProperties lines;
+
+    private final IntakeMetrics metrics;
+
+    private final Duration ackTimeout;
+
+    NotificationIntake(KafkaTemplate<String, String> kafka, JsonMapper json, IntegratedLinesProperties lines,
+            IntakeMetrics metrics, IntakeProperties properties) {
+        this.kafka = kafka;
+        this.json = json;
+        this.lines = lines;
+        this.metrics = metrics;
+        this.ackTimeout = properties.ackTimeout();
+    }
+
+    NotificationAccepted accept(List<AssetChangeNotification> notifications) {
+        if (notifications.size() > NotificationBatchRequest.MAX_SIZE) {
+            throw new BatchTooLargeException(notifications.size());
+        }
+        for (int i = 0; i < notifications.size(); i++) {
+            String line = notifications.get(i).businessLine();
+            if (!this.lines.accepts(line)) {
+                String field = (notifications.size() == 1) ? "businessLine" : "notifications[" + i + "].businessLine";
+                throw new UnknownBusinessLineException(field, line);
+            }
+        }
+        CompletableFuture<?>[] acks = notifications.stream()
+            .map((n) -> this.kafka.send(Topics.NOTIFICATIONS, Long.toString(n.userId()), this.json.writeValueAsString(n)))
+            .toArray(CompletableFuture[]::new);
+        awaitAll(acks);
+        this.metrics.accepted(notifications.size());
+        return new NotificationAccepted(notifications.size());
+    }
+
+    private void awaitAll(CompletableFuture<?>[] acks) {
+        try {
+            CompletableFuture.allOf(acks).get(this.ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (ExecutionException | TimeoutException ex) {
+            this.metrics.refused();
+            throw new QueueUnavailableException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new QueueUnavailableException(ex);
+        }
+    }
+
+}
