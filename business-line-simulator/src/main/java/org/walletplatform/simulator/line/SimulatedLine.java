@@ -49,9 +49,13 @@ public final class SimulatedLine {
         this.fault = fault;
     }
 
-    /** Applies one change to the user's assets and returns the new version. */
+    /**
+     * Applies one change to the user's assets and returns the new version. Versions follow the wall clock (in
+     * milliseconds, and always at least one more than before), so they keep increasing across simulator restarts
+     * just as a real line's would.
+     */
     public long change(long userId) {
-        return this.versions.merge(userId, 1L, Long::sum);
+        return this.versions.merge(userId, System.currentTimeMillis(), (old, now) -> Math.max(old + 1, now));
     }
 
     public AssetSnapshot snapshot(long userId) {
