@@ -18,7 +18,12 @@ public class ApiProblemException extends ErrorResponseException {
 
     public ApiProblemException(HttpStatus status, URI type, String title, String detail,
             Map<String, Object> properties) {
-        super(status, Problems.of(status, type, title, detail), null);
+        this(status, type, title, detail, properties, null);
+    }
+
+    public ApiProblemException(HttpStatus status, URI type, String title, String detail,
+            Map<String, Object> properties, Throwable cause) {
+        super(status, Problems.of(status, type, title, detail), cause);
         properties.forEach(getBody()::setProperty);
     }
 

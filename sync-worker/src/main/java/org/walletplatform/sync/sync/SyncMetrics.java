@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.stereotype.Component;
 
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
  * fixed vocabulary; never a user id.
  */
 @Component
-public class SyncMetrics implements MeterBinder {
+public class SyncMetrics {
 
     static final String NOTIFICATIONS = "wallet.sync.notifications";
 
@@ -33,10 +32,9 @@ public class SyncMetrics implements MeterBinder {
 
     static final String TAG_REASON = "reason";
 
-    private MeterRegistry registry;
+    private final MeterRegistry registry;
 
-    @Override
-    public void bindTo(MeterRegistry registry) {
+    SyncMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 

@@ -3,7 +3,6 @@ package org.walletplatform.write.notification;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.stereotype.Component;
 
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
  * because the queue did not acknowledge.
  */
 @Component
-class IntakeMetrics implements MeterBinder {
+class IntakeMetrics {
 
     static final String ACCEPTED = "wallet.intake.notifications";
 
@@ -20,14 +19,13 @@ class IntakeMetrics implements MeterBinder {
 
     static final String QUEUE_FAILURES = "wallet.intake.queue.failures";
 
-    private Counter accepted;
+    private final Counter accepted;
 
-    private DistributionSummary batchSize;
+    private final DistributionSummary batchSize;
 
-    private Counter queueFailures;
+    private final Counter queueFailures;
 
-    @Override
-    public void bindTo(MeterRegistry registry) {
+    IntakeMetrics(MeterRegistry registry) {
         this.accepted = Counter.builder(ACCEPTED).description("Notifications acknowledged by the queue").register(registry);
         this.batchSize = DistributionSummary.builder(BATCH_SIZE).description("Notifications per intake request").register(registry);
         this.queueFailures = Counter.builder(QUEUE_FAILURES).description("Requests refused with 503 because the queue did not acknowledge").register(registry);

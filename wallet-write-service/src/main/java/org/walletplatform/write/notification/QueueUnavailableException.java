@@ -1,5 +1,7 @@
 package org.walletplatform.write.notification;
 
+import java.util.Map;
+
 import org.walletplatform.model.ProblemTypes;
 import org.walletplatform.support.problem.ApiProblemException;
 
@@ -13,8 +15,7 @@ class QueueUnavailableException extends ApiProblemException {
 
     QueueUnavailableException(Throwable cause) {
         super(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.QUEUE_UNAVAILABLE, "Notification queue unavailable",
-                "The notifications were not acknowledged by the queue; retry the request.");
-        initCause(cause);
+                "The notifications were not acknowledged by the queue; retry the request.", Map.of(), cause);
     }
 
 }

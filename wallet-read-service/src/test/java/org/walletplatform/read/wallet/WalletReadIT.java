@@ -1,0 +1,110 @@
+package org.walletplatform.read.wallet;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.walletplatform.model.line.AssetItem;
+import org.walletplatform.model.line.AssetSnapshot;
+import org.walletplatform.store.cache.WalletCache;
+import org.walletplatform.store.snapshot.SnapshotStore;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Wallet reads over HTTP on real Redis and sharded MariaDB: a miss reads the database and fills the cache, the
+ * next read is a hit with the same content, bad ids are refused.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class WalletReadIT {
+
+    private static final long USER = 7_000_000_001L;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private SnapshotStore store;
+
+    @Autowired
+    private StringRedisTemplate redis;
+
+    @Autowired
+    private JsonMapper json;
+
+    @BeforeEach
+    void seed() {
+        this.store.upsertNewer(List.of(
+                new AssetSnapshot(USER, "coupons", 4,
+                        List.of(new AssetItem("c1", "coupon", "Coupon", 1500, "CNY"),
+                                new AssetItem("c2", "coupon", "Coupon", 500, "CNY"))),
+                new AssetSnapshot(USER, "cash", 9, List.of(new AssetItem("cash", "cash", "Cash", 12345, "CNY")))));
+        this.redis.delete(List.of(WalletCache.key(USER), WalletCache.key(USER + 1)));
+    }
+
+    @Test
+    void shouldReadTheDatabaseOnAMissThenServeTheSameWalletFromTheCache() throws Exception {
+        JsonNode first = get("/v1/wallet/" + USER, 200);
+        JsonNode second = get("/v1/wallet/" + USER, 200);
+
+        assertThat(first.get("source").asString()).isEqualTo("database");
+        assertThat(second.get("source").asString()).isEqualTo("cache");
+        assertThat(second.get("lines")).isEqualTo(first.get("lines"));
+        assertThat(first.get("userId").asLong()).isEqualTo(USER);
+        JsonNode lines = first.get("lines");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).get("businessLine").asString()).isEqualTo("cash");
+        assertThat(lines.get(0).get("version").asLong()).isEqualTo(9);
+        assertThat(lines.get(0).get("assets").get(0).get("amountMinor").asLong()).isEqualTo(12345);
+        assertThat(lines.get(1).get("businessLine").asString()).isEqualTo("coupons");
+        assertThat(lines.get(1).get("assets")).hasSize(2);
+    }
+
+    @Test
+    void shouldAnswerAnEmptyWalletForAUserWithoutAssets() throws Exception {
+        JsonNode wallet = get("/v1/wallet/" + (USER + 1), 200);
+
+        assertThat(wallet.get("lines")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "abc", "-1", "0", "99999999999999999999", "1.5" })
+    void shouldRefuseAUserIdThatIsNotAPositiveWholeNumber(String id) throws Exception {
+        HttpResponse<String> response = send("/v1/wallet/" + id);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = this.json.readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo("https://walletplatform.org/problems/validation");
+        assertThat(problem.get("violations").get(0).get("field").asString()).isEqualTo("userId");
+    }
+
+    private JsonNode get(String path, int status) throws Exception {
+        HttpResponse<String> response = send(path);
+        assertThat(response.statusCode()).isEqualTo(status);
+        return this.json.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String path) throws Exception {
+        return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+}
