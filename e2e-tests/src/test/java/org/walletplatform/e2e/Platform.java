@@ -1,0 +1,146 @@
+package org.walletplatform.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The built service jars started as separate processes with the {@code test} profile (ports 180xx, test
+ * databases, the test broker), exactly as they run in production but for the profile. Logs go to
+ * {@code e2e-tests/target/e2e-logs}.
+ */
+final class Platform implements AutoCloseable {
+
+    static final int GATEWAY = 18080;
+
+    static final int SIMULATOR = 18090;
+
+    private static final List<Service> SERVICES = List.of(new Service("business-line-simulator", SIMULATOR),
+            new Service("wallet-write-service", 18082), new Service("sync-worker", 18083),
+            new Service("wallet-read-service", 18081), new Service("asset-order-service", 18084),
+            new Service("gateway", GATEWAY));
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private final List<Process> processes = new ArrayList<>();
+
+    static Platform start() {
+        Platform platform = new Platform();
+        try {
+            SERVICES.forEach(platform::launch);
+            SERVICES.forEach(platform::awaitHealthy);
+            return platform;
+        }
+        catch (RuntimeException ex) {
+            platform.close();
+            throw ex;
+        }
+    }
+
+    private void launch(Service service) {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        Path logs = Path.of("target", "e2e-logs");
+        try (Stream<Path> jars = Files.list(root.resolve(service.module()).resolve("target"))) {
+            Path jar = jars.filter((p) -> p.getFileName().toString().matches(service.module() + "-[0-9].*\\.jar"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No jar for " + service.module() + "; run mvn verify"));
+            Files.createDirectories(logs);
+            String java = ProcessHandle.current().info().command().orElse("java");
+            Process process = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-jar", jar.toString(), "--spring.profiles.active=test")
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve(service.module() + ".log").toFile())
+                .start();
+            this.processes.add(process);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private void awaitHealthy(Service service) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> health = get(service.port(), "/actuator/health");
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    return;
+                }
+            }
+            catch (UncheckedIOException ex) {
+                // not listening yet
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(service.module() + " not healthy in time; see target/e2e-logs"
+                + File.separator + service.module() + ".log");
+    }
+
+    HttpResponse<String> get(int port, String path) {
+        return send(HttpRequest.newBuilder(uri(port, path)).build());
+    }
+
+    HttpResponse<String> post(int port, String path, String json) {
+        return send(HttpRequest.newBuilder(uri(port, path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static URI uri(int port, String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        this.processes.forEach(Process::destroy);
+        for (Process process : this.processes) {
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+            catch (InterruptedException ex) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private record Service(String module, int port) {
+    }
+
+}

@@ -1,0 +1,105 @@
+package org.walletplatform.e2e;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The first complete data path, through the gateway and every real engine: a business line changes a user's
+ * assets and pushes a notification; the wallet read through the gateway then shows the line's new snapshot.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PushToWalletE2EIT {
+
+    private static final long USER = 880_001;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private Platform platform;
+
+    @BeforeAll
+    void start() {
+        this.platform = Platform.start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (this.platform != null) {
+            this.platform.close();
+        }
+    }
+
+    @Test
+    void shouldShowTheNewSnapshotThroughTheGatewayAfterAPush() {
+        long version = changeAtTheLine("coins");
+        pushThroughTheGateway("coins", version);
+
+        JsonNode line = awaitLineVersion("coins", version);
+        JsonNode expected = json(this.platform.get(Platform.SIMULATOR, "/lines/coins/v1/snapshots/" + USER));
+        assertThat(line.get("assets")).isEqualTo(expected.get("assets"));
+
+        long newer = changeAtTheLine("coins");
+        pushThroughTheGateway("coins", newer);
+        assertThat(awaitLineVersion("coins", newer).get("version").asLong()).isGreaterThan(version);
+    }
+
+    @Test
+    void shouldAnswerProblemsThroughTheGateway() {
+        HttpResponse<String> badPush = this.platform.post(Platform.GATEWAY, "/v1/notifications",
+                "{\"userId\":\"x\",\"businessLine\":\"coins\"}");
+        assertThat(badPush.statusCode()).isEqualTo(400);
+        assertThat(json(badPush).get("field").asString()).isEqualTo("userId");
+
+        HttpResponse<String> noRoute = this.platform.get(Platform.GATEWAY, "/v9/nothing");
+        assertThat(noRoute.statusCode()).isEqualTo(404);
+        assertThat(noRoute.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(noRoute).get("type").asString()).isEqualTo("https://walletplatform.org/problems/not-found");
+    }
+
+    /** Changes the user's assets at the simulated line without notifying, and returns the line's new version. */
+    private long changeAtTheLine(String line) {
+        HttpResponse<String> run = this.platform.post(Platform.SIMULATOR, "/sim/changes",
+                "{\"firstUserId\":" + USER + ",\"userCount\":1,\"lines\":[\"" + line
+                        + "\"],\"changesPerUser\":1,\"ratePerSecond\":100,\"batchSize\":1,\"push\":false}");
+        assertThat(run.statusCode()).isEqualTo(202);
+        String progress = "/sim/changes/" + json(run).get("id").asLong();
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> json(this.platform.get(Platform.SIMULATOR, progress)).get("done").asBoolean());
+        return json(this.platform.get(Platform.SIMULATOR, "/lines/" + line + "/v1/snapshots/" + USER)).get("version")
+            .asLong();
+    }
+
+    private void pushThroughTheGateway(String line, long version) {
+        HttpResponse<String> accepted = this.platform.post(Platform.GATEWAY, "/v1/notifications",
+                "{\"userId\":" + USER + ",\"businessLine\":\"" + line + "\",\"version\":" + version + "}");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+    }
+
+    private JsonNode awaitLineVersion(String line, long version) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            for (JsonNode l : json(this.platform.get(Platform.GATEWAY, "/v1/wallet/" + USER)).get("lines")) {
+                if (l.get("businessLine").asString().equals(line) && l.get("version").asLong() == version) {
+                    found[0] = l;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    private JsonNode json(HttpResponse<String> response) {
+        return this.json.readTree(response.body());
+    }
+
+}
