@@ -58,6 +58,10 @@ public final class SimulatedLine {
         return this.versions.merge(userId, System.currentTimeMillis(), (old, now) -> Math.max(old + 1, now));
     }
 
+    public long version(long userId) {
+        return this.versions.getOrDefault(userId, 0L);
+    }
+
     public AssetSnapshot snapshot(long userId) {
         long version = this.versions.getOrDefault(userId, 0L);
         return new AssetSnapshot(userId, this.id, version, (version == 0) ? List.of() : assets(userId, version));

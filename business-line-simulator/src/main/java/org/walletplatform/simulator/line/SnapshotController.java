@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -76,6 +77,17 @@ class SnapshotController {
             .map(simulated::snapshot)
             .toList();
         return ResponseEntity.ok(new SnapshotBatchResponse(snapshots));
+    }
+
+    /** The current version of consecutive users, so a load test knows when the wallet has caught up. */
+    @GetMapping("/sim/lines/{line}/versions")
+    long[] versions(@PathVariable String line, @RequestParam long firstUserId, @RequestParam int userCount) {
+        SimulatedLine simulated = this.lines.get(line);
+        long[] versions = new long[Math.max(0, Math.min(userCount, 1_000_000))];
+        for (int i = 0; i < versions.length; i++) {
+            versions[i] = simulated.version(firstUserId + i);
+        }
+        return versions;
     }
 
     @PutMapping("/sim/lines/{line}/fault")

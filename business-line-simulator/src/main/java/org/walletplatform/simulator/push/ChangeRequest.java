@@ -9,8 +9,9 @@ import jakarta.validation.constraints.Positive;
 
 /**
  * A run of changes: every user in [firstUserId, firstUserId + userCount) changes {@code changesPerUser} times in
- * each named line, and (if {@code push}) each change is notified to the wallet's intake, at most
- * {@code ratePerSecond} notifications a second in batches of {@code batchSize}.
+ * each named line, one user after the other (a user's changes are a burst), and (if {@code push}) each change is
+ * notified to the wallet's intake, at most {@code ratePerSecond} notifications a second in batches of
+ * {@code batchSize}.
  */
 public record ChangeRequest(@Positive long firstUserId, @Positive @Max(10_000_000) int userCount,
         @NotEmpty List<String> lines, @Min(1) @Max(100) int changesPerUser, @Positive int ratePerSecond,

@@ -59,9 +59,10 @@ class ChangeRunner {
         long nanosPerBatch = 1_000_000_000L * request.batchSize() / request.ratePerSecond();
         long next = System.nanoTime();
         List<AssetChangeNotification> batch = new ArrayList<>(request.batchSize());
-        for (int round = 0; round < request.changesPerUser(); round++) {
-            for (long u = request.firstUserId(); u < request.firstUserId() + request.userCount(); u++) {
-                for (SimulatedLine line : targets) {
+        // a user's changes come in a burst, as when one user plays an activity: consecutive notifications
+        for (long u = request.firstUserId(); u < request.firstUserId() + request.userCount(); u++) {
+            for (SimulatedLine line : targets) {
+                for (int change = 0; change < request.changesPerUser(); change++) {
                     batch.add(AssetChangeNotification.of(u, line.id(), line.change(u)));
                     if (batch.size() == request.batchSize()) {
                         next = pace(next, nanosPerBatch);

@@ -1,5 +1,8 @@
 package org.walletplatform.sync.sync;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -11,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sync meters. Tags are bounded: business line ids come from integration config and dead-letter reasons from a
- * fixed vocabulary; never a user id.
+ * fixed vocabulary; never a user id. Tagged meters are built once per tag value and kept rather than looked up
+ * on every call.
  */
 @Component
 public class SyncMetrics {
@@ -32,37 +36,60 @@ public class SyncMetrics {
 
     static final String TAG_REASON = "reason";
 
+    /** A few fixed buckets: a full percentile histogram cost a tenth of the worker's CPU at 20,000 pulls/s. */
+    private static final Duration[] PULL_LATENCY_BUCKETS = { Duration.ofMillis(5), Duration.ofMillis(10),
+            Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2) };
+
     private final MeterRegistry registry;
+
+    private final Counter notifications;
+
+    private final Counter stored;
+
+    private final DistributionSummary batchSize;
+
+    private final DistributionSummary coalescing;
+
+    private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+
+    private final Map<String, Timer> pullLatency = new ConcurrentHashMap<>();
 
     SyncMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.notifications = Counter.builder(NOTIFICATIONS).description("Notifications consumed").register(registry);
+        this.stored = Counter.builder(SNAPSHOTS_STORED).description("Snapshots upserted").register(registry);
+        this.batchSize = DistributionSummary.builder(BATCH_SIZE).description("Records per consumed batch").register(registry);
+        this.coalescing = DistributionSummary.builder(COALESCING)
+            .description("Notifications per snapshot pulled, per batch")
+            .register(registry);
     }
 
     void batch(int records, int snapshotsPulled) {
-        this.registry.counter(NOTIFICATIONS).increment(records);
-        DistributionSummary.builder(BATCH_SIZE).description("Records per consumed batch").register(this.registry)
-            .record(records);
+        this.notifications.increment(records);
+        this.batchSize.record(records);
         if (snapshotsPulled > 0) {
-            DistributionSummary.builder(COALESCING)
-                .description("Notifications per snapshot pulled, per batch")
-                .register(this.registry)
-                .record((double) records / snapshotsPulled);
+            this.coalescing.record((double) records / snapshotsPulled);
         }
     }
 
     void stored(int snapshots) {
-        this.registry.counter(SNAPSHOTS_STORED).increment(snapshots);
+        this.stored.increment(snapshots);
     }
 
     void deadLettered(String reason) {
-        Counter.builder(DEAD_LETTERS).tag(TAG_REASON, reason).register(this.registry).increment();
+        this.deadLetters
+            .computeIfAbsent(reason, (r) -> Counter.builder(DEAD_LETTERS).tag(TAG_REASON, r).register(this.registry))
+            .increment();
     }
 
     public <T> T timePull(String businessLine, Supplier<T> call) {
-        return Timer.builder(PULL_LATENCY)
-            .tag(TAG_LINE, businessLine)
-            .publishPercentileHistogram()
-            .register(this.registry)
+        return this.pullLatency
+            .computeIfAbsent(businessLine,
+                    (l) -> Timer.builder(PULL_LATENCY)
+                        .tag(TAG_LINE, l)
+                        .serviceLevelObjectives(PULL_LATENCY_BUCKETS)
+                        .register(this.registry))
             .record(call);
     }
 

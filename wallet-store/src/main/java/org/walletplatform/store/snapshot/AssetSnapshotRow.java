@@ -23,14 +23,6 @@ public class AssetSnapshotRow {
     public AssetSnapshotRow() {
     }
 
-    AssetSnapshotRow(long userId, String businessLine, long version, String assets, long syncedAtMs) {
-        this.userId = userId;
-        this.businessLine = businessLine;
-        this.version = version;
-        this.assets = assets;
-        this.syncedAtMs = syncedAtMs;
-    }
-
     public Long getUserId() {
         return this.userId;
     }

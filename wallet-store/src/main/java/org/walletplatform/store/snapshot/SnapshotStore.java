@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.walletplatform.model.wallet.LineAssets;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,17 +29,37 @@ public class SnapshotStore {
     /** Rows per multi-row upsert; ShardingSphere splits each statement per physical table. */
     static final int UPSERT_CHUNK = 500;
 
+    /**
+     * The version-guarded upsert of {@code rows} rows: a row changes only when the incoming version is higher, so
+     * an older snapshot delivered late never overwrites a newer one and a replay changes nothing. {@code version}
+     * is assigned last because MySQL evaluates assignments left to right. Plain JDBC rather than a MyBatis
+     * {@code foreach}: MyBatis frames were in about a third of the worker's CPU samples (JFR), and one row per
+     * statement in a JDBC batch halved the throughput (BENCHMARKS.md).
+     */
+    static String upsertSql(int rows) {
+        return "INSERT INTO wallet_asset_snapshot (user_id, business_line, version, assets, synced_at_ms) VALUES "
+                + String.join(",", Collections.nCopies(rows, "(?,?,?,?,?)"))
+                + " ON DUPLICATE KEY UPDATE assets = IF(VALUES(version) > version, VALUES(assets), assets),"
+                + " synced_at_ms = IF(VALUES(version) > version, VALUES(synced_at_ms), synced_at_ms),"
+                + " version = GREATEST(version, VALUES(version))";
+    }
+
+    private static final String FULL_CHUNK_UPSERT = upsertSql(UPSERT_CHUNK);
+
     private static final TypeReference<List<AssetItem>> ITEMS = new TypeReference<>() {
     };
 
     private final AssetSnapshotMapper mapper;
 
+    private final JdbcTemplate jdbc;
+
     private final JsonMapper json;
 
     private final Clock clock;
 
-    public SnapshotStore(AssetSnapshotMapper mapper, JsonMapper json, Clock clock) {
+    public SnapshotStore(AssetSnapshotMapper mapper, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
         this.mapper = mapper;
+        this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
     }
@@ -45,12 +67,19 @@ public class SnapshotStore {
     /** Stores each snapshot unless the store already holds the same or a newer version of it. */
     public void upsertNewer(Collection<AssetSnapshot> snapshots) {
         long now = this.clock.millis();
-        List<AssetSnapshotRow> rows = snapshots.stream()
-            .map((s) -> new AssetSnapshotRow(s.userId(), s.businessLine(), s.version(),
-                    this.json.writeValueAsString(s.assets()), now))
-            .toList();
-        for (int from = 0; from < rows.size(); from += UPSERT_CHUNK) {
-            this.mapper.upsertNewer(rows.subList(from, Math.min(rows.size(), from + UPSERT_CHUNK)));
+        List<AssetSnapshot> all = List.copyOf(snapshots);
+        for (int from = 0; from < all.size(); from += UPSERT_CHUNK) {
+            List<AssetSnapshot> chunk = all.subList(from, Math.min(all.size(), from + UPSERT_CHUNK));
+            Object[] args = new Object[chunk.size() * 5];
+            int i = 0;
+            for (AssetSnapshot s : chunk) {
+                args[i++] = s.userId();
+                args[i++] = s.businessLine();
+                args[i++] = s.version();
+                args[i++] = this.json.writeValueAsString(s.assets());
+                args[i++] = now;
+            }
+            this.jdbc.update((chunk.size() == UPSERT_CHUNK) ? FULL_CHUNK_UPSERT : upsertSql(chunk.size()), args);
         }
     }
 

@@ -1,0 +1,160 @@
+package org.walletplatform.loadtest;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The measured path: the simulator changes every (user, line) and pushes the notifications to the intake; the
+ * clock stops when every user's cached wallet in Redis shows each line at the simulator's final version. Until
+ * the worker has stored as many snapshots as there are (user, line) pairs only its counter is watched, then
+ * every cached wallet is checked. MySQL is then checked row by row (Redis is written after MySQL in each batch).
+ */
+final class EndToEndRun {
+
+    private final Http http;
+
+    private final String simulator;
+
+    private final String redisUri;
+
+    private final String jdbcBase;
+
+    private final SyncMetricsScrape metrics;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    EndToEndRun(Http http, String simulator, String redisUri, String jdbcBase, SyncMetricsScrape metrics) {
+        this.http = http;
+        this.simulator = simulator;
+        this.redisUri = redisUri;
+        this.jdbcBase = jdbcBase;
+        this.metrics = metrics;
+    }
+
+    Result run(long firstUser, int users, List<String> lines, int changesPerUser) throws Exception {
+        double storedBefore = this.metrics.read().snapshotsStored();
+        long start = System.nanoTime();
+        String run = this.http.post(this.simulator + "/sim/changes", "{\"firstUserId\":" + firstUser + ",\"userCount\":"
+                + users + ",\"lines\":" + this.json.writeValueAsString(lines) + ",\"changesPerUser\":" + changesPerUser
+                + ",\"ratePerSecond\":10000000,\"batchSize\":500,\"push\":true}");
+        String progress = this.simulator + "/sim/changes/" + this.json.readTree(run).get("id").asLong();
+        JsonNode state;
+        while (!(state = this.json.readTree(this.http.get(progress))).get("done").asBoolean()) {
+            Thread.sleep(20);
+        }
+        if (state.get("failed").asLong() > 0) {
+            throw new IllegalStateException("The intake refused notifications: " + state);
+        }
+        double pushSeconds = (System.nanoTime() - start) / 1e9;
+        Map<String, long[]> expected = new HashMap<>();
+        for (String line : lines) {
+            expected.put(line, this.json.readValue(this.http.get(this.simulator + "/sim/lines/" + line
+                    + "/versions?firstUserId=" + firstUser + "&userCount=" + users), long[].class));
+        }
+        // watching the worker's counter is cheap; checking 10,000 cached wallets is not, on a 2-core box
+        long target = (long) users * lines.size();
+        while (this.metrics.read().snapshotsStored() - storedBefore < target) {
+            Thread.sleep(20);
+        }
+        awaitRedis(firstUser, users, expected);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long rows = matchingRows(firstUser, users, expected);
+        return new Result((long) users * lines.size(), (long) users * lines.size() * changesPerUser, seconds,
+                pushSeconds, rows);
+    }
+
+    private void awaitRedis(long firstUser, int users, Map<String, long[]> expected) throws InterruptedException {
+        RedisClient client = RedisClient.create(this.redisUri);
+        try (StatefulRedisConnection<String, String> redis = client.connect()) {
+            List<Long> pending = new ArrayList<>();
+            for (int i = 0; i < users; i++) {
+                pending.add(firstUser + i);
+            }
+            long deadline = System.nanoTime() + 600_000_000_000L;
+            while (!pending.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(pending.size() + " users never reached their final versions");
+                }
+                List<Long> still = new ArrayList<>();
+                for (int from = 0; from < pending.size(); from += 1000) {
+                    List<Long> chunk = pending.subList(from, Math.min(pending.size(), from + 1000));
+                    List<KeyValue<String, String>> values = redis.sync()
+                        .mget(chunk.stream().map((u) -> "wallet:v1:" + u).toArray(String[]::new));
+                    for (int k = 0; k < chunk.size(); k++) {
+                        if (!complete(values.get(k), (int) (chunk.get(k) - firstUser), expected)) {
+                            still.add(chunk.get(k));
+                        }
+                    }
+                }
+                pending = still;
+                if (!pending.isEmpty()) {
+                    Thread.sleep(50);
+                }
+            }
+        }
+        finally {
+            client.shutdown();
+        }
+    }
+
+    private boolean complete(KeyValue<String, String> cached, int index, Map<String, long[]> expected) {
+        if (!cached.hasValue()) {
+            return false;
+        }
+        Map<String, Long> versions = new HashMap<>();
+        for (JsonNode line : this.json.readTree(cached.getValue())) {
+            versions.put(line.get("businessLine").asString(), line.get("version").asLong());
+        }
+        return expected.entrySet()
+            .stream()
+            .allMatch((e) -> versions.getOrDefault(e.getKey(), -1L) >= e.getValue()[index]);
+    }
+
+    /** Rows in the four physical tables at (or past) the expected version. */
+    private long matchingRows(long firstUser, int users, Map<String, long[]> expected) throws SQLException {
+        long matching = 0;
+        for (int db = 0; db < 2; db++) {
+            try (Connection connection = DriverManager.getConnection(this.jdbcBase + db, "root", "")) {
+                for (int table = 0; table < 2; table++) {
+                    try (PreparedStatement select = connection.prepareStatement("SELECT user_id, business_line, version"
+                            + " FROM wallet_asset_snapshot_" + table + " WHERE user_id >= ? AND user_id < ?")) {
+                        select.setLong(1, firstUser);
+                        select.setLong(2, firstUser + users);
+                        try (ResultSet rows = select.executeQuery()) {
+                            while (rows.next()) {
+                                long[] versions = expected.get(rows.getString(2));
+                                if (versions != null && rows.getLong(3) >= versions[(int) (rows.getLong(1) - firstUser)]) {
+                                    matching++;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return matching;
+    }
+
+    /** What one end-to-end run measured. */
+    record Result(long snapshots, long notifications, double seconds, double pushSeconds, long rowsInMysql) {
+
+        double snapshotsPerSecond() {
+            return this.snapshots / this.seconds;
+        }
+
+    }
+
+}

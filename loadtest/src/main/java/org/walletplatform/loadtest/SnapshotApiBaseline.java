@@ -1,0 +1,39 @@
+package org.walletplatform.loadtest;
+
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+/**
+ * Raw baseline 1: the simulator's snapshot API driven directly, without the wallet, at the given concurrency.
+ */
+final class SnapshotApiBaseline {
+
+    private final Http http;
+
+    private final String simulator;
+
+    SnapshotApiBaseline(Http http, String simulator) {
+        this.http = http;
+        this.simulator = simulator;
+    }
+
+    /** Snapshots per second through {@code GET /v1/snapshots/{userId}}. */
+    double single(String line, long firstUser, int users, int concurrency) {
+        return Concurrent.perSecond(concurrency, users, (i) -> {
+            this.http.get(this.simulator + "/lines/" + line + "/v1/snapshots/" + (firstUser + i));
+            return 1;
+        });
+    }
+
+    /** Snapshots per second through {@code POST /v1/snapshots:batch}, 100 users per call. */
+    double batch(String line, long firstUser, int users, int concurrency) {
+        return Concurrent.perSecond(concurrency, users / 100, (call) -> {
+            String ids = LongStream.range(0, 100)
+                .mapToObj((k) -> Long.toString(firstUser + call * 100 + k))
+                .collect(Collectors.joining(",", "{\"userIds\":[", "]}"));
+            this.http.post(this.simulator + "/lines/" + line + "/v1/snapshots:batch", ids);
+            return 100;
+        });
+    }
+
+}

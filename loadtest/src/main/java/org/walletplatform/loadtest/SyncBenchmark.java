@@ -1,0 +1,68 @@
+package org.walletplatform.loadtest;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sync benchmark of BENCHMARKS.md, run against a platform started by {@code ./wallet up}: end-to-end
+ * snapshots per second (push accepted → row in sharded MySQL → Redis refreshed) beside two raw baselines measured
+ * in the same run. Arguments: {@code --users=10000 --changes=1 --concurrency=32 --rounds=3}.
+ */
+public final class SyncBenchmark {
+
+    private static final List<String> LINES = List.of("cash", "cashback", "coupons", "coins");
+
+    private SyncBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int users = Integer.parseInt(options.getOrDefault("users", "10000"));
+        int changes = Integer.parseInt(options.getOrDefault("changes", "1"));
+        int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "32"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+        String simulator = options.getOrDefault("simulator", "http://127.0.0.1:8090");
+        Http http = new Http();
+
+        SnapshotApiBaseline api = new SnapshotApiBaseline(http, simulator);
+        JdbcUpsertBaseline jdbc = new JdbcUpsertBaseline("jdbc:mariadb://127.0.0.1:3306/wallet_ds_0");
+        SyncMetricsScrape metrics = new SyncMetricsScrape(http, options.getOrDefault("sync-worker", "http://127.0.0.1:8083"));
+        EndToEndRun endToEnd = new EndToEndRun(http, simulator, "redis://127.0.0.1:6379/0",
+                "jdbc:mariadb://127.0.0.1:3306/wallet_ds_", metrics);
+
+        System.out.printf("users=%d lines=%s changes/user=%d concurrency=%d rounds=%d%n", users, LINES, changes,
+                concurrency, rounds);
+        api.single("coins", 1, 2000, concurrency); // warm-up of the simulator and this JVM
+        api.batch("cash", 1, 2000, concurrency);
+        endToEnd.run(60_000_001L, 1000, LINES, 1);
+        System.out.println("| round | API single /s | API batch /s | JDBC upsert rows/s | end-to-end snapshots/s | e2e / lower baseline | notifications per pull | rows verified |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (int round = 1; round <= rounds; round++) {
+            double single = api.single("coins", 1, users, concurrency);
+            double batch = api.batch("cash", 1, users, concurrency);
+            double rows = jdbc.rowsPerSecond("wallet_asset_snapshot_0", 70_000_000L, Math.max(50_000, users * LINES.size()));
+            // the wallet's pulls mix the lines: two batch-form and two single-form; its API baseline is that mix
+            double apiMix = LINES.size() / (2 / batch + 2 / single);
+            SyncMetricsScrape.Counts before = metrics.read();
+            EndToEndRun.Result result = endToEnd.run(50_000_001L, users, LINES, changes);
+            SyncMetricsScrape.Counts delta = metrics.read().minus(before);
+            double lower = Math.min(apiMix, rows);
+            System.out.printf("| %d | %.0f | %.0f | %.0f | %.0f (%.2f s, push %.2f s) | %.2f× (API mix %.0f /s) | %.2f | %d / %d |%n", round,
+                    single, batch, rows, result.snapshotsPerSecond(), result.seconds(), result.pushSeconds(),
+                    result.snapshotsPerSecond() / lower, apiMix, delta.notifications() / Math.max(1, delta.snapshotsStored()),
+                    result.rowsInMysql(), result.snapshots());
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+        }
+        return options;
+    }
+
+}
