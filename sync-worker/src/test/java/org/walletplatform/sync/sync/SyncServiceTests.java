@@ -1,0 +1,89 @@
+package org.walletplatform.sync.sync;
+
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.validation.Validation;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+import org.walletplatform.model.line.AssetSnapshot;
+import org.walletplatform.store.cache.WalletCache;
+import org.walletplatform.store.snapshot.SnapshotStore;
+import org.walletplatform.sync.line.PullException;
+import org.walletplatform.sync.line.PullOutcome;
+import org.walletplatform.sync.line.SnapshotPuller;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+/**
+ * The order of effects within one batch, which is what makes committing offsets after the listener returns
+ * safe: write first, then cache, then dead letters; a failing write throws before anything else happens.
+ */
+class SyncServiceTests {
+
+    private final SnapshotPuller puller = mock(SnapshotPuller.class);
+
+    private final SnapshotStore store = mock(SnapshotStore.class);
+
+    private final WalletCache cache = mock(WalletCache.class);
+
+    private final DeadLetters deadLetters = mock(DeadLetters.class);
+
+    private final SyncService sync = new SyncService(this.puller, this.store, this.cache, this.deadLetters,
+            new SyncMetrics(new SimpleMeterRegistry()), JsonMapper.builder().build(),
+            Validation.buildDefaultValidatorFactory().getValidator());
+
+    @Test
+    void shouldThrowWithoutCachingOrDeadLetteringWhenTheDatabaseWriteFails() {
+        given(this.puller.pull(eq("cash"), anyMap())).willReturn(outcome(1, 2));
+        willThrow(new DataAccessResourceFailureException("MySQL down")).given(this.store).upsertNewer(any());
+
+        assertThatThrownBy(() -> this.sync.sync(List.of(record(1, "{\"userId\":1,\"businessLine\":\"cash\"}"),
+                record(2, "not json"), record(2, "{\"userId\":2,\"businessLine\":\"cash\"}"))))
+            .isInstanceOf(DataAccessResourceFailureException.class);
+
+        verify(this.cache, never()).putAll(any());
+        verify(this.deadLetters, never()).publish(any());
+    }
+
+    @Test
+    void shouldWriteThenRefreshTheCacheThenPublishDeadLetters() {
+        given(this.puller.pull(eq("cash"), anyMap())).willReturn(outcome(1, 2));
+
+        this.sync.sync(List.of(record(1, "{\"userId\":1,\"businessLine\":\"cash\"}"), record(2, "not json"),
+                record(2, "{\"userId\":2,\"businessLine\":\"cash\"}")));
+
+        InOrder order = inOrder(this.store, this.cache, this.deadLetters);
+        order.verify(this.store).upsertNewer(argThat((snapshots) -> snapshots.size() == 1));
+        order.verify(this.cache).putAll(any());
+        order.verify(this.deadLetters).publish(argThat((letters) -> letters.size() == 2
+                && letters.stream().anyMatch((l) -> l.reason().equals("poison"))
+                && letters.stream().anyMatch((l) -> l.reason().equals("line-unavailable"))));
+    }
+
+    /** User {@code ok} pulled fine, user {@code failed} failed after retries. */
+    private static PullOutcome outcome(long ok, long failed) {
+        return new PullOutcome("cash", Map.of(ok, new AssetSnapshot(ok, "cash", 1, List.of())),
+                Map.of(failed, new PullException.Retryable("line-unavailable", "503")), 3);
+    }
+
+    private static ConsumerRecord<String, String> record(long userId, String value) {
+        return new ConsumerRecord<>("wallet.notifications", 0, userId, Long.toString(userId), value);
+    }
+
+}
