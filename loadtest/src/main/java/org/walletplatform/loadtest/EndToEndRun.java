@@ -45,7 +45,7 @@ final class EndToEndRun {
     }
 
     Result run(long firstUser, int users, List<String> lines, int changesPerUser) throws Exception {
-        double storedBefore = this.metrics.read().snapshotsStored();
+        double storedBefore = this.metrics.snapshotsStored();
         long start = System.nanoTime();
         String run = this.http.post(this.simulator + "/sim/changes", "{\"firstUserId\":" + firstUser + ",\"userCount\":"
                 + users + ",\"lines\":" + this.json.writeValueAsString(lines) + ",\"changesPerUser\":" + changesPerUser
@@ -66,8 +66,8 @@ final class EndToEndRun {
         }
         // watching the worker's counter is cheap; checking 10,000 cached wallets is not, on a 2-core box
         long target = (long) users * lines.size();
-        while (this.metrics.read().snapshotsStored() - storedBefore < target) {
-            Thread.sleep(20);
+        while (this.metrics.snapshotsStored() - storedBefore < target) {
+            Thread.sleep(50);
         }
         awaitRedis(firstUser, users, expected);
         double seconds = (System.nanoTime() - start) / 1e9;

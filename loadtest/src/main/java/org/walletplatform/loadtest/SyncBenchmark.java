@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The sync benchmark of BENCHMARKS.md, run against a platform started by {@code ./wallet up}: end-to-end
  * snapshots per second (push accepted → row in sharded MySQL → Redis refreshed) beside two raw baselines measured
- * in the same run. Arguments: {@code --users=10000 --changes=1 --concurrency=32 --rounds=3}.
+ * in the same run. Arguments: {@code --users=10000 --changes=1 --concurrency=32 --rounds=3}, and
+ * {@code --baselines=false} to run the end-to-end part alone (for profiling).
  */
 public final class SyncBenchmark {
 
@@ -38,10 +39,12 @@ public final class SyncBenchmark {
         endToEnd.run(60_000_001L, 1000, LINES, 1);
         System.out.println("| round | API single /s | API batch /s | JDBC upsert rows/s | end-to-end snapshots/s | e2e / lower baseline | notifications per pull | rows verified |");
         System.out.println("|---|---|---|---|---|---|---|---|");
+        boolean baselines = !"false".equals(options.get("baselines"));
         for (int round = 1; round <= rounds; round++) {
-            double single = api.single("coins", 1, users, concurrency);
-            double batch = api.batch("cash", 1, users, concurrency);
-            double rows = jdbc.rowsPerSecond("wallet_asset_snapshot_0", 70_000_000L, Math.max(50_000, users * LINES.size()));
+            double single = baselines ? api.single("coins", 1, users, concurrency) : Double.NaN;
+            double batch = baselines ? api.batch("cash", 1, users, concurrency) : Double.NaN;
+            double rows = baselines ? jdbc.rowsPerSecond("wallet_asset_snapshot_0", 70_000_000L,
+                    Math.max(50_000, users * LINES.size())) : Double.NaN;
             // the wallet's pulls mix the lines: two batch-form and two single-form; its API baseline is that mix
             double apiMix = LINES.size() / (2 / batch + 2 / single);
             SyncMetricsScrape.Counts before = metrics.read();

@@ -32,9 +32,8 @@ public class SnapshotStore {
     /**
      * The version-guarded upsert of {@code rows} rows: a row changes only when the incoming version is higher, so
      * an older snapshot delivered late never overwrites a newer one and a replay changes nothing. {@code version}
-     * is assigned last because MySQL evaluates assignments left to right. Plain JDBC rather than a MyBatis
-     * {@code foreach}: MyBatis frames were in about a third of the worker's CPU samples (JFR), and one row per
-     * statement in a JDBC batch halved the throughput (BENCHMARKS.md).
+     * is assigned last because MySQL evaluates assignments left to right. Multi-row statements: one row per
+     * statement in a JDBC batch through ShardingSphere halved the throughput (BENCHMARKS.md).
      */
     static String upsertSql(int rows) {
         return "INSERT INTO wallet_asset_snapshot (user_id, business_line, version, assets, synced_at_ms) VALUES "
