@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import tools.jackson.databind.JsonNode;
@@ -76,7 +76,7 @@ final class EndToEndRun {
                 pushSeconds, rows);
     }
 
-    private void awaitRedis(long firstUser, int users, Map<String, long[]> expected) throws InterruptedException {
+    private void awaitRedis(long firstUser, int users, Map<String, long[]> expected) throws Exception {
         RedisClient client = RedisClient.create(this.redisUri);
         try (StatefulRedisConnection<String, String> redis = client.connect()) {
             List<Long> pending = new ArrayList<>();
@@ -91,10 +91,11 @@ final class EndToEndRun {
                 List<Long> still = new ArrayList<>();
                 for (int from = 0; from < pending.size(); from += 1000) {
                     List<Long> chunk = pending.subList(from, Math.min(pending.size(), from + 1000));
-                    List<KeyValue<String, String>> values = redis.sync()
-                        .mget(chunk.stream().map((u) -> "wallet:v1:" + u).toArray(String[]::new));
+                    List<RedisFuture<Map<String, String>>> wallets = chunk.stream()
+                        .map((u) -> redis.async().hgetall("wallet:v2:" + u))
+                        .toList();
                     for (int k = 0; k < chunk.size(); k++) {
-                        if (!complete(values.get(k), (int) (chunk.get(k) - firstUser), expected)) {
+                        if (!complete(wallets.get(k).get(), (int) (chunk.get(k) - firstUser), expected)) {
                             still.add(chunk.get(k));
                         }
                     }
@@ -110,17 +111,12 @@ final class EndToEndRun {
         }
     }
 
-    private boolean complete(KeyValue<String, String> cached, int index, Map<String, long[]> expected) {
-        if (!cached.hasValue()) {
-            return false;
-        }
-        Map<String, Long> versions = new HashMap<>();
-        for (JsonNode line : this.json.readTree(cached.getValue())) {
-            versions.put(line.get("businessLine").asString(), line.get("version").asLong());
-        }
-        return expected.entrySet()
-            .stream()
-            .allMatch((e) -> versions.getOrDefault(e.getKey(), -1L) >= e.getValue()[index]);
+    /** The cached wallet hash holds {@code v:line} = version for every line (see WalletCache). */
+    private static boolean complete(Map<String, String> cached, int index, Map<String, long[]> expected) {
+        return expected.entrySet().stream().allMatch((e) -> {
+            String version = cached.get("v:" + e.getKey());
+            return version != null && Long.parseLong(version) >= e.getValue()[index];
+        });
     }
 
     /** Rows in the four physical tables at (or past) the expected version. */

@@ -1,9 +1,11 @@
 package org.walletplatform.sync.sync;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +15,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.walletplatform.model.line.AssetSnapshot;
+import org.walletplatform.model.wallet.LineAssets;
 import org.walletplatform.store.cache.WalletCache;
 import org.walletplatform.store.snapshot.SnapshotStore;
 import org.walletplatform.sync.line.PullException;
@@ -24,7 +27,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Syncs one consumed batch: decode, coalesce to one pull per (line, user), pull all lines in parallel, upsert the
- * snapshots (version-guarded), refresh the affected users' cached wallets, dead-letter what failed. Returns only
+ * snapshots (version-guarded), merge them into the users' cached wallets, dead-letter what failed. Returns only
  * when all of that is durable, so the listener container commits the batch's offsets after the database write.
  * A failure of MySQL, Redis or Kafka itself throws: the whole batch is retried, which is safe because every step
  * is idempotent.
@@ -76,13 +79,26 @@ class SyncService {
                 .forEach((r) -> letters.add(new DeadLetters.DeadLetter(r, failure.reason(), failure.getMessage()))));
         }
         if (!snapshots.isEmpty()) {
-            this.store.upsertNewer(snapshots);
-            TreeSet<Long> users = snapshots.stream().map(AssetSnapshot::userId).collect(Collectors.toCollection(TreeSet::new));
-            this.cache.putAll(this.store.loadWallets(users));
+            Instant syncedAt = this.store.upsertNewer(snapshots);
+            refreshCache(snapshots, syncedAt);
         }
         this.deadLetters.publish(letters);
         this.metrics.batch(records.size(), plan.pulls());
         this.metrics.stored(snapshots.size());
+    }
+
+    /**
+     * Merges the stored lines into cached wallets; users not cached get their whole wallet read back from MySQL,
+     * since the lines of this batch alone would be a partial wallet.
+     */
+    private void refreshCache(List<AssetSnapshot> snapshots, Instant syncedAt) {
+        Map<Long, List<LineAssets>> changed = snapshots.stream()
+            .collect(Collectors.groupingBy(AssetSnapshot::userId, TreeMap::new, Collectors.mapping(
+                    (s) -> new LineAssets(s.businessLine(), s.version(), syncedAt, s.assets()), Collectors.toList())));
+        Set<Long> notCached = this.cache.mergeIntoCached(changed);
+        if (!notCached.isEmpty()) {
+            this.cache.fill(this.store.loadWallets(notCached));
+        }
     }
 
     private List<PullOutcome> pullAll(PullPlan plan) {

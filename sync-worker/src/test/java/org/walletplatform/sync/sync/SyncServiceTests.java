@@ -57,7 +57,7 @@ class SyncServiceTests {
                 record(2, "not json"), record(2, "{\"userId\":2,\"businessLine\":\"cash\"}"))))
             .isInstanceOf(DataAccessResourceFailureException.class);
 
-        verify(this.cache, never()).putAll(any());
+        verify(this.cache, never()).mergeIntoCached(any());
         verify(this.deadLetters, never()).publish(any());
     }
 
@@ -70,7 +70,7 @@ class SyncServiceTests {
 
         InOrder order = inOrder(this.store, this.cache, this.deadLetters);
         order.verify(this.store).upsertNewer(argThat((snapshots) -> snapshots.size() == 1));
-        order.verify(this.cache).putAll(any());
+        order.verify(this.cache).mergeIntoCached(any());
         order.verify(this.deadLetters).publish(argThat((letters) -> letters.size() == 2
                 && letters.stream().anyMatch((l) -> l.reason().equals("poison"))
                 && letters.stream().anyMatch((l) -> l.reason().equals("line-unavailable"))));

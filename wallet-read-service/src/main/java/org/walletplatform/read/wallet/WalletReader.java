@@ -11,8 +11,8 @@ import org.walletplatform.store.snapshot.SnapshotStore;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads a wallet from Redis, or on a miss from sharded MySQL, refilling Redis only if no newer entry appeared
- * meanwhile.
+ * Reads a wallet from Redis, or on a miss from sharded MySQL, refilling Redis with a version-guarded merge so a
+ * refill racing with the sync worker never puts back an older line.
  */
 @Service
 class WalletReader {
@@ -40,7 +40,7 @@ class WalletReader {
             return new WalletView(userId, cached.get(), FROM_CACHE);
         }
         List<LineAssets> lines = this.store.loadWallet(userId);
-        this.cache.putIfAbsent(userId, lines);
+        this.cache.fill(userId, lines);
         return new WalletView(userId, lines, FROM_DATABASE);
     }
 

@@ -1,34 +1,56 @@
 package org.walletplatform.store.cache;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.walletplatform.model.wallet.LineAssets;
 import org.walletplatform.store.WalletStoreProperties;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.types.Expiration;
-import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * Layer 2 of the read cache: each user's whole wallet as one Redis value, so a read is one GET and a user's lines
- * are always cached together (never a partial wallet). The sync worker overwrites after each database write; the
- * read service only fills a missing entry ({@code SET NX}), so a refill racing with a sync can never put back an
- * older wallet.
+ * Layer 2 of the read cache: each user's wallet as one Redis hash, {@code wallet:v2:{userId}}, holding per
+ * business line its snapshot version ({@code v:line}) and its assets ({@code d:line}), plus a marker field
+ * {@code _} that says the hash is a whole wallet.
+ *
+ * <p>Every write is a per-line merge guarded by version (a Lua script, so atomic): a line changes only to a
+ * higher version. Merges therefore commute, and no ordering of the sync worker and the read service can put back
+ * an older line. Only a writer that read the user's whole wallet from MySQL may <em>create</em> the hash; the sync
+ * worker, which knows only the lines it just stored, merges into an existing hash and otherwise reports the user
+ * as not cached, so a partial wallet is never served.
  */
 @Component
 public class WalletCache {
 
-    static final String KEY_PREFIX = "wallet:v1:";
+    static final String KEY_PREFIX = "wallet:v2:";
 
-    private static final TypeReference<List<LineAssets>> LINES = new TypeReference<>() {
-    };
+    private static final String MERGE_LUA = """
+            local exists = redis.call('EXISTS', KEYS[1])
+            if exists == 0 and ARGV[1] ~= 'create' then return 0 end
+            if exists == 0 then redis.call('HSET', KEYS[1], '_', '1') end
+            for i = 3, #ARGV, 3 do
+              local current = redis.call('HGET', KEYS[1], 'v:' .. ARGV[i])
+              if not current or tonumber(ARGV[i + 1]) > tonumber(current) then
+                redis.call('HSET', KEYS[1], 'v:' .. ARGV[i], ARGV[i + 1], 'd:' .. ARGV[i], ARGV[i + 2])
+              end
+            end
+            redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            return 1
+            """;
+
+    private static final RedisScript<Long> MERGE = RedisScript.of(MERGE_LUA, Long.class);
 
     private final StringRedisTemplate redis;
 
@@ -46,24 +68,80 @@ public class WalletCache {
         return KEY_PREFIX + userId;
     }
 
+    /** The user's cached wallet, lines sorted by business line; empty if the user is not cached. */
     public Optional<List<LineAssets>> get(long userId) {
-        String value = this.redis.opsForValue().get(key(userId));
-        return Optional.ofNullable(value).map((v) -> this.json.readValue(v, LINES));
+        Map<Object, Object> fields = this.redis.opsForHash().entries(key(userId));
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        List<LineAssets> lines = new ArrayList<>();
+        fields.forEach((field, value) -> {
+            if (field.toString().startsWith("d:")) {
+                lines.add(this.json.readValue(value.toString(), LineAssets.class));
+            }
+        });
+        lines.sort(Comparator.comparing(LineAssets::businessLine));
+        return Optional.of(lines);
     }
 
-    /** Replaces the cached wallets of these users in one pipelined round trip. */
-    public void putAll(Map<Long, List<LineAssets>> wallets) {
-        Expiration expiration = Expiration.from(this.ttl);
+    /**
+     * Merges freshly stored lines into the wallets already cached, in one pipelined round trip.
+     * @return the users that are not cached; their whole wallet must be read and {@link #fill filled}
+     */
+    public Set<Long> mergeIntoCached(Map<Long, List<LineAssets>> changedLines) {
+        List<Long> users = List.copyOf(changedLines.keySet());
+        List<Object> results = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+            for (Long userId : users) {
+                connection.scriptingCommands()
+                    .eval(MERGE_LUA.getBytes(), ReturnType.INTEGER, 1,
+                            args(userId, "update", changedLines.get(userId)));
+            }
+            return null;
+        });
+        Set<Long> notCached = new TreeSet<>();
+        for (int i = 0; i < users.size(); i++) {
+            if (((Number) results.get(i)).longValue() == 0) {
+                notCached.add(users.get(i));
+            }
+        }
+        return notCached;
+    }
+
+    /** Caches whole wallets read from MySQL, merging line by line with whatever is cached already. */
+    public void fill(Map<Long, List<LineAssets>> wallets) {
         this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
-            wallets.forEach((userId, lines) -> connection.stringCommands()
-                .set(key(userId).getBytes(), this.json.writeValueAsBytes(lines), expiration, SetOption.upsert()));
+            wallets.forEach((userId, lines) -> connection.scriptingCommands()
+                .eval(MERGE_LUA.getBytes(), ReturnType.INTEGER, 1,
+                        args(userId, "create", lines)));
             return null;
         });
     }
 
-    /** Fills the cache for a user only if no entry exists. */
-    public void putIfAbsent(long userId, List<LineAssets> lines) {
-        this.redis.opsForValue().setIfAbsent(key(userId), this.json.writeValueAsString(lines), this.ttl);
+    public void fill(long userId, List<LineAssets> lines) {
+        this.redis.execute(MERGE, List.of(key(userId)), (Object[]) stringArgs("create", lines));
+    }
+
+    private byte[][] args(long userId, String mode, List<LineAssets> lines) {
+        String[] strings = stringArgs(mode, lines);
+        byte[][] args = new byte[strings.length + 1][];
+        args[0] = key(userId).getBytes();
+        for (int i = 0; i < strings.length; i++) {
+            args[i + 1] = strings[i].getBytes(StandardCharsets.UTF_8);
+        }
+        return args;
+    }
+
+    private String[] stringArgs(String mode, List<LineAssets> lines) {
+        String[] args = new String[2 + lines.size() * 3];
+        args[0] = mode;
+        args[1] = Long.toString(this.ttl.toMillis());
+        int i = 2;
+        for (LineAssets line : lines) {
+            args[i++] = line.businessLine();
+            args[i++] = Long.toString(line.version());
+            args[i++] = this.json.writeValueAsString(line);
+        }
+        return args;
     }
 
 }

@@ -63,8 +63,11 @@ public class SnapshotStore {
         this.clock = clock;
     }
 
-    /** Stores each snapshot unless the store already holds the same or a newer version of it. */
-    public void upsertNewer(Collection<AssetSnapshot> snapshots) {
+    /**
+     * Stores each snapshot unless the store already holds the same or a newer version of it.
+     * @return the sync time written with the stored snapshots
+     */
+    public Instant upsertNewer(Collection<AssetSnapshot> snapshots) {
         long now = this.clock.millis();
         List<AssetSnapshot> all = List.copyOf(snapshots);
         for (int from = 0; from < all.size(); from += UPSERT_CHUNK) {
@@ -80,6 +83,7 @@ public class SnapshotStore {
             }
             this.jdbc.update((chunk.size() == UPSERT_CHUNK) ? FULL_CHUNK_UPSERT : upsertSql(chunk.size()), args);
         }
+        return Instant.ofEpochMilli(now);
     }
 
     /** Each requested user's lines, sorted by business line; users without rows map to an empty list. */

@@ -18,7 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Redis wallet cache on a real Redis: the sync worker's overwrite beats the read side's refill.
+ * The Redis wallet cache on a real Redis: per-line version-guarded merges, and no partial wallet ever created.
  */
 @SpringBootTest(classes = StoreTestApplication.class)
 @ActiveProfiles("test")
@@ -32,36 +32,57 @@ class WalletCacheIT {
 
     @BeforeEach
     void clear() {
-        this.redis.delete(List.of(WalletCache.key(1), WalletCache.key(2)));
+        this.redis.delete(List.of(WalletCache.key(1), WalletCache.key(2), WalletCache.key(3), WalletCache.key(4)));
     }
 
     @Test
-    void shouldNotLetARefillReplaceAWalletTheWorkerWrote() {
-        this.cache.putAll(Map.of(1L, lines(2, 200)));
-        this.cache.putIfAbsent(1L, lines(1, 100));
+    void shouldNotLetARefillPutBackAnOlderLine() {
+        this.cache.fill(Map.of(1L, List.of(line("cash", 2, 200))));
+        this.cache.fill(1L, List.of(line("cash", 1, 100), line("coins", 4, 40)));
 
-        assertThat(this.cache.get(1)).hasValueSatisfying((l) -> assertThat(l.get(0).version()).isEqualTo(2));
+        assertThat(this.cache.get(1)).hasValueSatisfying((lines) -> {
+            assertThat(lines).extracting(LineAssets::businessLine).containsExactly("cash", "coins");
+            assertThat(lines.get(0).version()).isEqualTo(2);
+            assertThat(lines.get(0).assets().get(0).amountMinor()).isEqualTo(200);
+        });
     }
 
     @Test
-    void shouldLetTheWorkerReplaceAWalletAndFillAMissingOne() {
-        this.cache.putIfAbsent(2L, lines(1, 100));
-        assertThat(this.cache.get(2)).hasValueSatisfying((l) -> assertThat(l.get(0).version()).isEqualTo(1));
+    void shouldMergeNewerLinesIntoACachedWalletAndKeepTheOthers() {
+        this.cache.fill(2L, List.of(line("cash", 1, 100), line("coupons", 5, 500)));
 
-        this.cache.putAll(Map.of(2L, lines(3, 300)));
-        assertThat(this.cache.get(2)).hasValueSatisfying((l) -> assertThat(l.get(0).assets().get(0).amountMinor())
-            .isEqualTo(300));
+        assertThat(this.cache.mergeIntoCached(Map.of(2L, List.of(line("cash", 3, 300), line("coupons", 4, 1)))))
+            .isEmpty();
+
+        assertThat(this.cache.get(2)).hasValueSatisfying((lines) -> {
+            assertThat(lines).extracting(LineAssets::version).containsExactly(3L, 5L);
+            assertThat(lines.get(1).assets().get(0).amountMinor()).isEqualTo(500);
+        });
         assertThat(this.redis.getExpire(WalletCache.key(2))).isPositive();
     }
 
     @Test
-    void shouldMissForAnUncachedUser() {
+    void shouldReportUsersNotCachedInsteadOfCreatingAPartialWallet() {
+        this.cache.fill(3L, List.of(line("cash", 1, 100)));
+
+        assertThat(this.cache.mergeIntoCached(Map.of(3L, List.of(line("coins", 1, 10)), 4L,
+                List.of(line("coins", 1, 10)))))
+            .containsExactly(4L);
+        assertThat(this.cache.get(4)).isEmpty();
+        assertThat(this.cache.get(3)).hasValueSatisfying((lines) -> assertThat(lines).hasSize(2));
+    }
+
+    @Test
+    void shouldCacheAWalletWithoutLinesAsAHit() {
+        this.cache.fill(4L, List.of());
+
+        assertThat(this.cache.get(4)).hasValueSatisfying((lines) -> assertThat(lines).isEmpty());
         assertThat(this.cache.get(3_000_000_000L)).isEmpty();
     }
 
-    private static List<LineAssets> lines(long version, long amount) {
-        return List.of(new LineAssets("cash", version, Instant.parse("2026-11-22T00:00:00Z"),
-                List.of(new AssetItem("cash", "cash", "Cash", amount, "CNY"))));
+    private static LineAssets line(String businessLine, long version, long amount) {
+        return new LineAssets(businessLine, version, Instant.parse("2026-11-22T00:00:00Z"),
+                List.of(new AssetItem(businessLine, businessLine, businessLine, amount, "CNY")));
     }
 
 }
