@@ -5,9 +5,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * A stand-in for the business lines the wallet integrates. It implements the same HTTP contract a real line
- * would (docs/business-line-contract.md), with data that changes over time, injectable faults, and a pusher that
- * sends change notifications to the wallet's intake. It is not part of the platform.
+ * A stand-in for the business lines the wallet integrates. It implements the same HTTP
+ * contract a real line would (docs/business-line-contract.md), with data that changes
+ * over time, injectable faults, and a pusher that sends change notifications to the
+ * wallet's intake. It is not part of the platform.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

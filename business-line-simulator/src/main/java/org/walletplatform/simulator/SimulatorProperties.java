@@ -17,7 +17,8 @@ public record SimulatorProperties(@DefaultValue("http://127.0.0.1:8082") URI int
         @DefaultValue("20261122") long seed, Map<String, LineSpec> lines) {
 
     /**
-     * @param kind asset kind the line holds ({@code cash}, {@code cashback}, {@code coupon}, {@code virtual-currency})
+     * @param kind asset kind the line holds ({@code cash}, {@code cashback},
+     * {@code coupon}, {@code virtual-currency})
      * @param unit unit of its amounts
      * @param batch whether the line offers the batch snapshot call
      */

@@ -3,8 +3,8 @@ package org.walletplatform.model;
 import java.util.regex.Pattern;
 
 /**
- * The shape of a business line id: lowercase, starting with a letter, at most 32 characters. Ids appear in URLs,
- * Redis keys and metric tags, so the shape is strict.
+ * The shape of a business line id: lowercase, starting with a letter, at most 32
+ * characters. Ids appear in URLs, Redis keys and metric tags, so the shape is strict.
  */
 public final class BusinessLineIds {
 

@@ -3,8 +3,8 @@ package org.walletplatform.model;
 import java.net.URI;
 
 /**
- * Stable RFC 9457 problem {@code type} URIs, one per kind of problem. A client may switch on these; their titles
- * are for humans.
+ * Stable RFC 9457 problem {@code type} URIs, one per kind of problem. A client may switch
+ * on these; their titles are for humans.
  */
 public final class ProblemTypes {
 

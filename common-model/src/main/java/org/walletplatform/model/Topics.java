@@ -5,10 +5,16 @@ package org.walletplatform.model;
  */
 public final class Topics {
 
-    /** Asset change notifications from business lines, keyed by user id so one user's changes stay in order. */
+    /**
+     * Asset change notifications from business lines, keyed by user id so one user's
+     * changes stay in order.
+     */
     public static final String NOTIFICATIONS = "wallet.notifications";
 
-    /** Notifications the sync worker gave up on: poison payloads and pulls that failed after their retries. */
+    /**
+     * Notifications the sync worker gave up on: poison payloads and pulls that failed
+     * after their retries.
+     */
     public static final String NOTIFICATIONS_DLT = "wallet.notifications.dlt";
 
     /** Header on a dead-lettered record naming why it was dead-lettered. */
@@ -17,7 +23,10 @@ public final class Topics {
     /** Header on a dead-lettered record with a human-readable detail. */
     public static final String HEADER_DLT_DETAIL = "wallet-dlt-detail";
 
-    /** Header on a dead-lettered record naming where it was consumed: {@code topic-partition@offset}. */
+    /**
+     * Header on a dead-lettered record naming where it was consumed:
+     * {@code topic-partition@offset}.
+     */
     public static final String HEADER_DLT_ORIGIN = "wallet-dlt-origin";
 
     private Topics() {

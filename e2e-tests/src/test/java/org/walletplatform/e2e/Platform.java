@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The built service jars started as separate processes with the {@code test} profile (ports 180xx, test
- * databases, the test broker), exactly as they run in production but for the profile. Logs go to
- * {@code e2e-tests/target/e2e-logs}.
+ * The built service jars started as separate processes with the {@code test} profile
+ * (ports 180xx, test databases, the test broker), exactly as they run in production but
+ * for the profile. Logs go to {@code e2e-tests/target/e2e-logs}.
  */
 final class Platform implements AutoCloseable {
 
@@ -83,8 +83,8 @@ final class Platform implements AutoCloseable {
             }
             sleep(250);
         }
-        throw new IllegalStateException(service.module() + " not healthy in time; see target/e2e-logs"
-                + File.separator + service.module() + ".log");
+        throw new IllegalStateException(service.module() + " not healthy in time; see target/e2e-logs" + File.separator
+                + service.module() + ".log");
     }
 
     HttpResponse<String> get(int port, String path) {

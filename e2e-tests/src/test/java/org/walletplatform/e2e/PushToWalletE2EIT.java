@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The first complete data path, through the gateway and every real engine: a business line changes a user's
- * assets and pushes a notification; the wallet read through the gateway then shows the line's new snapshot.
+ * The first complete data path, through the gateway and every real engine: a business
+ * line changes a user's assets and pushes a notification; the wallet read through the
+ * gateway then shows the line's new snapshot.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PushToWalletE2EIT {
@@ -65,7 +66,10 @@ class PushToWalletE2EIT {
         assertThat(json(noRoute).get("type").asString()).isEqualTo("https://walletplatform.org/problems/not-found");
     }
 
-    /** Changes the user's assets at the simulated line without notifying, and returns the line's new version. */
+    /**
+     * Changes the user's assets at the simulated line without notifying, and returns the
+     * line's new version.
+     */
     private long changeAtTheLine(String line) {
         HttpResponse<String> run = this.platform.post(Platform.SIMULATOR, "/sim/changes",
                 "{\"firstUserId\":" + USER + ",\"userCount\":1,\"lines\":[\"" + line

@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The single entry point of the platform: routes app clients, business lines and ops to the services.
+ * The single entry point of the platform: routes app clients, business lines and ops to
+ * the services.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

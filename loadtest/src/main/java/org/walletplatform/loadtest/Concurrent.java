@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongUnaryOperator;
 
 /**
- * Runs {@code total} units of work on {@code concurrency} virtual threads and reports units per second. Each call
- * of the work function takes the index of its first unit and returns how many units it did.
+ * Runs {@code total} units of work on {@code concurrency} virtual threads and reports
+ * units per second. Each call of the work function takes the index of its first unit and
+ * returns how many units it did.
  */
 final class Concurrent {
 

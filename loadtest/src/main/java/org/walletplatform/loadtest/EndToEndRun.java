@@ -17,10 +17,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The measured path: the simulator changes every (user, line) and pushes the notifications to the intake; the
- * clock stops when every user's cached wallet in Redis shows each line at the simulator's final version. Until
- * the worker has stored as many snapshots as there are (user, line) pairs only its counter is watched, then
- * every cached wallet is checked. MySQL is then checked row by row (Redis is written after MySQL in each batch).
+ * The measured path: the simulator changes every (user, line) and pushes the
+ * notifications to the intake; the clock stops when every user's cached wallet in Redis
+ * shows each line at the simulator's final version. Until the worker has stored as many
+ * snapshots as there are (user, line) pairs only its counter is watched, then every
+ * cached wallet is checked. MySQL is then checked row by row (Redis is written after
+ * MySQL in each batch).
  */
 final class EndToEndRun {
 
@@ -47,9 +49,10 @@ final class EndToEndRun {
     Result run(long firstUser, int users, List<String> lines, int changesPerUser) throws Exception {
         double storedBefore = this.metrics.snapshotsStored();
         long start = System.nanoTime();
-        String run = this.http.post(this.simulator + "/sim/changes", "{\"firstUserId\":" + firstUser + ",\"userCount\":"
-                + users + ",\"lines\":" + this.json.writeValueAsString(lines) + ",\"changesPerUser\":" + changesPerUser
-                + ",\"ratePerSecond\":10000000,\"batchSize\":500,\"push\":true}");
+        String run = this.http.post(this.simulator + "/sim/changes",
+                "{\"firstUserId\":" + firstUser + ",\"userCount\":" + users + ",\"lines\":"
+                        + this.json.writeValueAsString(lines) + ",\"changesPerUser\":" + changesPerUser
+                        + ",\"ratePerSecond\":10000000,\"batchSize\":500,\"push\":true}");
         String progress = this.simulator + "/sim/changes/" + this.json.readTree(run).get("id").asLong();
         JsonNode state;
         while (!(state = this.json.readTree(this.http.get(progress))).get("done").asBoolean()) {
@@ -64,7 +67,8 @@ final class EndToEndRun {
             expected.put(line, this.json.readValue(this.http.get(this.simulator + "/sim/lines/" + line
                     + "/versions?firstUserId=" + firstUser + "&userCount=" + users), long[].class));
         }
-        // watching the worker's counter is cheap; checking 10,000 cached wallets is not, on a 2-core box
+        // watching the worker's counter is cheap; checking 10,000 cached wallets is not,
+        // on a 2-core box
         long target = (long) users * lines.size();
         while (this.metrics.snapshotsStored() - storedBefore < target) {
             Thread.sleep(50);
@@ -111,7 +115,10 @@ final class EndToEndRun {
         }
     }
 
-    /** The cached wallet hash holds {@code v:line} = version for every line (see WalletCache). */
+    /**
+     * The cached wallet hash holds {@code v:line} = version for every line (see
+     * WalletCache).
+     */
     private static boolean complete(Map<String, String> cached, int index, Map<String, long[]> expected) {
         return expected.entrySet().stream().allMatch((e) -> {
             String version = cached.get("v:" + e.getKey());
@@ -132,7 +139,8 @@ final class EndToEndRun {
                         try (ResultSet rows = select.executeQuery()) {
                             while (rows.next()) {
                                 long[] versions = expected.get(rows.getString(2));
-                                if (versions != null && rows.getLong(3) >= versions[(int) (rows.getLong(1) - firstUser)]) {
+                                if (versions != null
+                                        && rows.getLong(3) >= versions[(int) (rows.getLong(1) - firstUser)]) {
                                     matching++;
                                 }
                             }

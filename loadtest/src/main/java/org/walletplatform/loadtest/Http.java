@@ -15,16 +15,15 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 
 /**
- * The HTTP client every load-test step shares: the same pooled Apache client the sync worker uses, so the
- * snapshot-API baseline is driven as hard as the worker could drive it.
+ * The HTTP client every load-test step shares: the same pooled Apache client the sync
+ * worker uses, so the snapshot-API baseline is driven as hard as the worker could drive
+ * it.
  */
 final class Http {
 
     private final CloseableHttpClient client = HttpClients.custom()
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-            .setMaxConnTotal(256)
-            .setMaxConnPerRoute(256)
-            .build())
+        .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(256).setMaxConnPerRoute(256).build())
         .build();
 
     String get(String url) {
@@ -43,7 +42,8 @@ final class Http {
                 String body = (response.getEntity() != null)
                         ? EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8) : "";
                 if (response.getCode() >= 300) {
-                    throw new IllegalStateException(request.getRequestUri() + " answered " + response.getCode() + ": " + body);
+                    throw new IllegalStateException(
+                            request.getRequestUri() + " answered " + response.getCode() + ": " + body);
                 }
                 return body;
             });

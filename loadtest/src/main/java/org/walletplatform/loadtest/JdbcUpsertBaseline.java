@@ -7,9 +7,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Raw baseline 2: the sync worker's version-guarded multi-row upsert, in 500-row batches over plain JDBC
- * straight into one physical shard table (no ShardingSphere, no MyBatis, no Kafka, no HTTP), on one connection.
- * Uses its own user range and deletes it afterwards.
+ * Raw baseline 2: the sync worker's version-guarded multi-row upsert, in 500-row batches
+ * over plain JDBC straight into one physical shard table (no ShardingSphere, no MyBatis,
+ * no Kafka, no HTTP), on one connection. Uses its own user range and deletes it
+ * afterwards.
  */
 final class JdbcUpsertBaseline {
 
@@ -24,10 +25,12 @@ final class JdbcUpsertBaseline {
         this.jdbcUrl = jdbcUrl;
     }
 
-    /** Rows per second upserting {@code rows} new rows into {@code table} of the shard. */
+    /**
+     * Rows per second upserting {@code rows} new rows into {@code table} of the shard.
+     */
     double rowsPerSecond(String table, long firstUser, int rows) throws SQLException {
-        StringBuilder sql = new StringBuilder("INSERT INTO " + table
-                + " (user_id, business_line, version, assets, synced_at_ms) VALUES ");
+        StringBuilder sql = new StringBuilder(
+                "INSERT INTO " + table + " (user_id, business_line, version, assets, synced_at_ms) VALUES ");
         for (int i = 0; i < BATCH; i++) {
             sql.append((i == 0) ? "" : ",").append("(?,?,?,?,?)");
         }

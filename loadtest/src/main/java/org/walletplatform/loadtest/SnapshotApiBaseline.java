@@ -4,7 +4,8 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 /**
- * Raw baseline 1: the simulator's snapshot API driven directly, without the wallet, at the given concurrency.
+ * Raw baseline 1: the simulator's snapshot API driven directly, without the wallet, at
+ * the given concurrency.
  */
 final class SnapshotApiBaseline {
 
@@ -25,7 +26,9 @@ final class SnapshotApiBaseline {
         });
     }
 
-    /** Snapshots per second through {@code POST /v1/snapshots:batch}, 100 users per call. */
+    /**
+     * Snapshots per second through {@code POST /v1/snapshots:batch}, 100 users per call.
+     */
     double batch(String line, long firstUser, int users, int concurrency) {
         return Concurrent.perSecond(concurrency, users / 100, (call) -> {
             String ids = LongStream.range(0, 100)

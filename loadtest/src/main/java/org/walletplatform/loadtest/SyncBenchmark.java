@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sync benchmark of BENCHMARKS.md, run against a platform started by {@code ./wallet up}: end-to-end
- * snapshots per second (push accepted → row in sharded MySQL → Redis refreshed) beside two raw baselines measured
- * in the same run. Arguments: {@code --users=10000 --changes=1 --concurrency=32 --rounds=3}, and
+ * The sync benchmark of BENCHMARKS.md, run against a platform started by
+ * {@code ./wallet up}: end-to-end snapshots per second (push accepted → row in sharded
+ * MySQL → Redis refreshed) beside two raw baselines measured in the same run. Arguments:
+ * {@code --users=10000 --changes=1 --concurrency=32 --rounds=3}, and
  * {@code --baselines=false} to run the end-to-end part alone (for profiling).
  */
 public final class SyncBenchmark {
@@ -28,33 +29,40 @@ public final class SyncBenchmark {
 
         SnapshotApiBaseline api = new SnapshotApiBaseline(http, simulator);
         JdbcUpsertBaseline jdbc = new JdbcUpsertBaseline("jdbc:mariadb://127.0.0.1:3306/wallet_ds_0");
-        SyncMetricsScrape metrics = new SyncMetricsScrape(http, options.getOrDefault("sync-worker", "http://127.0.0.1:8083"));
+        SyncMetricsScrape metrics = new SyncMetricsScrape(http,
+                options.getOrDefault("sync-worker", "http://127.0.0.1:8083"));
         EndToEndRun endToEnd = new EndToEndRun(http, simulator, "redis://127.0.0.1:6379/0",
                 "jdbc:mariadb://127.0.0.1:3306/wallet_ds_", metrics);
 
         System.out.printf("users=%d lines=%s changes/user=%d concurrency=%d rounds=%d%n", users, LINES, changes,
                 concurrency, rounds);
-        api.single("coins", 1, 2000, concurrency); // warm-up of the simulator and this JVM
+        api.single("coins", 1, 2000, concurrency); // warm-up of the simulator and this
+                                                   // JVM
         api.batch("cash", 1, 2000, concurrency);
         endToEnd.run(60_000_001L, 1000, LINES, 1);
-        System.out.println("| round | API single /s | API batch /s | JDBC upsert rows/s | end-to-end snapshots/s | e2e / lower baseline | notifications per pull | rows verified |");
+        System.out.println(
+                "| round | API single /s | API batch /s | JDBC upsert rows/s | end-to-end snapshots/s | e2e / lower baseline | notifications per pull | rows verified |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         boolean baselines = !"false".equals(options.get("baselines"));
         for (int round = 1; round <= rounds; round++) {
             double single = baselines ? api.single("coins", 1, users, concurrency) : Double.NaN;
             double batch = baselines ? api.batch("cash", 1, users, concurrency) : Double.NaN;
-            double rows = baselines ? jdbc.rowsPerSecond("wallet_asset_snapshot_0", 70_000_000L,
-                    Math.max(50_000, users * LINES.size())) : Double.NaN;
-            // the wallet's pulls mix the lines: two batch-form and two single-form; its API baseline is that mix
+            double rows = baselines
+                    ? jdbc.rowsPerSecond("wallet_asset_snapshot_0", 70_000_000L, Math.max(50_000, users * LINES.size()))
+                    : Double.NaN;
+            // the wallet's pulls mix the lines: two batch-form and two single-form; its
+            // API baseline is that mix
             double apiMix = LINES.size() / (2 / batch + 2 / single);
             SyncMetricsScrape.Counts before = metrics.read();
             EndToEndRun.Result result = endToEnd.run(50_000_001L, users, LINES, changes);
             SyncMetricsScrape.Counts delta = metrics.read().minus(before);
             double lower = Math.min(apiMix, rows);
-            System.out.printf("| %d | %.0f | %.0f | %.0f | %.0f (%.2f s, push %.2f s) | %.2f× (API mix %.0f /s) | %.2f | %d / %d |%n", round,
-                    single, batch, rows, result.snapshotsPerSecond(), result.seconds(), result.pushSeconds(),
-                    result.snapshotsPerSecond() / lower, apiMix, delta.notifications() / Math.max(1, delta.snapshotsStored()),
-                    result.rowsInMysql(), result.snapshots());
+            System.out.printf(
+                    "| %d | %.0f | %.0f | %.0f | %.0f (%.2f s, push %.2f s) | %.2f× (API mix %.0f /s) | %.2f | %d / %d |%n",
+                    round, single, batch, rows, result.snapshotsPerSecond(), result.seconds(), result.pushSeconds(),
+                    result.snapshotsPerSecond() / lower, apiMix,
+                    delta.notifications() / Math.max(1, delta.snapshotsStored()), result.rowsInMysql(),
+                    result.snapshots());
         }
     }
 

@@ -4,8 +4,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the sync worker's two counters through {@code /actuator/metrics/{name}}: a whole Prometheus scrape
- * renders hundreds of Kafka client gauges and, polled during a run, took a third of the worker's CPU.
+ * Reads the sync worker's two counters through {@code /actuator/metrics/{name}}: a whole
+ * Prometheus scrape renders hundreds of Kafka client gauges and, polled during a run,
+ * took a third of the worker's CPU.
  */
 final class SyncMetricsScrape {
 

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
 /**
- * Turns change notifications into stored snapshots: Kafka in, business-line pulls, sharded MySQL and Redis out.
+ * Turns change notifications into stored snapshots: Kafka in, business-line pulls,
+ * sharded MySQL and Redis out.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -19,8 +19,9 @@ import org.walletplatform.model.line.SnapshotBatchResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A business line on a real HTTP port that serves the snapshot contract with programmable answers per user and
- * counts every snapshot it was asked for. Users without a programmed answer hold nothing at version 0.
+ * A business line on a real HTTP port that serves the snapshot contract with programmable
+ * answers per user and counts every snapshot it was asked for. Users without a programmed
+ * answer hold nothing at version 0.
  */
 public final class FakeBusinessLine implements AutoCloseable {
 
@@ -46,7 +47,10 @@ public final class FakeBusinessLine implements AutoCloseable {
         this.server.start();
     }
 
-    /** Base URL of line {@code line}: every line shares this server and is told apart by the path. */
+    /**
+     * Base URL of line {@code line}: every line shares this server and is told apart by
+     * the path.
+     */
     public String url(String line) {
         return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/" + line;
     }
@@ -71,7 +75,8 @@ public final class FakeBusinessLine implements AutoCloseable {
         String line = path[1];
         try (exchange) {
             if (path[path.length - 1].equals("snapshots:batch")) {
-                SnapshotBatchRequest request = this.json.readValue(exchange.getRequestBody(), SnapshotBatchRequest.class);
+                SnapshotBatchRequest request = this.json.readValue(exchange.getRequestBody(),
+                        SnapshotBatchRequest.class);
                 List<AssetSnapshot> snapshots = new ArrayList<>();
                 for (long userId : request.userIds()) {
                     Answer answer = next(userId);
@@ -115,7 +120,10 @@ public final class FakeBusinessLine implements AutoCloseable {
         this.server.stop(0);
     }
 
-    /** One programmed answer: a snapshot of a version and amount, an error status, or a raw (bad) body. */
+    /**
+     * One programmed answer: a snapshot of a version and amount, an error status, or a
+     * raw (bad) body.
+     */
     public record Answer(long version, long amountMinor, int status, String rawBody) {
 
         public static Answer version(long version, long amountMinor) {

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
 /**
- * The wallet's read side: answers users' wallet views from the Redis cache, falling back to sharded MySQL.
+ * The wallet's read side: answers users' wallet views from the Redis cache, falling back
+ * to sharded MySQL.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

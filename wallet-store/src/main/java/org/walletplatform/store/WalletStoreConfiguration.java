@@ -14,9 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Wires the sharded data source (ShardingSphere-JDBC driver behind a Hikari pool), the MyBatis-Plus mappers and
- * the Redis cache. A service imports this to use the wallet's store. Shards are migrated before the sharded data
- * source opens its first connection, because ShardingSphere connects to every shard on start.
+ * Wires the sharded data source (ShardingSphere-JDBC driver behind a Hikari pool), the
+ * MyBatis-Plus mappers and the Redis cache. A service imports this to use the wallet's
+ * store. Shards are migrated before the sharded data source opens its first connection,
+ * because ShardingSphere connects to every shard on start.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WalletStoreProperties.class)

@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where the wallet's data lives.
  *
- * @param shardingConfig the ShardingSphere YAML (one per profile) that names the physical shards and the routing
- * rule
- * @param migrate whether this instance creates the shard databases and migrates their schema on start
+ * @param shardingConfig the ShardingSphere YAML (one per profile) that names the physical
+ * shards and the routing rule
+ * @param migrate whether this instance creates the shard databases and migrates their
+ * schema on start
  * @param poolSize connections to the sharded data source
  * @param cacheTtl how long a user's cached wallet lives in Redis without being refreshed
  */

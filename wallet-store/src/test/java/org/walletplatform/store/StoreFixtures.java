@@ -20,7 +20,10 @@ public final class StoreFixtures {
                 List.of(new AssetItem("cash", "cash", "Cash balance", amountMinor, "CNY")));
     }
 
-    /** Empties every physical table, talking to the shards directly (the same databases sharding-test.yaml names). */
+    /**
+     * Empties every physical table, talking to the shards directly (the same databases
+     * sharding-test.yaml names).
+     */
     public static void truncateShards(JdbcTemplate anyConnection) {
         for (String db : List.of("wallet_test_ds_0", "wallet_test_ds_1")) {
             for (String table : List.of("wallet_asset_snapshot_0", "wallet_asset_snapshot_1")) {

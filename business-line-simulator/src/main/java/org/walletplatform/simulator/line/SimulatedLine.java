@@ -11,9 +11,9 @@ import org.walletplatform.model.line.AssetSnapshot;
 import org.walletplatform.simulator.SimulatorProperties.LineSpec;
 
 /**
- * One simulated business line: the latest version and assets of every user it has seen change. A user never
- * changed holds nothing at version 0. Amounts derive from (seed, line, user, version), so a given version always
- * has the same content.
+ * One simulated business line: the latest version and assets of every user it has seen
+ * change. A user never changed holds nothing at version 0. Amounts derive from (seed,
+ * line, user, version), so a given version always has the same content.
  */
 public final class SimulatedLine {
 
@@ -50,9 +50,9 @@ public final class SimulatedLine {
     }
 
     /**
-     * Applies one change to the user's assets and returns the new version. Versions follow the wall clock (in
-     * milliseconds, and always at least one more than before), so they keep increasing across simulator restarts
-     * just as a real line's would.
+     * Applies one change to the user's assets and returns the new version. Versions
+     * follow the wall clock (in milliseconds, and always at least one more than before),
+     * so they keep increasing across simulator restarts just as a real line's would.
      */
     public long change(long userId) {
         return this.versions.merge(userId, System.currentTimeMillis(), (old, now) -> Math.max(old + 1, now));
@@ -79,8 +79,8 @@ public final class SimulatedLine {
                 }
                 yield coupons;
             }
-            case "virtual-currency" -> List.of(new AssetItem("coins", this.spec.kind(), "Coins",
-                    random.nextLong(1, 100_000), this.spec.unit()));
+            case "virtual-currency" -> List
+                .of(new AssetItem("coins", this.spec.kind(), "Coins", random.nextLong(1, 100_000), this.spec.unit()));
             default -> List.of(new AssetItem(this.spec.kind(), this.spec.kind(), this.id + " balance",
                     random.nextLong(0, 5_000_000), this.spec.unit()));
         };

@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The business-line snapshot contract, served for every simulated line under {@code /lines/{line}}, plus a
- * control endpoint to inject faults.
+ * The business-line snapshot contract, served for every simulated line under
+ * {@code /lines/{line}}, plus a control endpoint to inject faults.
  */
 @RestController
 class SnapshotController {
@@ -79,7 +79,10 @@ class SnapshotController {
         return ResponseEntity.ok(new SnapshotBatchResponse(snapshots));
     }
 
-    /** The current version of consecutive users, so a load test knows when the wallet has caught up. */
+    /**
+     * The current version of consecutive users, so a load test knows when the wallet has
+     * caught up.
+     */
     @GetMapping("/sim/lines/{line}/versions")
     long[] versions(@PathVariable String line, @RequestParam long firstUserId, @RequestParam int userCount) {
         SimulatedLine simulated = this.lines.get(line);

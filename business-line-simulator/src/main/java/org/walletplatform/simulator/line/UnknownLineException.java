@@ -11,7 +11,8 @@ import org.springframework.http.HttpStatus;
 class UnknownLineException extends ApiProblemException {
 
     UnknownLineException(String line) {
-        super(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Unknown line", "The simulator has no line '" + line + "'.");
+        super(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Unknown line",
+                "The simulator has no line '" + line + "'.");
     }
 
 }

@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Starts runs of simulated asset changes (optionally pushed to the wallet) and reports their progress.
+ * Starts runs of simulated asset changes (optionally pushed to the wallet) and reports
+ * their progress.
  */
 @RestController
 class ChangeController {

@@ -8,9 +8,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Positive;
 
 /**
- * A run of changes: every user in [firstUserId, firstUserId + userCount) changes {@code changesPerUser} times in
- * each named line, one user after the other (a user's changes are a burst), and (if {@code push}) each change is
- * notified to the wallet's intake, at most {@code ratePerSecond} notifications a second in batches of
+ * A run of changes: every user in [firstUserId, firstUserId + userCount) changes
+ * {@code changesPerUser} times in each named line, one user after the other (a user's
+ * changes are a burst), and (if {@code push}) each change is notified to the wallet's
+ * intake, at most {@code ratePerSecond} notifications a second in batches of
  * {@code batchSize}.
  */
 public record ChangeRequest(@Positive long firstUserId, @Positive @Max(10_000_000) int userCount,

@@ -18,8 +18,8 @@ import org.walletplatform.simulator.line.SimulatedLines;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs change requests in the background: changes the simulated data, then pushes the notifications, paced to
- * the requested rate with a few batches in flight.
+ * Runs change requests in the background: changes the simulated data, then pushes the
+ * notifications, paced to the requested rate with a few batches in flight.
  */
 @Component
 class ChangeRunner {
@@ -59,7 +59,8 @@ class ChangeRunner {
         long nanosPerBatch = 1_000_000_000L * request.batchSize() / request.ratePerSecond();
         long next = System.nanoTime();
         List<AssetChangeNotification> batch = new ArrayList<>(request.batchSize());
-        // a user's changes come in a burst, as when one user plays an activity: consecutive notifications
+        // a user's changes come in a burst, as when one user plays an activity:
+        // consecutive notifications
         for (long u = request.firstUserId(); u < request.firstUserId() + request.userCount(); u++) {
             for (SimulatedLine line : targets) {
                 for (int change = 0; change < request.changesPerUser(); change++) {

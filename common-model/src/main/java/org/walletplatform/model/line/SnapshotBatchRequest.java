@@ -3,7 +3,8 @@ package org.walletplatform.model.line;
 import java.util.List;
 
 /**
- * Body of {@code POST {line}/v1/snapshots:batch}: the users whose snapshots the wallet wants in one call.
+ * Body of {@code POST {line}/v1/snapshots:batch}: the users whose snapshots the wallet
+ * wants in one call.
  */
 public record SnapshotBatchRequest(List<Long> userIds) {
 

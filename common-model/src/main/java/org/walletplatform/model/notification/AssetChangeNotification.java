@@ -10,9 +10,10 @@ import org.walletplatform.model.BusinessLineIds;
 import org.walletplatform.model.Versions;
 
 /**
- * A business line's word that a user's assets changed. It carries no amounts: the wallet pulls the latest snapshot
- * from the line, so a lost or reordered notification can never write wrong data. {@code version}, when given, is the
- * line's snapshot version after the change.
+ * A business line's word that a user's assets changed. It carries no amounts: the wallet
+ * pulls the latest snapshot from the line, so a lost or reordered notification can never
+ * write wrong data. {@code version}, when given, is the line's snapshot version after the
+ * change.
  */
 public record AssetChangeNotification(@NotNull @Positive Long userId,
         @NotBlank @Pattern(regexp = BusinessLineIds.REGEX, message = "must be a business line id") String businessLine,

@@ -6,7 +6,8 @@ import java.util.List;
 import org.walletplatform.model.line.AssetItem;
 
 /**
- * One business line's part of a user's wallet: the latest snapshot the wallet holds and when it was stored.
+ * One business line's part of a user's wallet: the latest snapshot the wallet holds and
+ * when it was stored.
  */
 public record LineAssets(String businessLine, long version, Instant syncedAt, List<AssetItem> assets) {
 }

@@ -6,8 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The routing table: reads to the read service, notifications to the write service, rewards and accounts to the
- * asset order service. Anything else is a 404 problem from the gateway itself.
+ * The routing table: reads to the read service, notifications to the write service,
+ * rewards and accounts to the asset order service. Anything else is a 404 problem from
+ * the gateway itself.
  */
 @Configuration(proxyBeanMethods = false)
 class RouteConfiguration {
@@ -16,8 +17,8 @@ class RouteConfiguration {
     RouteLocator routes(RouteLocatorBuilder builder, ServiceUrlsProperties services) {
         return builder.routes()
             .route("wallet-read", (r) -> r.path("/v1/wallet/**").uri(services.walletRead()))
-            .route("notifications", (r) -> r.path("/v1/notifications", "/v1/notifications:batch")
-                .uri(services.walletWrite()))
+            .route("notifications",
+                    (r) -> r.path("/v1/notifications", "/v1/notifications:batch").uri(services.walletWrite()))
             .route("asset-order", (r) -> r.path("/v1/rewards/**", "/v1/accounts/**").uri(services.assetOrder()))
             .build();
     }

@@ -17,8 +17,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Answers every error the gateway itself produces (no route, service down, timeouts) as problem+json with the
- * platform's stable types, never Spring's default error page or a stack trace.
+ * Answers every error the gateway itself produces (no route, service down, timeouts) as
+ * problem+json with the platform's stable types, never Spring's default error page or a
+ * stack trace.
  */
 @Component
 @Order(-2)

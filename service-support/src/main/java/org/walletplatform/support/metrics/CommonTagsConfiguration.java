@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Tags every meter with the application name so one dashboard can tell the services apart.
+ * Tags every meter with the application name so one dashboard can tell the services
+ * apart.
  */
 @AutoConfiguration
 public class CommonTagsConfiguration {

@@ -26,9 +26,10 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every error of a servlet service into {@code application/problem+json} with a stable {@code type} from
- * {@link ProblemTypes}, a fixed title and a specific detail. Field-level failures are listed under
- * {@code violations}; nothing internal (stack traces, SQL, class names) reaches the client.
+ * Turns every error of a servlet service into {@code application/problem+json} with a
+ * stable {@code type} from {@link ProblemTypes}, a fixed title and a specific detail.
+ * Field-level failures are listed under {@code violations}; nothing internal (stack
+ * traces, SQL, class names) reaches the client.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -89,8 +90,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String field = (ex.getPropertyName() != null) ? ex.getPropertyName() : "parameter";
-        return validationProblem(List.of(new Violation(field, "must be a " + typeName(ex.getRequiredType()))),
-                headers);
+        return validationProblem(List.of(new Violation(field, "must be a " + typeName(ex.getRequiredType()))), headers);
     }
 
     private static String typeName(@Nullable Class<?> type) {
@@ -108,7 +108,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     "The request could not be completed; it is safe to retry."));
     }
 
-    /** Gives Spring's own problems (404, 405, 415, ...) our stable types instead of {@code about:blank}. */
+    /**
+     * Gives Spring's own problems (404, 405, 415, ...) our stable types instead of
+     * {@code about:blank}.
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
@@ -120,7 +123,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> validationProblem(List<Violation> violations, HttpHeaders headers) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
-                violations.stream().map((v) -> v.field() + " " + v.message()).reduce((a, b) -> a + "; " + b)
+                violations.stream()
+                    .map((v) -> v.field() + " " + v.message())
+                    .reduce((a, b) -> a + "; " + b)
                     .orElse("The request is invalid."));
         problem.setProperty("violations", violations);
         return ResponseEntity.badRequest().headers(headers).body(problem);

@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Import;
 
 /**
- * Registers {@link ProblemDetailsAdvice} in every servlet service that has this module on its class path.
+ * Registers {@link ProblemDetailsAdvice} in every servlet service that has this module on
+ * its class path.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -27,19 +27,18 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * One HTTP call to a business line's snapshot API (docs/business-line-contract.md), nothing more: resilience is
- * the {@link SnapshotPuller}'s job. A pooled Apache HttpClient: on this box it serves 1.4–1.8× the calls per
- * second of the JDK client (BENCHMARKS.md). Responses are read strictly, since a snapshot of a wrong shape must
- * be dead-lettered rather than stored with defaults.
+ * One HTTP call to a business line's snapshot API (docs/business-line-contract.md),
+ * nothing more: resilience is the {@link SnapshotPuller}'s job. A pooled Apache
+ * HttpClient: on this box it serves 1.4–1.8× the calls per second of the JDK client
+ * (BENCHMARKS.md). Responses are read strictly, since a snapshot of a wrong shape must be
+ * dead-lettered rather than stored with defaults.
  */
 @Component
 class BusinessLineClient {
 
     private final CloseableHttpClient http = HttpClients.custom()
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-            .setMaxConnTotal(512)
-            .setMaxConnPerRoute(128)
-            .build())
+        .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(512).setMaxConnPerRoute(128).build())
         .disableAutomaticRetries()
         .build();
 
@@ -76,7 +75,8 @@ class BusinessLineClient {
         try {
             return this.http.execute(request, (response) -> {
                 int status = response.getCode();
-                byte[] body = (response.getEntity() != null) ? EntityUtils.toByteArray(response.getEntity()) : new byte[0];
+                byte[] body = (response.getEntity() != null) ? EntityUtils.toByteArray(response.getEntity())
+                        : new byte[0];
                 if (status == 429 || status >= 500) {
                     throw new PullException.Retryable("line-unavailable", target + " answered " + status);
                 }

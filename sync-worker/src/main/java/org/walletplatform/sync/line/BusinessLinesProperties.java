@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Integration config of the business lines the worker pulls from ({@code wallet-business-lines.yml}).
+ * Integration config of the business lines the worker pulls from
+ * ({@code wallet-business-lines.yml}).
  */
 @ConfigurationProperties("wallet")
 public record BusinessLinesProperties(@DefaultValue Map<String, Line> businessLines) {

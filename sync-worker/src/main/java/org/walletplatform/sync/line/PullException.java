@@ -1,7 +1,8 @@
 package org.walletplatform.sync.line;
 
 /**
- * A snapshot pull that failed. {@link #reason()} is a short bounded word used as dead-letter reason and metric tag.
+ * A snapshot pull that failed. {@link #reason()} is a short bounded word used as
+ * dead-letter reason and metric tag.
  */
 public class PullException extends RuntimeException {
 
@@ -21,7 +22,10 @@ public class PullException extends RuntimeException {
         return this.reason;
     }
 
-    /** Worth trying again: the line was down, slow, overloaded, or not yet at the announced version. */
+    /**
+     * Worth trying again: the line was down, slow, overloaded, or not yet at the
+     * announced version.
+     */
     public static class Retryable extends PullException {
 
         public Retryable(String reason, String message) {

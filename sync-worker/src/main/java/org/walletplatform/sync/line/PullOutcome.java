@@ -5,8 +5,8 @@ import java.util.Map;
 import org.walletplatform.model.line.AssetSnapshot;
 
 /**
- * What pulling one business line for a set of users produced: a snapshot or a failure per user, and how many
- * calls it took.
+ * What pulling one business line for a set of users produced: a snapshot or a failure per
+ * user, and how many calls it took.
  */
 public record PullOutcome(String businessLine, Map<Long, AssetSnapshot> snapshots, Map<Long, PullException> failures,
         int calls) {

@@ -5,8 +5,9 @@ import org.walletplatform.model.line.AssetItem;
 import org.walletplatform.model.line.AssetSnapshot;
 
 /**
- * What a snapshot must satisfy before it may be stored. A wrong shape is final (dead-letter); a snapshot older
- * than the version a notification announced is worth pulling again, since the line may still be catching up.
+ * What a snapshot must satisfy before it may be stored. A wrong shape is final
+ * (dead-letter); a snapshot older than the version a notification announced is worth
+ * pulling again, since the line may still be catching up.
  */
 final class SnapshotChecks {
 

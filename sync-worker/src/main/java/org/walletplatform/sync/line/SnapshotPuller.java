@@ -26,10 +26,11 @@ import org.walletplatform.sync.sync.SyncMetrics;
 import org.springframework.stereotype.Component;
 
 /**
- * Pulls the latest snapshots of a set of users from one business line, resiliently: every call passes the line's
- * own rate limiter and the shared {@code businessLineSnapshot} retry (backoff configured in YAML). Lines offering
- * the batch form are asked in batches first; users a batch left out, or answered with a bad or outdated snapshot,
- * are then pulled one by one, at most {@code maxConcurrency} at a time.
+ * Pulls the latest snapshots of a set of users from one business line, resiliently: every
+ * call passes the line's own rate limiter and the shared {@code businessLineSnapshot}
+ * retry (backoff configured in YAML). Lines offering the batch form are asked in batches
+ * first; users a batch left out, or answered with a bad or outdated snapshot, are then
+ * pulled one by one, at most {@code maxConcurrency} at a time.
  */
 @Component
 public class SnapshotPuller {
@@ -60,15 +61,17 @@ public class SnapshotPuller {
     }
 
     /**
-     * @param wanted user id → the highest version any notification announced for them (0 if none did)
+     * @param wanted user id → the highest version any notification announced for them (0
+     * if none did)
      */
     public PullOutcome pull(String businessLine, Map<Long, Long> wanted) {
         Map<Long, AssetSnapshot> snapshots = new ConcurrentHashMap<>();
         Map<Long, PullException> failures = new ConcurrentHashMap<>();
         BusinessLinesProperties.Line line = this.lines.businessLines().get(businessLine);
         if (line == null) {
-            wanted.keySet().forEach((u) -> failures.put(u, new PullException("unknown-line",
-                    "Business line " + businessLine + " is not integrated")));
+            wanted.keySet()
+                .forEach((u) -> failures.put(u,
+                        new PullException("unknown-line", "Business line " + businessLine + " is not integrated")));
             return new PullOutcome(businessLine, snapshots, failures, 0);
         }
         AtomicInteger callCount = new AtomicInteger();
@@ -80,8 +83,10 @@ public class SnapshotPuller {
             if (!snapshots.containsKey(user.getKey())) {
                 singles.add(CompletableFuture.runAsync(() -> {
                     try {
-                        snapshots.put(user.getKey(), call(businessLine, line, callCount, () -> SnapshotChecks
-                            .check(this.client.snapshot(line, user.getKey()), user.getKey(), businessLine, user.getValue())));
+                        snapshots.put(user.getKey(),
+                                call(businessLine, line, callCount,
+                                        () -> SnapshotChecks.check(this.client.snapshot(line, user.getKey()),
+                                                user.getKey(), businessLine, user.getValue())));
                     }
                     catch (PullException ex) {
                         failures.put(user.getKey(), ex);
@@ -93,7 +98,10 @@ public class SnapshotPuller {
         return new PullOutcome(businessLine, snapshots, failures, callCount.get());
     }
 
-    /** Batch calls, keeping only snapshots that pass every check; the rest fall through to single pulls. */
+    /**
+     * Batch calls, keeping only snapshots that pass every check; the rest fall through to
+     * single pulls.
+     */
     private void pullBatches(String businessLine, BusinessLinesProperties.Line line, Map<Long, Long> wanted,
             Map<Long, AssetSnapshot> snapshots, AtomicInteger callCount) {
         List<Long> users = List.copyOf(wanted.keySet());
@@ -102,7 +110,8 @@ public class SnapshotPuller {
             List<Long> chunk = users.subList(from, Math.min(users.size(), from + SnapshotBatchRequest.MAX_USERS));
             batches.add(CompletableFuture.runAsync(() -> {
                 try {
-                    for (AssetSnapshot s : call(businessLine, line, callCount, () -> this.client.snapshots(line, chunk))) {
+                    for (AssetSnapshot s : call(businessLine, line, callCount,
+                            () -> this.client.snapshots(line, chunk))) {
                         Long announced = wanted.get(s.userId());
                         if (announced != null && SnapshotChecks.shapeProblem(s, s.userId(), businessLine) == null
                                 && s.version() >= announced) {
@@ -120,11 +129,12 @@ public class SnapshotPuller {
 
     private <T> T call(String businessLine, BusinessLinesProperties.Line line, AtomicInteger callCount,
             Supplier<T> call) {
-        RateLimiter limiter = this.rateLimiters.rateLimiter("line-" + businessLine, () -> RateLimiterConfig.custom()
-            .limitForPeriod(line.rateLimitPerSecond())
-            .limitRefreshPeriod(Duration.ofSeconds(1))
-            .timeoutDuration(Duration.ofSeconds(5))
-            .build());
+        RateLimiter limiter = this.rateLimiters.rateLimiter("line-" + businessLine,
+                () -> RateLimiterConfig.custom()
+                    .limitForPeriod(line.rateLimitPerSecond())
+                    .limitRefreshPeriod(Duration.ofSeconds(1))
+                    .timeoutDuration(Duration.ofSeconds(5))
+                    .build());
         Semaphore slots = this.concurrency.computeIfAbsent(businessLine, (l) -> new Semaphore(line.maxConcurrency()));
         Supplier<T> counted = () -> {
             callCount.incrementAndGet();
@@ -140,7 +150,8 @@ public class SnapshotPuller {
             }
         }
         catch (RequestNotPermitted ex) {
-            throw new PullException.Retryable("rate-limited", "Rate limit of " + businessLine + " kept the call waiting", ex);
+            throw new PullException.Retryable("rate-limited",
+                    "Rate limit of " + businessLine + " kept the call waiting", ex);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

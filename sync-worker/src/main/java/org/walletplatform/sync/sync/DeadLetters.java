@@ -13,9 +13,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves records the worker gave up on to the dead-letter topic, unchanged, with the reason and the original
- * position in headers. {@link #publish} waits for the broker so that the batch's offsets are committed only once
- * its dead letters are safe.
+ * Moves records the worker gave up on to the dead-letter topic, unchanged, with the
+ * reason and the original position in headers. {@link #publish} waits for the broker so
+ * that the batch's offsets are committed only once its dead letters are safe.
  */
 @Component
 class DeadLetters {
@@ -37,8 +37,9 @@ class DeadLetters {
                     original.value());
             record.headers().add(Topics.HEADER_DLT_REASON, bytes(letter.reason()));
             record.headers().add(Topics.HEADER_DLT_DETAIL, bytes(letter.detail()));
-            record.headers().add(Topics.HEADER_DLT_ORIGIN,
-                    bytes(original.topic() + "-" + original.partition() + "@" + original.offset()));
+            record.headers()
+                .add(Topics.HEADER_DLT_ORIGIN,
+                        bytes(original.topic() + "-" + original.partition() + "@" + original.offset()));
             acks.add(this.kafka.send(record));
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();

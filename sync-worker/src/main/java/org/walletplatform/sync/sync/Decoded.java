@@ -10,7 +10,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A consumed record with its notification, or {@code null} when the record is poison (not a valid notification).
+ * A consumed record with its notification, or {@code null} when the record is poison (not
+ * a valid notification).
  */
 record Decoded(ConsumerRecord<String, String> record, AssetChangeNotification notification) {
 

@@ -9,7 +9,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Receives notifications in batches; the container commits a batch's offsets only after this returns.
+ * Receives notifications in batches; the container commits a batch's offsets only after
+ * this returns.
  */
 @Component
 class NotificationBatchListener {

@@ -10,8 +10,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.walletplatform.model.notification.AssetChangeNotification;
 
 /**
- * The coalesced work of one batch: for each business line, each user to pull once, with the highest version any
- * of their notifications announced and the records that asked for it (kept to dead-letter them if the pull fails).
+ * The coalesced work of one batch: for each business line, each user to pull once, with
+ * the highest version any of their notifications announced and the records that asked for
+ * it (kept to dead-letter them if the pull fails).
  */
 final class PullPlan {
 

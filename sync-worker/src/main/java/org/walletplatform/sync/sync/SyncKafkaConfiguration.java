@@ -12,9 +12,10 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Topics the worker needs, and what happens when a batch throws: only infrastructure failures (MySQL, Redis or
- * Kafka down) reach here, since bad records are dead-lettered by the service. Such a batch is retried with
- * growing pauses until the infrastructure is back; its offsets stay uncommitted meanwhile.
+ * Topics the worker needs, and what happens when a batch throws: only infrastructure
+ * failures (MySQL, Redis or Kafka down) reach here, since bad records are dead-lettered
+ * by the service. Such a batch is retried with growing pauses until the infrastructure is
+ * back; its offsets stay uncommitted meanwhile.
  */
 @Configuration(proxyBeanMethods = false)
 class SyncKafkaConfiguration {
@@ -37,8 +38,8 @@ class SyncKafkaConfiguration {
         backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(
                 (record, ex) -> log.error("Batch retries ended at {}", record, ex), backOff);
-        handler.setRetryListeners((record, ex, attempt) -> log.warn("Sync batch failed (attempt {}): {}", attempt,
-                ex.getMessage()));
+        handler.setRetryListeners(
+                (record, ex, attempt) -> log.warn("Sync batch failed (attempt {}): {}", attempt, ex.getMessage()));
         return handler;
     }
 

@@ -13,9 +13,9 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * Sync meters. Tags are bounded: business line ids come from integration config and dead-letter reasons from a
- * fixed vocabulary; never a user id. Tagged meters are built once per tag value and kept rather than looked up
- * on every call.
+ * Sync meters. Tags are bounded: business line ids come from integration config and
+ * dead-letter reasons from a fixed vocabulary; never a user id. Tagged meters are built
+ * once per tag value and kept rather than looked up on every call.
  */
 @Component
 public class SyncMetrics {
@@ -36,7 +36,10 @@ public class SyncMetrics {
 
     static final String TAG_REASON = "reason";
 
-    /** A few fixed buckets: a full percentile histogram cost a tenth of the worker's CPU at 20,000 pulls/s. */
+    /**
+     * A few fixed buckets: a full percentile histogram cost a tenth of the worker's CPU
+     * at 20,000 pulls/s.
+     */
     private static final Duration[] PULL_LATENCY_BUCKETS = { Duration.ofMillis(5), Duration.ofMillis(10),
             Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
             Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2) };
@@ -59,7 +62,9 @@ public class SyncMetrics {
         this.registry = registry;
         this.notifications = Counter.builder(NOTIFICATIONS).description("Notifications consumed").register(registry);
         this.stored = Counter.builder(SNAPSHOTS_STORED).description("Snapshots upserted").register(registry);
-        this.batchSize = DistributionSummary.builder(BATCH_SIZE).description("Records per consumed batch").register(registry);
+        this.batchSize = DistributionSummary.builder(BATCH_SIZE)
+            .description("Records per consumed batch")
+            .register(registry);
         this.coalescing = DistributionSummary.builder(COALESCING)
             .description("Notifications per snapshot pulled, per batch")
             .register(registry);

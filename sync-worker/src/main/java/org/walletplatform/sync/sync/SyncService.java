@@ -26,11 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Service;
 
 /**
- * Syncs one consumed batch: decode, coalesce to one pull per (line, user), pull all lines in parallel, upsert the
- * snapshots (version-guarded), merge them into the users' cached wallets, dead-letter what failed. Returns only
- * when all of that is durable, so the listener container commits the batch's offsets after the database write.
- * A failure of MySQL, Redis or Kafka itself throws: the whole batch is retried, which is safe because every step
- * is idempotent.
+ * Syncs one consumed batch: decode, coalesce to one pull per (line, user), pull all lines
+ * in parallel, upsert the snapshots (version-guarded), merge them into the users' cached
+ * wallets, dead-letter what failed. Returns only when all of that is durable, so the
+ * listener container commits the batch's offsets after the database write. A failure of
+ * MySQL, Redis or Kafka itself throws: the whole batch is retried, which is safe because
+ * every step is idempotent.
  */
 @Service
 class SyncService {
@@ -74,9 +75,11 @@ class SyncService {
         for (PullOutcome outcome : pullAll(plan)) {
             snapshots.addAll(outcome.snapshots().values());
             Map<Long, PullPlan.Wanted> wanted = plan.byLine().get(outcome.businessLine());
-            outcome.failures().forEach((userId, failure) -> wanted.get(userId)
-                .records()
-                .forEach((r) -> letters.add(new DeadLetters.DeadLetter(r, failure.reason(), failure.getMessage()))));
+            outcome.failures()
+                .forEach((userId, failure) -> wanted.get(userId)
+                    .records()
+                    .forEach(
+                            (r) -> letters.add(new DeadLetters.DeadLetter(r, failure.reason(), failure.getMessage()))));
         }
         if (!snapshots.isEmpty()) {
             Instant syncedAt = this.store.upsertNewer(snapshots);
@@ -88,8 +91,9 @@ class SyncService {
     }
 
     /**
-     * Merges the stored lines into cached wallets; users not cached get their whole wallet read back from MySQL,
-     * since the lines of this batch alone would be a partial wallet.
+     * Merges the stored lines into cached wallets; users not cached get their whole
+     * wallet read back from MySQL, since the lines of this batch alone would be a partial
+     * wallet.
      */
     private void refreshCache(List<AssetSnapshot> snapshots, Instant syncedAt) {
         Map<Long, List<LineAssets>> changed = snapshots.stream()
@@ -105,10 +109,13 @@ class SyncService {
         List<CompletableFuture<PullOutcome>> pulls = plan.byLine()
             .entrySet()
             .stream()
-            .map((line) -> CompletableFuture.supplyAsync(() -> this.puller.pull(line.getKey(), line.getValue()
-                .entrySet()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, (e) -> e.getValue().announcedVersion()))), this.lines))
+            .map((line) -> CompletableFuture.supplyAsync(
+                    () -> this.puller.pull(line.getKey(),
+                            line.getValue()
+                                .entrySet()
+                                .stream()
+                                .collect(Collectors.toMap(Map.Entry::getKey, (e) -> e.getValue().announcedVersion()))),
+                    this.lines))
             .toList();
         return pulls.stream().map(CompletableFuture::join).toList();
     }

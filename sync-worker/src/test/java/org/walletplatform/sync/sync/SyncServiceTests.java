@@ -31,8 +31,9 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 /**
- * The order of effects within one batch, which is what makes committing offsets after the listener returns
- * safe: write first, then cache, then dead letters; a failing write throws before anything else happens.
+ * The order of effects within one batch, which is what makes committing offsets after the
+ * listener returns safe: write first, then cache, then dead letters; a failing write
+ * throws before anything else happens.
  */
 class SyncServiceTests {
 
@@ -71,9 +72,10 @@ class SyncServiceTests {
         InOrder order = inOrder(this.store, this.cache, this.deadLetters);
         order.verify(this.store).upsertNewer(argThat((snapshots) -> snapshots.size() == 1));
         order.verify(this.cache).mergeIntoCached(any());
-        order.verify(this.deadLetters).publish(argThat((letters) -> letters.size() == 2
-                && letters.stream().anyMatch((l) -> l.reason().equals("poison"))
-                && letters.stream().anyMatch((l) -> l.reason().equals("line-unavailable"))));
+        order.verify(this.deadLetters)
+            .publish(argThat(
+                    (letters) -> letters.size() == 2 && letters.stream().anyMatch((l) -> l.reason().equals("poison"))
+                            && letters.stream().anyMatch((l) -> l.reason().equals("line-unavailable"))));
     }
 
     /** User {@code ok} pulled fine, user {@code failed} failed after retries. */

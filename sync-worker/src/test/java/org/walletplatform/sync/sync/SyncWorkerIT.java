@@ -41,9 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole sync path on the real engines: notifications on Kafka, snapshots pulled over HTTP from a fake line,
- * rows in sharded MariaDB, wallets in Redis, dead letters on Kafka. The listener starts only after the first
- * notifications are on the topic, so those arrive in one batch.
+ * The whole sync path on the real engines: notifications on Kafka, snapshots pulled over
+ * HTTP from a fake line, rows in sharded MariaDB, wallets in Redis, dead letters on
+ * Kafka. The listener starts only after the first notifications are on the topic, so
+ * those arrive in one batch.
  */
 @SpringBootTest(properties = { "wallet.sync.auto-startup=false", "spring.kafka.consumer.group-id=wallet-sync-it",
         "resilience4j.retry.instances.businessLineSnapshot.wait-duration=10ms" })
@@ -123,9 +124,8 @@ class SyncWorkerIT {
 
         assertThat(LINE.timesAsked(BATCHED_USER)).as("batch-form line").isEqualTo(1);
         assertThat(LINE.timesAsked(SINGLE_USER)).as("single-form line").isEqualTo(1);
-        assertThat(this.cache.get(BATCHED_USER)).hasValueSatisfying((lines) -> assertThat(lines)
-            .singleElement()
-            .satisfies((l) -> assertThat(l.version()).isEqualTo(10)));
+        assertThat(this.cache.get(BATCHED_USER)).hasValueSatisfying(
+                (lines) -> assertThat(lines).singleElement().satisfies((l) -> assertThat(l.version()).isEqualTo(10)));
     }
 
     @Test
@@ -157,7 +157,8 @@ class SyncWorkerIT {
         notify(user, "cash", 1L);
 
         awaitVersion(user, "cash", 1);
-        assertThat(awaitDeadLetters(Long.toString(user), 2)).allSatisfy((r) -> assertThat(reason(r)).isEqualTo("poison"))
+        assertThat(awaitDeadLetters(Long.toString(user), 2))
+            .allSatisfy((r) -> assertThat(reason(r)).isEqualTo("poison"))
             .extracting(ConsumerRecord::value)
             .containsExactly("not json {", "{\"userId\":-5,\"businessLine\":\"cash\"}");
         assertThat(deadLetterCount("poison") - before).isEqualTo(2);
@@ -193,7 +194,8 @@ class SyncWorkerIT {
     @Test
     void shouldDeadLetterASnapshotOfTheWrongShapeAndWriteNothing() {
         long user = 1007;
-        LINE.answer(user, Answer.raw("{\"userId\":" + user + ",\"businessLine\":\"coupons\",\"version\":1,\"assets\":\"x\"}"));
+        LINE.answer(user,
+                Answer.raw("{\"userId\":" + user + ",\"businessLine\":\"coupons\",\"version\":1,\"assets\":\"x\"}"));
         notify(user, "coupons", 1L);
 
         ConsumerRecord<String, String> letter = awaitDeadLetters(Long.toString(user), 1).get(0);
@@ -209,13 +211,18 @@ class SyncWorkerIT {
     }
 
     private void awaitVersion(long userId, String line, long version) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> this.store.loadWallet(userId)
-            .stream()
-            .anyMatch((l) -> l.businessLine().equals(line) && l.version() == version));
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> this.store.loadWallet(userId)
+                .stream()
+                .anyMatch((l) -> l.businessLine().equals(line) && l.version() == version));
     }
 
     private LineAssets line(long userId, String line) {
-        return this.store.loadWallet(userId).stream().filter((l) -> l.businessLine().equals(line)).findFirst().orElseThrow();
+        return this.store.loadWallet(userId)
+            .stream()
+            .filter((l) -> l.businessLine().equals(line))
+            .findFirst()
+            .orElseThrow();
     }
 
     private List<ConsumerRecord<String, String>> awaitDeadLetters(String key, int count) {
@@ -241,9 +248,9 @@ class SyncWorkerIT {
     }
 
     private KafkaConsumer<String, String> deadLetterProbe() {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
-                "dlt-probe-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+                        "dlt-probe-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.NOTIFICATIONS_DLT)
             .stream()

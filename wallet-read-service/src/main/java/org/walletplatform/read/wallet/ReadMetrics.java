@@ -6,7 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Read meters: cache lookups tagged hit or miss, from which dashboards derive the hit ratio.
+ * Read meters: cache lookups tagged hit or miss, from which dashboards derive the hit
+ * ratio.
  */
 @Component
 class ReadMetrics {

@@ -11,8 +11,9 @@ import org.walletplatform.store.snapshot.SnapshotStore;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads a wallet from Redis, or on a miss from sharded MySQL, refilling Redis with a version-guarded merge so a
- * refill racing with the sync worker never puts back an older line.
+ * Reads a wallet from Redis, or on a miss from sharded MySQL, refilling Redis with a
+ * version-guarded merge so a refill racing with the sync worker never puts back an older
+ * line.
  */
 @Service
 class WalletReader {

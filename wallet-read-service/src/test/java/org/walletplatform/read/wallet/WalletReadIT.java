@@ -26,8 +26,8 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Wallet reads over HTTP on real Redis and sharded MariaDB: a miss reads the database and fills the cache, the
- * next read is a hit with the same content, bad ids are refused.
+ * Wallet reads over HTTP on real Redis and sharded MariaDB: a miss reads the database and
+ * fills the cache, the next read is a hit with the same content, bad ids are refused.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")

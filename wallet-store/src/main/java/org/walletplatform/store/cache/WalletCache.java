@@ -21,15 +21,18 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * Layer 2 of the read cache: each user's wallet as one Redis hash, {@code wallet:v2:{userId}}, holding per
- * business line its snapshot version ({@code v:line}) and its assets ({@code d:line}), plus a marker field
- * {@code _} that says the hash is a whole wallet.
+ * Layer 2 of the read cache: each user's wallet as one Redis hash,
+ * {@code wallet:v2:{userId}}, holding per business line its snapshot version
+ * ({@code v:line}) and its assets ({@code d:line}), plus a marker field {@code _} that
+ * says the hash is a whole wallet.
  *
- * <p>Every write is a per-line merge guarded by version (a Lua script, so atomic): a line changes only to a
- * higher version. Merges therefore commute, and no ordering of the sync worker and the read service can put back
- * an older line. Only a writer that read the user's whole wallet from MySQL may <em>create</em> the hash; the sync
- * worker, which knows only the lines it just stored, merges into an existing hash and otherwise reports the user
- * as not cached, so a partial wallet is never served.
+ * <p>
+ * Every write is a per-line merge guarded by version (a Lua script, so atomic): a line
+ * changes only to a higher version. Merges therefore commute, and no ordering of the sync
+ * worker and the read service can put back an older line. Only a writer that read the
+ * user's whole wallet from MySQL may <em>create</em> the hash; the sync worker, which
+ * knows only the lines it just stored, merges into an existing hash and otherwise reports
+ * the user as not cached, so a partial wallet is never served.
  */
 @Component
 public class WalletCache {
@@ -68,7 +71,10 @@ public class WalletCache {
         return KEY_PREFIX + userId;
     }
 
-    /** The user's cached wallet, lines sorted by business line; empty if the user is not cached. */
+    /**
+     * The user's cached wallet, lines sorted by business line; empty if the user is not
+     * cached.
+     */
     public Optional<List<LineAssets>> get(long userId) {
         Map<Object, Object> fields = this.redis.opsForHash().entries(key(userId));
         if (fields.isEmpty()) {
@@ -85,8 +91,10 @@ public class WalletCache {
     }
 
     /**
-     * Merges freshly stored lines into the wallets already cached, in one pipelined round trip.
-     * @return the users that are not cached; their whole wallet must be read and {@link #fill filled}
+     * Merges freshly stored lines into the wallets already cached, in one pipelined round
+     * trip.
+     * @return the users that are not cached; their whole wallet must be read and
+     * {@link #fill filled}
      */
     public Set<Long> mergeIntoCached(Map<Long, List<LineAssets>> changedLines) {
         List<Long> users = List.copyOf(changedLines.keySet());
@@ -107,12 +115,14 @@ public class WalletCache {
         return notCached;
     }
 
-    /** Caches whole wallets read from MySQL, merging line by line with whatever is cached already. */
+    /**
+     * Caches whole wallets read from MySQL, merging line by line with whatever is cached
+     * already.
+     */
     public void fill(Map<Long, List<LineAssets>> wallets) {
         this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
             wallets.forEach((userId, lines) -> connection.scriptingCommands()
-                .eval(MERGE_LUA.getBytes(), ReturnType.INTEGER, 1,
-                        args(userId, "create", lines)));
+                .eval(MERGE_LUA.getBytes(), ReturnType.INTEGER, 1, args(userId, "create", lines)));
             return null;
         });
     }

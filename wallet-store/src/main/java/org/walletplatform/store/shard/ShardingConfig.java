@@ -13,9 +13,10 @@ import org.flywaydb.core.Flyway;
 import org.springframework.core.io.Resource;
 
 /**
- * The physical shards named in a ShardingSphere YAML file. The same file drives routing (through the driver) and
- * migrations (here), so the list of shards lives in one place. Flyway migrates each physical database directly:
- * DDL through ShardingSphere would be rewritten per logical table.
+ * The physical shards named in a ShardingSphere YAML file. The same file drives routing
+ * (through the driver) and migrations (here), so the list of shards lives in one place.
+ * Flyway migrates each physical database directly: DDL through ShardingSphere would be
+ * rewritten per logical table.
  */
 public final class ShardingConfig {
 
@@ -48,7 +49,9 @@ public final class ShardingConfig {
         return this.shards;
     }
 
-    /** Creates each shard database if missing and brings its schema to the latest version. */
+    /**
+     * Creates each shard database if missing and brings its schema to the latest version.
+     */
     public void migrateShards() {
         for (PhysicalShard shard : this.shards) {
             Flyway.configure()

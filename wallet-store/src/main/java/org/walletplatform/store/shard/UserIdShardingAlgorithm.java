@@ -8,11 +8,12 @@ import org.apache.shardingsphere.sharding.api.sharding.standard.RangeShardingVal
 import org.apache.shardingsphere.sharding.api.sharding.standard.StandardShardingAlgorithm;
 
 /**
- * Routes a user id to its database ({@code user_id % databases}) or, within it, to its table
- * ({@code (user_id / databases) % tables}), so every (database, table) pair holds an even share and one user's
- * rows always sit together. Plugged in as ShardingSphere's {@code CLASS_BASED} algorithm with props
- * {@code level} ({@code database} or {@code table}), {@code databases} and {@code tables}. It replaces
- * {@code INLINE} Groovy expressions, which were evaluated per row and showed in the sync worker's profile.
+ * Routes a user id to its database ({@code user_id % databases}) or, within it, to its
+ * table ({@code (user_id / databases) % tables}), so every (database, table) pair holds
+ * an even share and one user's rows always sit together. Plugged in as ShardingSphere's
+ * {@code CLASS_BASED} algorithm with props {@code level} ({@code database} or
+ * {@code table}), {@code databases} and {@code tables}. It replaces {@code INLINE} Groovy
+ * expressions, which were evaluated per row and showed in the sync worker's profile.
  */
 public final class UserIdShardingAlgorithm implements StandardShardingAlgorithm<Comparable<?>> {
 

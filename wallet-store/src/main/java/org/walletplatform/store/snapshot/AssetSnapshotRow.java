@@ -3,8 +3,9 @@ package org.walletplatform.store.snapshot;
 import com.baomidou.mybatisplus.annotation.TableName;
 
 /**
- * A row of the logical table {@code wallet_asset_snapshot}: the latest snapshot of one user's assets in one
- * business line. Stays inside the store; callers see {@code AssetSnapshot} and {@code LineAssets}.
+ * A row of the logical table {@code wallet_asset_snapshot}: the latest snapshot of one
+ * user's assets in one business line. Stays inside the store; callers see
+ * {@code AssetSnapshot} and {@code LineAssets}.
  */
 @TableName("wallet_asset_snapshot")
 public class AssetSnapshotRow {

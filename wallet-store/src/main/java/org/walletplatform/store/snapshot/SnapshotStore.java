@@ -21,19 +21,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The wallet's durable store of the latest snapshot per user and business line, in MySQL sharded by user id.
+ * The wallet's durable store of the latest snapshot per user and business line, in MySQL
+ * sharded by user id.
  */
 @Component
 public class SnapshotStore {
 
-    /** Rows per multi-row upsert; ShardingSphere splits each statement per physical table. */
+    /**
+     * Rows per multi-row upsert; ShardingSphere splits each statement per physical table.
+     */
     static final int UPSERT_CHUNK = 500;
 
     /**
-     * The version-guarded upsert of {@code rows} rows: a row changes only when the incoming version is higher, so
-     * an older snapshot delivered late never overwrites a newer one and a replay changes nothing. {@code version}
-     * is assigned last because MySQL evaluates assignments left to right. Multi-row statements: one row per
-     * statement in a JDBC batch through ShardingSphere halved the throughput (BENCHMARKS.md).
+     * The version-guarded upsert of {@code rows} rows: a row changes only when the
+     * incoming version is higher, so an older snapshot delivered late never overwrites a
+     * newer one and a replay changes nothing. {@code version} is assigned last because
+     * MySQL evaluates assignments left to right. Multi-row statements: one row per
+     * statement in a JDBC batch through ShardingSphere halved the throughput
+     * (BENCHMARKS.md).
      */
     static String upsertSql(int rows) {
         return "INSERT INTO wallet_asset_snapshot (user_id, business_line, version, assets, synced_at_ms) VALUES "
@@ -64,7 +69,8 @@ public class SnapshotStore {
     }
 
     /**
-     * Stores each snapshot unless the store already holds the same or a newer version of it.
+     * Stores each snapshot unless the store already holds the same or a newer version of
+     * it.
      * @return the sync time written with the stored snapshots
      */
     public Instant upsertNewer(Collection<AssetSnapshot> snapshots) {
@@ -86,7 +92,10 @@ public class SnapshotStore {
         return Instant.ofEpochMilli(now);
     }
 
-    /** Each requested user's lines, sorted by business line; users without rows map to an empty list. */
+    /**
+     * Each requested user's lines, sorted by business line; users without rows map to an
+     * empty list.
+     */
     public Map<Long, List<LineAssets>> loadWallets(Collection<Long> userIds) {
         Map<Long, List<LineAssets>> wallets = new TreeMap<>();
         userIds.forEach((id) -> wallets.put(id, new ArrayList<>()));
@@ -97,8 +106,8 @@ public class SnapshotStore {
             .selectList(new LambdaQueryWrapper<AssetSnapshotRow>().in(AssetSnapshotRow::getUserId, userIds));
         for (AssetSnapshotRow row : rows) {
             wallets.get(row.getUserId())
-                .add(new LineAssets(row.getBusinessLine(), row.getVersion(),
-                        Instant.ofEpochMilli(row.getSyncedAtMs()), this.json.readValue(row.getAssets(), ITEMS)));
+                .add(new LineAssets(row.getBusinessLine(), row.getVersion(), Instant.ofEpochMilli(row.getSyncedAtMs()),
+                        this.json.readValue(row.getAssets(), ITEMS)));
         }
         wallets.values().forEach((lines) -> lines.sort(Comparator.comparing(LineAssets::businessLine)));
         return wallets;

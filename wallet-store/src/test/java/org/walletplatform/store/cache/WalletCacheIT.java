@@ -18,7 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Redis wallet cache on a real Redis: per-line version-guarded merges, and no partial wallet ever created.
+ * The Redis wallet cache on a real Redis: per-line version-guarded merges, and no partial
+ * wallet ever created.
  */
 @SpringBootTest(classes = StoreTestApplication.class)
 @ActiveProfiles("test")
@@ -65,8 +66,8 @@ class WalletCacheIT {
     void shouldReportUsersNotCachedInsteadOfCreatingAPartialWallet() {
         this.cache.fill(3L, List.of(line("cash", 1, 100)));
 
-        assertThat(this.cache.mergeIntoCached(Map.of(3L, List.of(line("coins", 1, 10)), 4L,
-                List.of(line("coins", 1, 10)))))
+        assertThat(this.cache
+            .mergeIntoCached(Map.of(3L, List.of(line("coins", 1, 10)), 4L, List.of(line("coins", 1, 10)))))
             .containsExactly(4L);
         assertThat(this.cache.get(4)).isEmpty();
         assertThat(this.cache.get(3)).hasValueSatisfying((lines) -> assertThat(lines).hasSize(2));

@@ -19,13 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.walletplatform.store.StoreFixtures.cash;
 
 /**
- * The sharded snapshot table on real MariaDB through ShardingSphere: version guard and physical placement.
+ * The sharded snapshot table on real MariaDB through ShardingSphere: version guard and
+ * physical placement.
  */
 @SpringBootTest(classes = StoreTestApplication.class)
 @ActiveProfiles("test")
 class SnapshotStoreIT {
 
-    /** Talks to MariaDB directly, beside ShardingSphere, to see where rows physically are. */
+    /**
+     * Talks to MariaDB directly, beside ShardingSphere, to see where rows physically are.
+     */
     private final JdbcTemplate physical = new JdbcTemplate(
             new DriverManagerDataSource("jdbc:mariadb://127.0.0.1:3306/wallet_test_ds_0", "root", ""));
 

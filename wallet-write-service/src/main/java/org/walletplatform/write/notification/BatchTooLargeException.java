@@ -14,9 +14,8 @@ import org.springframework.http.HttpStatus;
 class BatchTooLargeException extends ApiProblemException {
 
     BatchTooLargeException(int size) {
-        super(HttpStatus.BAD_REQUEST, ProblemTypes.BATCH_TOO_LARGE, "Batch too large",
-                "A batch holds at most " + NotificationBatchRequest.MAX_SIZE + " notifications; this one holds "
-                        + size + ".",
+        super(HttpStatus.BAD_REQUEST, ProblemTypes.BATCH_TOO_LARGE, "Batch too large", "A batch holds at most "
+                + NotificationBatchRequest.MAX_SIZE + " notifications; this one holds " + size + ".",
                 Map.of("field", "notifications", "maxSize", NotificationBatchRequest.MAX_SIZE));
     }
 

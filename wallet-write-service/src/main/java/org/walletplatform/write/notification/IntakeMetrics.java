@@ -7,8 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Intake meters: notifications accepted (their rate is the intake rate), request batch sizes, and requests refused
- * because the queue did not acknowledge.
+ * Intake meters: notifications accepted (their rate is the intake rate), request batch
+ * sizes, and requests refused because the queue did not acknowledge.
  */
 @Component
 class IntakeMetrics {
@@ -26,9 +26,15 @@ class IntakeMetrics {
     private final Counter queueFailures;
 
     IntakeMetrics(MeterRegistry registry) {
-        this.accepted = Counter.builder(ACCEPTED).description("Notifications acknowledged by the queue").register(registry);
-        this.batchSize = DistributionSummary.builder(BATCH_SIZE).description("Notifications per intake request").register(registry);
-        this.queueFailures = Counter.builder(QUEUE_FAILURES).description("Requests refused with 503 because the queue did not acknowledge").register(registry);
+        this.accepted = Counter.builder(ACCEPTED)
+            .description("Notifications acknowledged by the queue")
+            .register(registry);
+        this.batchSize = DistributionSummary.builder(BATCH_SIZE)
+            .description("Notifications per intake request")
+            .register(registry);
+        this.queueFailures = Counter.builder(QUEUE_FAILURES)
+            .description("Requests refused with 503 because the queue did not acknowledge")
+            .register(registry);
     }
 
     void accepted(int count) {

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Intake settings.
  *
- * @param ackTimeout how long a request waits for the broker's acknowledgement before answering 503
+ * @param ackTimeout how long a request waits for the broker's acknowledgement before
+ * answering 503
  * @param partitions partitions of the notifications topic when the intake creates it
  */
 @ConfigurationProperties("wallet.intake")

@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The business lines integrated with the wallet (shared integration config, {@code wallet-business-lines.yml}).
- * The intake only needs to know which lines exist and which push.
+ * The business lines integrated with the wallet (shared integration config,
+ * {@code wallet-business-lines.yml}). The intake only needs to know which lines exist and
+ * which push.
  */
 @ConfigurationProperties("wallet")
 public record IntegratedLinesProperties(@DefaultValue Map<String, Line> businessLines) {

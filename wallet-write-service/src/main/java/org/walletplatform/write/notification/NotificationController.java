@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Intake of business lines' change notifications. Answers 202 only once the broker acknowledged every
- * notification of the request.
+ * Intake of business lines' change notifications. Answers 202 only once the broker
+ * acknowledged every notification of the request.
  */
 @RestController
 class NotificationController {

@@ -17,9 +17,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Checks notifications against the integration config, then produces them keyed by user id and waits for the
- * broker's acknowledgement of all of them. Every check happens before the first send, so a refused request
- * enqueues nothing.
+ * Checks notifications against the integration config, then produces them keyed by user
+ * id and waits for the broker's acknowledgement of all of them. Every check happens
+ * before the first send, so a refused request enqueues nothing.
  */
 @Service
 class NotificationIntake {
@@ -55,7 +55,8 @@ class NotificationIntake {
             }
         }
         CompletableFuture<?>[] acks = notifications.stream()
-            .map((n) -> this.kafka.send(Topics.NOTIFICATIONS, Long.toString(n.userId()), this.json.writeValueAsString(n)))
+            .map((n) -> this.kafka.send(Topics.NOTIFICATIONS, Long.toString(n.userId()),
+                    this.json.writeValueAsString(n)))
             .toArray(CompletableFuture[]::new);
         awaitAll(acks);
         this.metrics.accepted(notifications.size());

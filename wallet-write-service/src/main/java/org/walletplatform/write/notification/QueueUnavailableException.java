@@ -8,8 +8,9 @@ import org.walletplatform.support.problem.ApiProblemException;
 import org.springframework.http.HttpStatus;
 
 /**
- * The broker did not acknowledge every notification in time. Nothing is lost by retrying: notifications carry no
- * data, so a duplicate only causes one more pull of the latest snapshot.
+ * The broker did not acknowledge every notification in time. Nothing is lost by retrying:
+ * notifications carry no data, so a duplicate only causes one more pull of the latest
+ * snapshot.
  */
 class QueueUnavailableException extends ApiProblemException {
 

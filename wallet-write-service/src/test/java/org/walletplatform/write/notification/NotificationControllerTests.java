@@ -31,7 +31,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(NotificationController.class)
-@Import({ NotificationIntake.class, IntakeMetrics.class, ProblemDetailsAdvice.class, NotificationControllerTests.Meters.class })
+@Import({ NotificationIntake.class, IntakeMetrics.class, ProblemDetailsAdvice.class,
+        NotificationControllerTests.Meters.class })
 @EnableConfigurationProperties({ IntegratedLinesProperties.class, IntakeProperties.class })
 class NotificationControllerTests {
 

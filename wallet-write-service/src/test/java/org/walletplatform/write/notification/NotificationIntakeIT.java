@@ -39,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The intake over real HTTP against the real broker: accepted notifications are on the topic keyed by user id;
- * refused ones are answered 400 problem+json naming the field, and nothing of them reaches the topic.
+ * The intake over real HTTP against the real broker: accepted notifications are on the
+ * topic keyed by user id; refused ones are answered 400 problem+json naming the field,
+ * and nothing of them reaches the topic.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -108,7 +109,8 @@ class NotificationIntakeIT {
         List<ConsumerRecord<String, String>> records = drain(500);
         assertThat(records).hasSize(500);
         assertThat(records).extracting(ConsumerRecord::key)
-            .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 500).mapToObj((i) -> "" + (20_000 + i)).toList());
+            .containsExactlyInAnyOrderElementsOf(
+                    IntStream.rangeClosed(1, 500).mapToObj((i) -> "" + (20_000 + i)).toList());
     }
 
     static Stream<Arguments> badInputs() {
@@ -119,21 +121,31 @@ class NotificationIntakeIT {
                 + "{\"userId\":2,\"businessLine\":\"nope\"}]}";
         return Stream.of(Arguments.of("/v1/notifications", "{\"userId\":1,", "malformed-request", null),
                 Arguments.of("/v1/notifications", "[]", "malformed-request", null),
-                Arguments.of("/v1/notifications", "{\"userId\":1,\"businessLine\":\"nope\"}", "unknown-business-line", "businessLine"),
+                Arguments.of("/v1/notifications", "{\"userId\":1,\"businessLine\":\"nope\"}", "unknown-business-line",
+                        "businessLine"),
                 Arguments.of("/v1/notifications", "{\"businessLine\":\"cash\"}", "validation", "userId"),
-                Arguments.of("/v1/notifications", "{\"userId\":\"abc\",\"businessLine\":\"cash\"}", "malformed-request", "userId"),
+                Arguments.of("/v1/notifications", "{\"userId\":\"abc\",\"businessLine\":\"cash\"}", "malformed-request",
+                        "userId"),
                 Arguments.of("/v1/notifications", "{\"userId\":0,\"businessLine\":\"cash\"}", "validation", "userId"),
                 Arguments.of("/v1/notifications", "{\"userId\":-3,\"businessLine\":\"cash\"}", "validation", "userId"),
-                Arguments.of("/v1/notifications", "{\"userId\":1,\"businessLine\":\"Cash!\"}", "validation", "businessLine"),
+                Arguments.of("/v1/notifications", "{\"userId\":1,\"businessLine\":\"Cash!\"}", "validation",
+                        "businessLine"),
                 Arguments.of("/v1/notifications", "{\"userId\":1}", "validation", "businessLine"),
-                Arguments.of("/v1/notifications", "{\"userId\":1,\"businessLine\":\"cash\",\"version\":-1}", "validation", "version"),
-                Arguments.of("/v1/notifications", "{\"userId\":1,\"businessLine\":\"cash\",\"version\":9007199254740992}", "validation", "version"),
-                Arguments.of("/v1/notifications", "{\"userId\":1,\"businessLine\":\"cash\",\"version\":1e30}", "malformed-request", "version"),
-                Arguments.of("/v1/notifications", "{\"userId\":99999999999999999999,\"businessLine\":\"cash\"}", "malformed-request", "userId"),
+                Arguments.of("/v1/notifications", "{\"userId\":1,\"businessLine\":\"cash\",\"version\":-1}",
+                        "validation", "version"),
+                Arguments.of("/v1/notifications",
+                        "{\"userId\":1,\"businessLine\":\"cash\",\"version\":9007199254740992}", "validation",
+                        "version"),
+                Arguments.of("/v1/notifications", "{\"userId\":1,\"businessLine\":\"cash\",\"version\":1e30}",
+                        "malformed-request", "version"),
+                Arguments.of("/v1/notifications", "{\"userId\":99999999999999999999,\"businessLine\":\"cash\"}",
+                        "malformed-request", "userId"),
                 Arguments.of("/v1/notifications:batch", tooMany, "batch-too-large", "notifications"),
                 Arguments.of("/v1/notifications:batch", "{\"notifications\":[]}", "validation", "notifications"),
-                Arguments.of("/v1/notifications:batch", oneBadInBatch, "unknown-business-line", "notifications[1].businessLine"),
-                Arguments.of("/v1/notifications:batch", "{\"notifications\":[{\"userId\":1,\"businessLine\":\"cash\"},{\"userId\":\"x\",\"businessLine\":\"cash\"}]}",
+                Arguments.of("/v1/notifications:batch", oneBadInBatch, "unknown-business-line",
+                        "notifications[1].businessLine"),
+                Arguments.of("/v1/notifications:batch",
+                        "{\"notifications\":[{\"userId\":1,\"businessLine\":\"cash\"},{\"userId\":\"x\",\"businessLine\":\"cash\"}]}",
                         "malformed-request", "notifications[1].userId"));
     }
 
@@ -152,7 +164,8 @@ class NotificationIntakeIT {
         if (field != null) {
             assertThat(namedFields(problem)).contains(field);
         }
-        // a 202 is only sent after the broker acknowledged, so an unchanged end offset right after means nothing
+        // a 202 is only sent after the broker acknowledged, so an unchanged end offset
+        // right after means nothing
         assertThat(endOffsetSum()).as("nothing enqueued").isEqualTo(before);
     }
 
