@@ -21,8 +21,9 @@ public record SimulatorProperties(@DefaultValue("http://127.0.0.1:8082") URI int
      * {@code coupon}, {@code virtual-currency})
      * @param unit unit of its amounts
      * @param batch whether the line offers the batch snapshot call
+     * @param secret the secret the line signs its pushes with (shared with the intake)
      */
-    public record LineSpec(String kind, String unit, @DefaultValue("false") boolean batch) {
+    public record LineSpec(String kind, String unit, @DefaultValue("false") boolean batch, String secret) {
     }
 
 }

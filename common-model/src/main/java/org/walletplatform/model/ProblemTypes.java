@@ -20,6 +20,20 @@ public final class ProblemTypes {
 
     public static final URI NOT_FOUND = of("not-found");
 
+    /** The request is not signed, or not signed right, by a known caller. */
+    public static final URI UNAUTHENTICATED = of("unauthenticated");
+
+    /** A signed request older (or newer) than the accepted window. */
+    public static final URI REQUEST_EXPIRED = of("request-expired");
+
+    /** A signed request whose nonce was seen before. */
+    public static final URI REQUEST_REPLAYED = of("request-replayed");
+
+    /** The caller may not act for the business line the request names. */
+    public static final URI LINE_FORBIDDEN = of("line-forbidden");
+
+    public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
+
     public static final URI METHOD_NOT_ALLOWED = of("method-not-allowed");
 
     public static final URI UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type");

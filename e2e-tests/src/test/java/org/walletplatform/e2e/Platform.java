@@ -7,13 +7,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
+
+import org.walletplatform.model.signing.RequestSignature;
 
 /**
  * The built service jars started as separate processes with the {@code test} profile
@@ -94,6 +98,22 @@ final class Platform implements AutoCloseable {
     HttpResponse<String> post(int port, String path, String json) {
         return send(HttpRequest.newBuilder(uri(port, path))
             .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+    }
+
+    /** A POST signed as business line {@code line} with its development secret. */
+    HttpResponse<String> postSigned(int port, String path, String line, String json) {
+        long timestamp = Instant.now().getEpochSecond();
+        String nonce = UUID.randomUUID().toString();
+        return send(HttpRequest.newBuilder(uri(port, path))
+            .header("Content-Type", "application/json")
+            .header(RequestSignature.LINE, line)
+            .header(RequestSignature.TIMESTAMP, Long.toString(timestamp))
+            .header(RequestSignature.NONCE, nonce)
+            .header(RequestSignature.SIGNATURE,
+                    RequestSignature.sign("dev-secret-" + line, "POST", path, timestamp, nonce,
+                            json.getBytes(StandardCharsets.UTF_8)))
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build());
     }

@@ -55,10 +55,16 @@ class PushToWalletE2EIT {
 
     @Test
     void shouldAnswerProblemsThroughTheGateway() {
-        HttpResponse<String> badPush = this.platform.post(Platform.GATEWAY, "/v1/notifications",
+        HttpResponse<String> badPush = this.platform.postSigned(Platform.GATEWAY, "/v1/notifications", "coins",
                 "{\"userId\":\"x\",\"businessLine\":\"coins\"}");
         assertThat(badPush.statusCode()).isEqualTo(400);
         assertThat(json(badPush).get("field").asString()).isEqualTo("userId");
+
+        HttpResponse<String> unsigned = this.platform.post(Platform.GATEWAY, "/v1/notifications",
+                "{\"userId\":1,\"businessLine\":\"coins\"}");
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(json(unsigned).get("type").asString())
+            .isEqualTo("https://walletplatform.org/problems/unauthenticated");
 
         HttpResponse<String> noRoute = this.platform.get(Platform.GATEWAY, "/v9/nothing");
         assertThat(noRoute.statusCode()).isEqualTo(404);
@@ -83,7 +89,7 @@ class PushToWalletE2EIT {
     }
 
     private void pushThroughTheGateway(String line, long version) {
-        HttpResponse<String> accepted = this.platform.post(Platform.GATEWAY, "/v1/notifications",
+        HttpResponse<String> accepted = this.platform.postSigned(Platform.GATEWAY, "/v1/notifications", line,
                 "{\"userId\":" + USER + ",\"businessLine\":\"" + line + "\",\"version\":" + version + "}");
         assertThat(accepted.statusCode()).isEqualTo(202);
     }

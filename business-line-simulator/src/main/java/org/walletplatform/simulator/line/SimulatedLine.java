@@ -37,6 +37,10 @@ public final class SimulatedLine {
         return this.id;
     }
 
+    public String secret() {
+        return this.spec.secret();
+    }
+
     public boolean offersBatch() {
         return this.spec.batch();
     }

@@ -1,6 +1,7 @@
 package org.walletplatform.simulator.push;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,29 +59,35 @@ class ChangeRunner {
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
         long nanosPerBatch = 1_000_000_000L * request.batchSize() / request.ratePerSecond();
         long next = System.nanoTime();
-        List<AssetChangeNotification> batch = new ArrayList<>(request.batchSize());
+        // a line signs for itself only, so each line's notifications travel in batches of
+        // their own
+        Map<SimulatedLine, List<AssetChangeNotification>> batches = new LinkedHashMap<>();
         // a user's changes come in a burst, as when one user plays an activity:
         // consecutive notifications
         for (long u = request.firstUserId(); u < request.firstUserId() + request.userCount(); u++) {
             for (SimulatedLine line : targets) {
+                List<AssetChangeNotification> batch = batches.computeIfAbsent(line, (l) -> new ArrayList<>());
                 for (int change = 0; change < request.changesPerUser(); change++) {
                     batch.add(AssetChangeNotification.of(u, line.id(), line.change(u)));
                     if (batch.size() == request.batchSize()) {
                         next = pace(next, nanosPerBatch);
-                        send(request.push(), List.copyOf(batch), run, inFlight);
+                        send(request.push(), line, List.copyOf(batch), run, inFlight);
                         batch.clear();
                     }
                 }
             }
         }
-        if (!batch.isEmpty()) {
-            send(request.push(), List.copyOf(batch), run, inFlight);
-        }
+        batches.forEach((line, batch) -> {
+            if (!batch.isEmpty()) {
+                send(request.push(), line, List.copyOf(batch), run, inFlight);
+            }
+        });
         inFlight.acquireUninterruptibly(IN_FLIGHT);
         run.finish();
     }
 
-    private void send(boolean push, List<AssetChangeNotification> batch, ChangeRun run, Semaphore inFlight) {
+    private void send(boolean push, SimulatedLine line, List<AssetChangeNotification> batch, ChangeRun run,
+            Semaphore inFlight) {
         if (!push) {
             run.pushed(batch.size());
             return;
@@ -88,7 +95,7 @@ class ChangeRunner {
         inFlight.acquireUninterruptibly();
         this.executor.execute(() -> {
             try {
-                if (this.intake.push(batch)) {
+                if (this.intake.push(line.id(), line.secret(), batch)) {
                     run.pushed(batch.size());
                 }
                 else {

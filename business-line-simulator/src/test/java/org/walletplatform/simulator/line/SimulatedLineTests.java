@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SimulatedLineTests {
 
-    private final SimulatedLine coupons = new SimulatedLine("coupons", new LineSpec("coupon", "CNY", false), 7);
+    private final SimulatedLine coupons = new SimulatedLine("coupons", new LineSpec("coupon", "CNY", false, "secret"),
+            7);
 
     @Test
     void shouldHoldNothingAtVersionZeroUntilTheFirstChange() {

@@ -8,8 +8,11 @@ import org.walletplatform.model.notification.AssetChangeNotification;
 import org.walletplatform.model.notification.NotificationAccepted;
 import org.walletplatform.model.notification.NotificationBatchRequest;
 
+import static org.walletplatform.model.signing.RequestSignature.CALLER_LINE_ATTRIBUTE;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,15 +34,17 @@ class NotificationController {
             description = "400 problem+json on a malformed body, unknown line or bad version; 503 if the queue is down.")
     @PostMapping("/v1/notifications")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    NotificationAccepted accept(@Valid @RequestBody AssetChangeNotification notification) {
-        return this.intake.accept(List.of(notification));
+    NotificationAccepted accept(@RequestAttribute(CALLER_LINE_ATTRIBUTE) String caller,
+            @Valid @RequestBody AssetChangeNotification notification) {
+        return this.intake.accept(caller, List.of(notification));
     }
 
     @Operation(summary = "Accept up to 500 notifications at once, all or none")
     @PostMapping("/v1/notifications:batch")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    NotificationAccepted acceptBatch(@Valid @RequestBody NotificationBatchRequest batch) {
-        return this.intake.accept(batch.notifications());
+    NotificationAccepted acceptBatch(@RequestAttribute(CALLER_LINE_ATTRIBUTE) String caller,
+            @Valid @RequestBody NotificationBatchRequest batch) {
+        return this.intake.accept(caller, batch.notifications());
     }
 
 }

@@ -43,15 +43,22 @@ class NotificationIntake {
         this.ackTimeout = properties.ackTimeout();
     }
 
-    NotificationAccepted accept(List<AssetChangeNotification> notifications) {
+    /**
+     * @param caller the business line that signed the request; it may only push for
+     * itself
+     */
+    NotificationAccepted accept(String caller, List<AssetChangeNotification> notifications) {
         if (notifications.size() > NotificationBatchRequest.MAX_SIZE) {
             throw new BatchTooLargeException(notifications.size());
         }
         for (int i = 0; i < notifications.size(); i++) {
             String line = notifications.get(i).businessLine();
+            String field = (notifications.size() == 1) ? "businessLine" : "notifications[" + i + "].businessLine";
             if (!this.lines.accepts(line)) {
-                String field = (notifications.size() == 1) ? "businessLine" : "notifications[" + i + "].businessLine";
                 throw new UnknownBusinessLineException(field, line);
+            }
+            if (!line.equals(caller)) {
+                throw new LineForbiddenException(field, caller, line);
             }
         }
         CompletableFuture<?>[] acks = notifications.stream()

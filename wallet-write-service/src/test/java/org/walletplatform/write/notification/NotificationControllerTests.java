@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.walletplatform.model.Topics;
+import org.walletplatform.model.signing.RequestSignature;
 import org.walletplatform.support.problem.ProblemDetailsAdvice;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -48,7 +50,8 @@ class NotificationControllerTests {
             .willReturn(CompletableFuture.failedFuture(new IllegalStateException("broker down")));
 
         this.mvc
-            .perform(post("/v1/notifications").contentType(MediaType.APPLICATION_JSON)
+            .perform(post("/v1/notifications").requestAttr(RequestSignature.CALLER_LINE_ATTRIBUTE, "cash")
+                .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"userId\":5,\"businessLine\":\"cash\"}"))
             .andExpect(status().isServiceUnavailable())
             .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -61,13 +64,27 @@ class NotificationControllerTests {
             .willReturn(CompletableFuture.completedFuture(new SendResult<>(null, null)));
 
         this.mvc
-            .perform(post("/v1/notifications:batch").contentType(MediaType.APPLICATION_JSON)
+            .perform(post("/v1/notifications:batch").requestAttr(RequestSignature.CALLER_LINE_ATTRIBUTE, "cash")
+                .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"notifications\":[{\"userId\":5,\"businessLine\":\"cash\"},"
-                        + "{\"userId\":6,\"businessLine\":\"coins\",\"version\":3}]}"))
+                        + "{\"userId\":6,\"businessLine\":\"cash\",\"version\":3}]}"))
             .andExpect(status().isAccepted())
             .andExpect(jsonPath("$.accepted").value(2));
         verify(this.kafka, times(1)).send(eq(Topics.NOTIFICATIONS), eq("5"), anyString());
         verify(this.kafka, times(1)).send(eq(Topics.NOTIFICATIONS), eq("6"), anyString());
+    }
+
+    @Test
+    void shouldRefuseANotificationForAnotherLineAndSendNothing() throws Exception {
+        this.mvc
+            .perform(post("/v1/notifications:batch").requestAttr(RequestSignature.CALLER_LINE_ATTRIBUTE, "cash")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"notifications\":[{\"userId\":5,\"businessLine\":\"cash\"},"
+                        + "{\"userId\":6,\"businessLine\":\"coins\"}]}"))
+            .andExpect(status().isForbidden())
+            .andExpect(jsonPath("$.type").value("https://walletplatform.org/problems/line-forbidden"))
+            .andExpect(jsonPath("$.field").value("notifications[1].businessLine"));
+        verify(this.kafka, never()).send(anyString(), anyString(), anyString());
     }
 
     @TestConfiguration

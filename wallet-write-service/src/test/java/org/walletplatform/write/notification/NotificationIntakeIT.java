@@ -103,7 +103,7 @@ class NotificationIntakeIT {
             .mapToObj((i) -> "{\"userId\":" + (20_000 + i) + ",\"businessLine\":\"coupons\"}")
             .collect(Collectors.joining(",", "{\"notifications\":[", "]}"));
 
-        HttpResponse<String> response = post("/v1/notifications:batch", body);
+        HttpResponse<String> response = post("coupons", "/v1/notifications:batch", body);
 
         assertThat(response.statusCode()).isEqualTo(202);
         List<ConsumerRecord<String, String>> records = drain(500);
@@ -169,7 +169,7 @@ class NotificationIntakeIT {
         assertThat(endOffsetSum()).as("nothing enqueued").isEqualTo(before);
     }
 
-    private long endOffsetSum() {
+    long endOffsetSum() {
         return this.topic.endOffsets(this.topic.assignment()).values().stream().mapToLong(Long::longValue).sum();
     }
 
@@ -185,10 +185,13 @@ class NotificationIntakeIT {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(), HttpResponse.BodyHandlers.ofString());
+        return post("cash", path, body);
+    }
+
+    /** A request signed as {@code line} with its development secret. */
+    private HttpResponse<String> post(String line, String path, String body) throws Exception {
+        return this.http.send(SignedRequests.signed(URI.create("http://127.0.0.1:" + this.port + path), line,
+                "dev-secret-" + line, body), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Reads what reached the topic, waiting for {@code expected} records. */

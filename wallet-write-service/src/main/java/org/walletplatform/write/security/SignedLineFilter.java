@@ -1,0 +1,137 @@
+package org.walletplatform.write.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.walletplatform.model.ProblemTypes;
+import org.walletplatform.model.signing.RequestSignature;
+import org.walletplatform.support.problem.Problems;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lets a push through only if a known business line signed it (see
+ * {@link RequestSignature}): headers present, timestamp within the window, signature made
+ * with one of the line's active secrets over this exact method, path and body, and a
+ * nonce never seen before. The nonce is recorded in Redis only after the signature checks
+ * out, so nobody without the secret can burn a line's nonces. The caller's line is handed
+ * on as the request attribute {@link RequestSignature#CALLER_LINE_ATTRIBUTE}.
+ */
+class SignedLineFilter extends OncePerRequestFilter {
+
+    private static final String NONCE_KEY = "wallet:nonce:";
+
+    /**
+     * Longer than the accepted window both ways, so a nonce is remembered for as long as
+     * it could be valid.
+     */
+    private static final Duration NONCE_TTL = RequestSignature.MAX_AGE.multipliedBy(2).plusMinutes(1);
+
+    private final SignedLinesProperties lines;
+
+    private final StringRedisTemplate redis;
+
+    private final JsonMapper json;
+
+    private final Clock clock;
+
+    SignedLineFilter(SignedLinesProperties lines, StringRedisTemplate redis, JsonMapper json, Clock clock) {
+        this.lines = lines;
+        this.redis = redis;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/v1/notifications");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String line = request.getHeader(RequestSignature.LINE);
+        String timestamp = request.getHeader(RequestSignature.TIMESTAMP);
+        String nonce = request.getHeader(RequestSignature.NONCE);
+        List<String> secrets = (line != null) ? this.lines.secretsOf(line) : List.of();
+        if (secrets.isEmpty() || timestamp == null || !timestamp.matches("\\d{1,12}")
+                || !RequestSignature.isWellFormedNonce(nonce)
+                || request.getHeader(RequestSignature.SIGNATURE) == null) {
+            refuse(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
+                    "Sign the request as a known business line: " + RequestSignature.LINE + ", "
+                            + RequestSignature.TIMESTAMP + ", " + RequestSignature.NONCE + " and "
+                            + RequestSignature.SIGNATURE + " headers.");
+            return;
+        }
+        long age = this.clock.instant().getEpochSecond() - Long.parseLong(timestamp);
+        if (Math.abs(age) > RequestSignature.MAX_AGE.toSeconds()) {
+            refuse(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.REQUEST_EXPIRED, "Request expired",
+                    "The request was signed " + age + " s from now; at most " + RequestSignature.MAX_AGE.toSeconds()
+                            + " s either way is accepted.");
+            return;
+        }
+        byte[] body = readBody(request);
+        if (body == null) {
+            refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
+                    "The body exceeds " + this.lines.maxBody().toKilobytes() + " KB.");
+            return;
+        }
+        if (!signedByOneOf(secrets, request, Long.parseLong(timestamp), nonce, body)) {
+            refuse(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
+                    "The signature does not match this request for business line '" + line + "'.");
+            return;
+        }
+        Boolean first = this.redis.opsForValue().setIfAbsent(NONCE_KEY + line + ":" + nonce, "1", NONCE_TTL);
+        if (!Boolean.TRUE.equals(first)) {
+            refuse(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.REQUEST_REPLAYED, "Request replayed",
+                    "This nonce was used before; sign every request with a new one.");
+            return;
+        }
+        request.setAttribute(RequestSignature.CALLER_LINE_ATTRIBUTE, line);
+        chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    private boolean signedByOneOf(List<String> secrets, HttpServletRequest request, long timestamp, String nonce,
+            byte[] body) {
+        String presented = request.getHeader(RequestSignature.SIGNATURE);
+        boolean matched = false;
+        for (String secret : secrets) {
+            String expected = RequestSignature.sign(secret, request.getMethod(), request.getRequestURI(), timestamp,
+                    nonce, body);
+            matched |= RequestSignature.matches(presented, expected);
+        }
+        return matched;
+    }
+
+    /** The body, or null if it is larger than allowed. */
+    private byte[] readBody(HttpServletRequest request) throws IOException {
+        int max = (int) this.lines.maxBody().toBytes();
+        if (request.getContentLengthLong() > max) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(max + 1);
+            return (body.length > max) ? null : body;
+        }
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
+            String title, String detail) throws IOException {
+        ProblemDetail problem = Problems.of(status, type, title, detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        Problems.write(response, this.json, problem);
+    }
+
+}
