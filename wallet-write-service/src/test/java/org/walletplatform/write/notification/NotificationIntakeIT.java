@@ -7,17 +7,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +19,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.walletplatform.model.Topics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,20 +52,11 @@ class NotificationIntakeIT {
     @Autowired
     private JsonMapper json;
 
-    private KafkaConsumer<String, String> topic;
+    private TopicProbe topic;
 
     @BeforeAll
     void watchTheTopic() {
-        this.topic = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "intake-probe-" + UUID.randomUUID()), new StringDeserializer(),
-                new StringDeserializer());
-        List<TopicPartition> partitions = this.topic.partitionsFor(Topics.NOTIFICATIONS)
-            .stream()
-            .map((p) -> new TopicPartition(p.topic(), p.partition()))
-            .toList();
-        this.topic.assign(partitions);
-        this.topic.seekToEnd(partitions);
-        partitions.forEach(this.topic::position);
+        this.topic = new TopicProbe(this.bootstrapServers);
     }
 
     @AfterAll
@@ -153,7 +137,7 @@ class NotificationIntakeIT {
     @MethodSource("badInputs")
     void shouldRefuseBadInputWithAProblemNamingTheFieldAndEnqueueNothing(String path, String body, String type,
             String field) throws Exception {
-        long before = endOffsetSum();
+        long before = this.topic.endOffsetSum();
         HttpResponse<String> response = post(path, body);
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -166,11 +150,7 @@ class NotificationIntakeIT {
         }
         // a 202 is only sent after the broker acknowledged, so an unchanged end offset
         // right after means nothing
-        assertThat(endOffsetSum()).as("nothing enqueued").isEqualTo(before);
-    }
-
-    long endOffsetSum() {
-        return this.topic.endOffsets(this.topic.assignment()).values().stream().mapToLong(Long::longValue).sum();
+        assertThat(this.topic.endOffsetSum()).as("nothing enqueued").isEqualTo(before);
     }
 
     private static List<String> namedFields(JsonNode problem) {

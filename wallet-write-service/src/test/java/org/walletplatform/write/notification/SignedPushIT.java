@@ -6,14 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +15,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.walletplatform.model.Topics;
 import org.walletplatform.model.signing.RequestSignature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,18 +50,11 @@ class SignedPushIT {
     @Autowired
     private JsonMapper json;
 
-    private KafkaConsumer<String, String> topic;
+    private TopicProbe topic;
 
     @BeforeAll
     void watchTheTopic() {
-        this.topic = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "signed-probe-" + UUID.randomUUID()), new StringDeserializer(),
-                new StringDeserializer());
-        List<TopicPartition> partitions = this.topic.partitionsFor(Topics.NOTIFICATIONS)
-            .stream()
-            .map((p) -> new TopicPartition(p.topic(), p.partition()))
-            .toList();
-        this.topic.assign(partitions);
+        this.topic = new TopicProbe(this.bootstrapServers);
     }
 
     @AfterAll
@@ -183,7 +169,7 @@ class SignedPushIT {
     }
 
     private long enqueued() {
-        return this.topic.endOffsets(this.topic.assignment()).values().stream().mapToLong(Long::longValue).sum();
+        return this.topic.endOffsetSum();
     }
 
 }
