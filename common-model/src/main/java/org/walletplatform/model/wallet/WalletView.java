@@ -6,13 +6,9 @@ import java.util.List;
  * A user's wallet: their assets grouped by business line, as {@code GET
  * /v1/wallet/{userId}} returns it.
  *
- * @param source where the answer came from ({@code cache} or {@code database}); later
- * also {@code presence}
+ * @param source where the answer came from: {@code cache} or {@code database}
+ * @param degraded true when the cache could not be used (Redis down or its breaker open)
+ * and the answer came straight from the database; the content is still the latest stored
  */
-public record WalletView(long userId, List<LineAssets> lines, String source) {
-
-    public WalletView withSource(String newSource) {
-        return new WalletView(userId, lines, newSource);
-    }
-
+public record WalletView(long userId, List<LineAssets> lines, String source, boolean degraded) {
 }

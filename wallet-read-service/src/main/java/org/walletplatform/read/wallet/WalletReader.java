@@ -3,6 +3,10 @@ package org.walletplatform.read.wallet;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.walletplatform.model.wallet.LineAssets;
 import org.walletplatform.model.wallet.WalletView;
 import org.walletplatform.store.cache.WalletCache;
@@ -13,7 +17,9 @@ import org.springframework.stereotype.Service;
 /**
  * Reads a wallet from Redis, or on a miss from sharded MySQL, refilling Redis with a
  * version-guarded merge so a refill racing with the sync worker never puts back an older
- * line.
+ * line. Redis sits behind the {@code walletCache} circuit breaker: while Redis fails,
+ * reads go straight to MySQL and say so ({@code degraded}); the breaker probes Redis
+ * again by itself and reads return to the cache without a restart.
  */
 @Service
 class WalletReader {
@@ -22,27 +28,48 @@ class WalletReader {
 
     static final String FROM_DATABASE = "database";
 
+    static final String BREAKER = "walletCache";
+
+    private static final Logger log = LoggerFactory.getLogger(WalletReader.class);
+
     private final WalletCache cache;
 
     private final SnapshotStore store;
 
     private final ReadMetrics metrics;
 
-    WalletReader(WalletCache cache, SnapshotStore store, ReadMetrics metrics) {
+    private final CircuitBreaker breaker;
+
+    WalletReader(WalletCache cache, SnapshotStore store, ReadMetrics metrics, CircuitBreakerRegistry breakers) {
         this.cache = cache;
         this.store = store;
         this.metrics = metrics;
+        this.breaker = breakers.circuitBreaker(BREAKER);
     }
 
     WalletView read(long userId) {
-        Optional<List<LineAssets>> cached = this.cache.get(userId);
+        Optional<List<LineAssets>> cached;
+        try {
+            cached = this.breaker.executeSupplier(() -> this.cache.get(userId));
+        }
+        catch (RuntimeException ex) {
+            this.metrics.cacheUnavailable();
+            log.debug("Wallet cache unavailable, reading MySQL: {}", ex.toString());
+            return new WalletView(userId, this.store.loadWallet(userId), FROM_DATABASE, true);
+        }
         this.metrics.cacheLookup(cached.isPresent());
         if (cached.isPresent()) {
-            return new WalletView(userId, cached.get(), FROM_CACHE);
+            return new WalletView(userId, cached.get(), FROM_CACHE, false);
         }
         List<LineAssets> lines = this.store.loadWallet(userId);
-        this.cache.fill(userId, lines);
-        return new WalletView(userId, lines, FROM_DATABASE);
+        try {
+            this.breaker.executeRunnable(() -> this.cache.fill(userId, lines));
+        }
+        catch (RuntimeException ex) {
+            // the answer is right without the refill; the next read tries again
+            this.metrics.cacheUnavailable();
+        }
+        return new WalletView(userId, lines, FROM_DATABASE, false);
     }
 
 }
