@@ -66,8 +66,15 @@ class PushToWalletE2EIT {
         assertThat(json(unsigned).get("type").asString())
             .isEqualTo("https://walletplatform.org/problems/unauthenticated");
 
+        HttpResponse<String> actuator = this.platform.get(Platform.GATEWAY, "/actuator/prometheus");
+        assertThat(actuator.statusCode()).as("metrics are not served on the public port").isEqualTo(404);
+        HttpResponse<String> wallet = this.platform.get(Platform.GATEWAY, "/v1/wallet/" + USER);
+        assertThat(wallet.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(wallet.headers().firstValue("Strict-Transport-Security")).isPresent();
+
         HttpResponse<String> noRoute = this.platform.get(Platform.GATEWAY, "/v9/nothing");
         assertThat(noRoute.statusCode()).isEqualTo(404);
+        assertThat(noRoute.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(noRoute.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json(noRoute).get("type").asString()).isEqualTo("https://walletplatform.org/problems/not-found");
     }
