@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
  * again by itself and reads return to the cache without a restart.
  */
 @Service
-class WalletReader {
+public class WalletReader {
 
     static final String FROM_CACHE = "cache";
 
@@ -47,7 +47,7 @@ class WalletReader {
         this.breaker = breakers.circuitBreaker(BREAKER);
     }
 
-    WalletView read(long userId) {
+    public WalletView read(long userId) {
         Optional<List<LineAssets>> cached;
         try {
             cached = this.breaker.executeSupplier(() -> this.cache.get(userId));

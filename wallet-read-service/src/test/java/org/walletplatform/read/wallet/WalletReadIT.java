@@ -78,6 +78,20 @@ class WalletReadIT {
     }
 
     @Test
+    void shouldServeTheHomeEntryWithTheConfiguredSlots() throws Exception {
+        JsonNode home = get("/v1/wallet/" + USER + "/home", 200);
+
+        assertThat(home.get("slots")).hasSize(4);
+        assertThat(home.get("slots").get(0).get("businessLine").asString()).isEqualTo("cash");
+        assertThat(home.get("slots").get(0).get("value").asLong()).isEqualTo(12345);
+        assertThat(home.get("slots").get(2).get("measure").asString()).isEqualTo("count");
+        assertThat(home.get("slots").get(2).get("value").asLong()).isEqualTo(2);
+        assertThat(home.get("totals").get(0).get("unit").asString()).isEqualTo("CNY");
+        assertThat(home.get("totals").get(0).get("amountMinor").asLong()).isEqualTo(12345);
+        assertThat(send("/v1/wallet/abc/home").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void shouldAnswerAnEmptyWalletForAUserWithoutAssets() throws Exception {
         JsonNode wallet = get("/v1/wallet/" + (USER + 1), 200);
 
