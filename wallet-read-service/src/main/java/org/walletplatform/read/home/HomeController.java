@@ -3,6 +3,7 @@ package org.walletplatform.read.home;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Positive;
 import org.walletplatform.model.wallet.HomeView;
+import org.walletplatform.read.refresh.EntryRefresher;
 import org.walletplatform.read.wallet.WalletReader;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,16 +20,21 @@ class HomeController {
 
     private final DisplayConfigSource display;
 
-    HomeController(WalletReader reader, DisplayConfigSource display) {
+    private final EntryRefresher refresher;
+
+    HomeController(WalletReader reader, DisplayConfigSource display, EntryRefresher refresher) {
         this.reader = reader;
         this.display = display;
+        this.refresher = refresher;
     }
 
     @Operation(summary = "The four quick-access slots with the user's amounts, and totals per unit",
             description = "400 problem+json for a non-numeric or non-positive user id.")
     @GetMapping("/v1/wallet/{userId}/home")
     HomeView home(@PathVariable @Positive long userId) {
-        return HomeAssembler.assemble(this.reader.read(userId), this.display.current());
+        HomeView home = HomeAssembler.assemble(this.reader.read(userId), this.display.current());
+        this.refresher.onEntry(userId);
+        return home;
     }
 
 }

@@ -3,6 +3,7 @@ package org.walletplatform.read.wallet;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Positive;
 import org.walletplatform.model.wallet.WalletView;
+import org.walletplatform.read.refresh.EntryRefresher;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,8 +17,11 @@ class WalletController {
 
     private final WalletReader reader;
 
-    WalletController(WalletReader reader) {
+    private final EntryRefresher refresher;
+
+    WalletController(WalletReader reader, EntryRefresher refresher) {
         this.reader = reader;
+        this.refresher = refresher;
     }
 
     @Operation(summary = "A user's assets grouped by business line",
@@ -25,7 +29,9 @@ class WalletController {
                     + "non-numeric or non-positive user id.")
     @GetMapping("/v1/wallet/{userId}")
     WalletView wallet(@PathVariable @Positive long userId) {
-        return this.reader.read(userId);
+        WalletView wallet = this.reader.read(userId);
+        this.refresher.onEntry(userId);
+        return wallet;
     }
 
 }

@@ -1,5 +1,6 @@
 package org.walletplatform.write.notification;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,6 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record IntegratedLinesProperties(@DefaultValue Map<String, Line> businessLines) {
 
     public record Line(@DefaultValue("push") String syncMode) {
+    }
+
+    List<String> pushLines() {
+        return this.businessLines.entrySet()
+            .stream()
+            .filter((e) -> "push".equals(e.getValue().syncMode()))
+            .map(Map.Entry::getKey)
+            .sorted()
+            .toList();
     }
 
     boolean accepts(String businessLine) {

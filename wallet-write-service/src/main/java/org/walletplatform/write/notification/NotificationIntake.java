@@ -61,6 +61,19 @@ class NotificationIntake {
                 throw new LineForbiddenException(field, caller, line);
             }
         }
+        return publish(notifications);
+    }
+
+    /**
+     * Asks for a fresh pull of every push-mode line of the user, as if each line had
+     * notified a change without a version: the read side's pull on entry.
+     */
+    NotificationAccepted refresh(long userId) {
+        return publish(
+                this.lines.pushLines().stream().map((line) -> AssetChangeNotification.of(userId, line, null)).toList());
+    }
+
+    private NotificationAccepted publish(List<AssetChangeNotification> notifications) {
         CompletableFuture<?>[] acks = notifications.stream()
             .map((n) -> this.kafka.send(Topics.NOTIFICATIONS, Long.toString(n.userId()),
                     this.json.writeValueAsString(n)))

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.walletplatform.model.notification.RefreshRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -95,6 +96,21 @@ class NotificationIntakeIT {
         assertThat(records).extracting(ConsumerRecord::key)
             .containsExactlyInAnyOrderElementsOf(
                     IntStream.rangeClosed(1, 500).mapToObj((i) -> "" + (20_000 + i)).toList());
+    }
+
+    @Test
+    void shouldEnqueueAPullOfEveryPushLineForARefreshRequest() throws Exception {
+        HttpResponse<String> response = this.http
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + RefreshRequest.PATH))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":31337}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        List<ConsumerRecord<String, String>> records = drain(4);
+        assertThat(records).allSatisfy((r) -> assertThat(r.key()).isEqualTo("31337"));
+        assertThat(records).extracting((r) -> this.json.readTree(r.value()).get("businessLine").asString())
+            .containsExactlyInAnyOrder("cash", "cashback", "coupons", "coins");
     }
 
     static Stream<Arguments> badInputs() {

@@ -1,0 +1,23 @@
+package org.walletplatform.read.refresh;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Pull on entry.
+ *
+ * @param writeServiceUrl base URL of the wallet write service
+ * @param minInterval a user's lines are refreshed at most once in this interval, however
+ * often they open the wallet
+ * @param timeout how long one refresh request may take
+ * @param maxPending refreshes waiting or in flight at once; beyond it new ones are
+ * dropped (the next entry after the interval asks again)
+ */
+@ConfigurationProperties("wallet.refresh")
+record RefreshProperties(@DefaultValue("http://127.0.0.1:8082") URI writeServiceUrl,
+        @DefaultValue("60s") Duration minInterval, @DefaultValue("1s") Duration timeout,
+        @DefaultValue("1000") int maxPending) {
+}
