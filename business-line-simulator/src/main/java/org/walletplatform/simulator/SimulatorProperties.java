@@ -1,6 +1,7 @@
 package org.walletplatform.simulator;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,10 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param intakeUrl base URL of the wallet's notification intake
  * @param seed seed of the generated asset amounts, so runs are reproducible
+ * @param realtimeLines lines that answer real-time queries instead of pushing
  */
 @ConfigurationProperties("simulator")
 public record SimulatorProperties(@DefaultValue("http://127.0.0.1:8082") URI intakeUrl,
-        @DefaultValue("20261122") long seed, Map<String, LineSpec> lines) {
+        @DefaultValue("20261122") long seed, Map<String, LineSpec> lines, @DefaultValue List<String> realtimeLines) {
 
     /**
      * @param kind asset kind the line holds ({@code cash}, {@code cashback},

@@ -40,6 +40,12 @@ public final class ProblemTypes {
 
     public static final URI QUEUE_UNAVAILABLE = of("queue-unavailable");
 
+    /**
+     * A real-time business line failed and the wallet holds nothing cached to answer
+     * with.
+     */
+    public static final URI LINE_UNAVAILABLE = of("line-unavailable");
+
     public static final URI SERVICE_UNAVAILABLE = of("service-unavailable");
 
     public static final URI INTERNAL = of("internal");
