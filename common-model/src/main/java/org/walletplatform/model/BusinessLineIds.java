@@ -1,7 +1,5 @@
 package org.walletplatform.model;
 
-import java.util.regex.Pattern;
-
 /**
  * The shape of a business line id: lowercase, starting with a letter, at most 32
  * characters. Ids appear in URLs, Redis keys and metric tags, so the shape is strict.
@@ -10,13 +8,7 @@ public final class BusinessLineIds {
 
     public static final String REGEX = "^[a-z][a-z0-9-]{0,31}$";
 
-    private static final Pattern PATTERN = Pattern.compile(REGEX);
-
     private BusinessLineIds() {
-    }
-
-    public static boolean isWellFormed(String id) {
-        return id != null && PATTERN.matcher(id).matches();
     }
 
 }

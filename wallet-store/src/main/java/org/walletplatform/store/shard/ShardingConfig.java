@@ -45,10 +45,6 @@ public final class ShardingConfig {
                 (password != null) ? password.toString() : "");
     }
 
-    public List<PhysicalShard> shards() {
-        return this.shards;
-    }
-
     /**
      * Creates each shard database if missing and brings its schema to the latest version.
      */
