@@ -1,28 +1,19 @@
 package org.walletplatform.write.notification;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.walletplatform.model.signing.RequestSignature;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,34 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "wallet.intake.security.line-secrets.coins=old-coins-secret,dev-secret-coins")
-@ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SignedPushIT {
+class SignedPushIT extends IntakeHttpIT {
 
     private static final String BODY = "{\"userId\":77,\"businessLine\":\"cash\",\"version\":3}";
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    private int port;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
-
-    @Autowired
-    private JsonMapper json;
-
-    private TopicProbe topic;
-
-    @BeforeAll
-    void watchTheTopic() {
-        this.topic = new TopicProbe(this.bootstrapServers);
-    }
-
-    @AfterAll
-    void close() {
-        this.topic.close();
-    }
 
     @Test
     void shouldAcceptAPushSignedByTheLineItself() throws Exception {
