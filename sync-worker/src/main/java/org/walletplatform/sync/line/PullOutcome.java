@@ -6,8 +6,7 @@ import org.walletplatform.model.line.AssetSnapshot;
 
 /**
  * What pulling one business line for a set of users produced: a snapshot or a failure per
- * user, and how many calls it took.
+ * user.
  */
-public record PullOutcome(String businessLine, Map<Long, AssetSnapshot> snapshots, Map<Long, PullException> failures,
-        int calls) {
+public record PullOutcome(String businessLine, Map<Long, AssetSnapshot> snapshots, Map<Long, PullException> failures) {
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -72,11 +71,10 @@ public class SnapshotPuller {
             wanted.keySet()
                 .forEach((u) -> failures.put(u,
                         new PullException("unknown-line", "Business line " + businessLine + " is not integrated")));
-            return new PullOutcome(businessLine, snapshots, failures, 0);
+            return new PullOutcome(businessLine, snapshots, failures);
         }
-        AtomicInteger callCount = new AtomicInteger();
         if (line.batchSnapshots()) {
-            pullBatches(businessLine, line, wanted, snapshots, callCount);
+            pullBatches(businessLine, line, wanted, snapshots);
         }
         List<CompletableFuture<Void>> singles = new ArrayList<>();
         for (Map.Entry<Long, Long> user : wanted.entrySet()) {
@@ -84,7 +82,7 @@ public class SnapshotPuller {
                 singles.add(CompletableFuture.runAsync(() -> {
                     try {
                         snapshots.put(user.getKey(),
-                                call(businessLine, line, callCount,
+                                call(businessLine, line,
                                         () -> SnapshotChecks.check(this.client.snapshot(line, user.getKey()),
                                                 user.getKey(), businessLine, user.getValue())));
                     }
@@ -95,7 +93,7 @@ public class SnapshotPuller {
             }
         }
         CompletableFuture.allOf(singles.toArray(CompletableFuture[]::new)).join();
-        return new PullOutcome(businessLine, snapshots, failures, callCount.get());
+        return new PullOutcome(businessLine, snapshots, failures);
     }
 
     /**
@@ -103,15 +101,14 @@ public class SnapshotPuller {
      * single pulls.
      */
     private void pullBatches(String businessLine, BusinessLinesProperties.Line line, Map<Long, Long> wanted,
-            Map<Long, AssetSnapshot> snapshots, AtomicInteger callCount) {
+            Map<Long, AssetSnapshot> snapshots) {
         List<Long> users = List.copyOf(wanted.keySet());
         List<CompletableFuture<Void>> batches = new ArrayList<>();
         for (int from = 0; from < users.size(); from += SnapshotBatchRequest.MAX_USERS) {
             List<Long> chunk = users.subList(from, Math.min(users.size(), from + SnapshotBatchRequest.MAX_USERS));
             batches.add(CompletableFuture.runAsync(() -> {
                 try {
-                    for (AssetSnapshot s : call(businessLine, line, callCount,
-                            () -> this.client.snapshots(line, chunk))) {
+                    for (AssetSnapshot s : call(businessLine, line, () -> this.client.snapshots(line, chunk))) {
                         Long announced = wanted.get(s.userId());
                         if (announced != null && SnapshotChecks.shapeProblem(s, s.userId(), businessLine) == null
                                 && s.version() >= announced) {
@@ -127,8 +124,7 @@ public class SnapshotPuller {
         CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).join();
     }
 
-    private <T> T call(String businessLine, BusinessLinesProperties.Line line, AtomicInteger callCount,
-            Supplier<T> call) {
+    private <T> T call(String businessLine, BusinessLinesProperties.Line line, Supplier<T> call) {
         RateLimiter limiter = this.rateLimiters.rateLimiter("line-" + businessLine,
                 () -> RateLimiterConfig.custom()
                     .limitForPeriod(line.rateLimitPerSecond())
@@ -136,14 +132,11 @@ public class SnapshotPuller {
                     .timeoutDuration(Duration.ofSeconds(5))
                     .build());
         Semaphore slots = this.concurrency.computeIfAbsent(businessLine, (l) -> new Semaphore(line.maxConcurrency()));
-        Supplier<T> counted = () -> {
-            callCount.incrementAndGet();
-            return this.metrics.timePull(businessLine, call);
-        };
+        Supplier<T> timed = () -> this.metrics.timePull(businessLine, call);
         try {
             slots.acquire();
             try {
-                return Retry.decorateSupplier(this.retry, RateLimiter.decorateSupplier(limiter, counted)).get();
+                return Retry.decorateSupplier(this.retry, RateLimiter.decorateSupplier(limiter, timed)).get();
             }
             finally {
                 slots.release();

@@ -81,7 +81,7 @@ class SyncServiceTests {
     /** User {@code ok} pulled fine, user {@code failed} failed after retries. */
     private static PullOutcome outcome(long ok, long failed) {
         return new PullOutcome("cash", Map.of(ok, new AssetSnapshot(ok, "cash", 1, List.of())),
-                Map.of(failed, new PullException.Retryable("line-unavailable", "503")), 3);
+                Map.of(failed, new PullException.Retryable("line-unavailable", "503")));
     }
 
     private static ConsumerRecord<String, String> record(long userId, String value) {
