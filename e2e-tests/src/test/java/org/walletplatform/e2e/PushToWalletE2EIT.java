@@ -41,16 +41,36 @@ class PushToWalletE2EIT {
 
     @Test
     void shouldShowTheNewSnapshotThroughTheGatewayAfterAPush() {
-        long version = changeAtTheLine("coins");
-        pushThroughTheGateway("coins", version);
+        long version = changeAtTheLine(USER, "coins");
+        pushThroughTheGateway(USER, "coins", version);
 
-        JsonNode line = awaitLineVersion("coins", version);
+        JsonNode line = awaitLineVersion(USER, "coins", version);
         JsonNode expected = json(this.platform.get(Platform.SIMULATOR, "/lines/coins/v1/snapshots/" + USER));
         assertThat(line.get("assets")).isEqualTo(expected.get("assets"));
 
-        long newer = changeAtTheLine("coins");
-        pushThroughTheGateway("coins", newer);
-        assertThat(awaitLineVersion("coins", newer).get("version").asLong()).isGreaterThan(version);
+        long newer = changeAtTheLine(USER, "coins");
+        pushThroughTheGateway(USER, "coins", newer);
+        assertThat(awaitLineVersion(USER, "coins", newer).get("version").asLong()).isGreaterThan(version);
+    }
+
+    @Test
+    void shouldKnowAUserWhoGainsTheirFirstAssetAndForgetThemWhenTheyLoseIt() {
+        long user = 890_000_000L + System.currentTimeMillis() % 100_000_000L;
+        await().atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> wallet(user).get("source").asString().equals("presence"));
+
+        long version = changeAtTheLine(user, "coins");
+        pushThroughTheGateway(user, "coins", version);
+        awaitLineVersion(user, "coins", version);
+
+        HttpResponse<String> emptied = this.platform.post(Platform.SIMULATOR,
+                "/sim/lines/coins/users/" + user + "/empty", "");
+        assertThat(json(emptied).get("pushed").asBoolean()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonNode wallet = wallet(user);
+            return wallet.get("source").asString().equals("presence") && wallet.get("lines").isEmpty();
+        });
     }
 
     @Test
@@ -83,28 +103,28 @@ class PushToWalletE2EIT {
      * Changes the user's assets at the simulated line without notifying, and returns the
      * line's new version.
      */
-    private long changeAtTheLine(String line) {
+    private long changeAtTheLine(long user, String line) {
         HttpResponse<String> run = this.platform.post(Platform.SIMULATOR, "/sim/changes",
-                "{\"firstUserId\":" + USER + ",\"userCount\":1,\"lines\":[\"" + line
+                "{\"firstUserId\":" + user + ",\"userCount\":1,\"lines\":[\"" + line
                         + "\"],\"changesPerUser\":1,\"ratePerSecond\":100,\"batchSize\":1,\"push\":false}");
         assertThat(run.statusCode()).isEqualTo(202);
         String progress = "/sim/changes/" + json(run).get("id").asLong();
         await().atMost(Duration.ofSeconds(10))
             .until(() -> json(this.platform.get(Platform.SIMULATOR, progress)).get("done").asBoolean());
-        return json(this.platform.get(Platform.SIMULATOR, "/lines/" + line + "/v1/snapshots/" + USER)).get("version")
+        return json(this.platform.get(Platform.SIMULATOR, "/lines/" + line + "/v1/snapshots/" + user)).get("version")
             .asLong();
     }
 
-    private void pushThroughTheGateway(String line, long version) {
+    private void pushThroughTheGateway(long user, String line, long version) {
         HttpResponse<String> accepted = this.platform.postSigned(Platform.GATEWAY, "/v1/notifications", line,
-                "{\"userId\":" + USER + ",\"businessLine\":\"" + line + "\",\"version\":" + version + "}");
+                "{\"userId\":" + user + ",\"businessLine\":\"" + line + "\",\"version\":" + version + "}");
         assertThat(accepted.statusCode()).isEqualTo(202);
     }
 
-    private JsonNode awaitLineVersion(String line, long version) {
+    private JsonNode awaitLineVersion(long user, String line, long version) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            for (JsonNode l : json(this.platform.get(Platform.GATEWAY, "/v1/wallet/" + USER)).get("lines")) {
+            for (JsonNode l : wallet(user).get("lines")) {
                 if (l.get("businessLine").asString().equals(line) && l.get("version").asLong() == version) {
                     found[0] = l;
                     return true;
@@ -113,6 +133,10 @@ class PushToWalletE2EIT {
             return false;
         });
         return found[0];
+    }
+
+    private JsonNode wallet(long user) {
+        return json(this.platform.get(Platform.GATEWAY, "/v1/wallet/" + user));
     }
 
     private JsonNode json(HttpResponse<String> response) {

@@ -1,6 +1,7 @@
 package org.walletplatform.presence;
 
 import java.util.Collection;
+import java.util.function.LongConsumer;
 
 import org.walletplatform.presence.internal.ShardedRoaringPresenceSet;
 
@@ -24,6 +25,9 @@ public interface PresenceSet {
     boolean contains(long userId);
 
     long cardinality();
+
+    /** Every member, in no particular order. */
+    void forEach(LongConsumer action);
 
     /**
      * A new set with {@code added} in and {@code removed} out (a removal wins over an

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 import org.junit.jupiter.api.Test;
+import org.roaringbitmap.RoaringBitmap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.walletplatform.presence.PresenceSetFormat.InvalidPresenceSetException;
@@ -139,6 +140,47 @@ class PresenceSetTests {
             }
         }
         assertThat(current.get().cardinality()).isEqualTo(PresenceSet.of(base).cardinality() + 200);
+    }
+
+    static Stream<long[]> largeShards() {
+        SplittableRandom random = new SplittableRandom(99);
+        long[] sparse = random.longs(300_000, 0, 1L << 32).toArray();
+        long[] dense = random.longs(6_000_000, 0, 1L << 26).toArray(); // ~5,000 per
+                                                                       // container:
+                                                                       // bitmaps
+        List<Long> runs = new ArrayList<>();
+        for (long k = 0; k < 2_000; k++) {
+            for (long id = k * 65_536 + 100; id <= k * 65_536 + 100 + random.nextInt(5_000); id++) {
+                runs.add(id);
+            }
+            runs.add(k * 65_536 + 65_535);
+        }
+        return Stream.of(sparse, dense, runs.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /**
+     * Large shards answer through the direct container index: it must agree with
+     * Roaring's own lookup for array, bitmap and run containers, in memory and read back.
+     */
+    @ParameterizedTest
+    @MethodSource("largeShards")
+    void shouldAnswerLikeRoaringThroughTheDirectIndex(long[] ids) {
+        RoaringBitmap reference = new RoaringBitmap();
+        for (long id : ids) {
+            reference.add((int) id);
+        }
+        PresenceSet built = PresenceSet.of(ids);
+        PresenceSet read = PresenceSetFormat.read(built.toBytes());
+        SplittableRandom random = new SplittableRandom(5);
+
+        for (int i = 0; i < 200_000; i++) {
+            long probe = (i % 2 == 0) ? ids[random.nextInt(ids.length)] + random.nextInt(-2, 3)
+                    : random.nextLong(1L << 32);
+            boolean expected = probe >= 0 && probe < (1L << 32) && reference.contains((int) probe);
+            assertThat(built.contains(probe)).as("probe %d", probe).isEqualTo(expected);
+            assertThat(read.contains(probe)).as("probe %d read back", probe).isEqualTo(expected);
+        }
+        assertThat(built.cardinality()).isEqualTo(reference.getLongCardinality());
     }
 
 }

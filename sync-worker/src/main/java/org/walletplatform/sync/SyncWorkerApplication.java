@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Turns change notifications into stored snapshots: Kafka in, business-line pulls,
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Import(WalletStoreConfiguration.class)
+@EnableScheduling
 public class SyncWorkerApplication {
 
     public static void main(String[] args) {

@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.shardingsphere.driver.ShardingSphereDriver;
 import org.mybatis.spring.annotation.MapperScan;
+import org.walletplatform.store.presence.PresenceProperties;
 import org.walletplatform.store.shard.ShardingConfig;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,12 +16,13 @@ import org.springframework.core.io.ResourceLoader;
 
 /**
  * Wires the sharded data source (ShardingSphere-JDBC driver behind a Hikari pool), the
- * MyBatis-Plus mappers and the Redis cache. A service imports this to use the wallet's
- * store. Shards are migrated before the sharded data source opens its first connection,
- * because ShardingSphere connects to every shard on start.
+ * MyBatis-Plus mappers, the Redis cache and the presence journal and snapshots. A service
+ * imports this to use the wallet's store. Shards are migrated before the sharded data
+ * source opens its first connection, because ShardingSphere connects to every shard on
+ * start.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WalletStoreProperties.class)
+@EnableConfigurationProperties({ WalletStoreProperties.class, PresenceProperties.class })
 @MapperScan("org.walletplatform.store.snapshot")
 @ComponentScan
 public class WalletStoreConfiguration {

@@ -25,6 +25,9 @@ public final class SimulatedLine {
 
     private final Map<Long, Long> versions = new ConcurrentHashMap<>();
 
+    /** The version at which a user's assets were last emptied (redeemed, withdrawn). */
+    private final Map<Long, Long> emptiedAt = new ConcurrentHashMap<>();
+
     private volatile Fault fault = Fault.NONE;
 
     SimulatedLine(String id, LineSpec spec, long seed) {
@@ -62,13 +65,25 @@ public final class SimulatedLine {
         return this.versions.merge(userId, System.currentTimeMillis(), (old, now) -> Math.max(old + 1, now));
     }
 
+    /**
+     * Empties the user's assets, as when they withdraw or redeem everything: a new
+     * version holding nothing. The next {@link #change} gives them assets again.
+     */
+    public long empty(long userId) {
+        long version = change(userId);
+        this.emptiedAt.put(userId, version);
+        return version;
+    }
+
     public long version(long userId) {
         return this.versions.getOrDefault(userId, 0L);
     }
 
     public AssetSnapshot snapshot(long userId) {
         long version = this.versions.getOrDefault(userId, 0L);
-        return new AssetSnapshot(userId, this.id, version, (version == 0) ? List.of() : assets(userId, version));
+        return new AssetSnapshot(userId, this.id, version,
+                (version == 0 || this.emptiedAt.getOrDefault(userId, -1L) == version) ? List.of()
+                        : assets(userId, version));
     }
 
     private List<AssetItem> assets(long userId, long version) {

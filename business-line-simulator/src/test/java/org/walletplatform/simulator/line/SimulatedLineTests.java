@@ -42,4 +42,16 @@ class SimulatedLineTests {
         });
     }
 
+    @Test
+    void shouldHoldNothingAfterBeingEmptiedUntilTheNextChange() {
+        long changed = this.coupons.change(11);
+        long emptied = this.coupons.empty(11);
+
+        assertThat(emptied).isGreaterThan(changed);
+        assertThat(this.coupons.snapshot(11).version()).isEqualTo(emptied);
+        assertThat(this.coupons.snapshot(11).assets()).isEmpty();
+        this.coupons.change(11);
+        assertThat(this.coupons.snapshot(11).assets()).isNotEmpty();
+    }
+
 }

@@ -21,17 +21,18 @@ import org.walletplatform.store.snapshot.SnapshotStore;
 import org.walletplatform.sync.line.PullException;
 import org.walletplatform.sync.line.PullOutcome;
 import org.walletplatform.sync.line.SnapshotPuller;
+import org.walletplatform.store.presence.PresenceRecorder;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
 
 /**
  * Syncs one consumed batch: decode, coalesce to one pull per (line, user), pull all lines
- * in parallel, upsert the snapshots (version-guarded), merge them into the users' cached
- * wallets, dead-letter what failed. Returns only when all of that is durable, so the
- * listener container commits the batch's offsets after the database write. A failure of
- * MySQL, Redis or Kafka itself throws: the whole batch is retried, which is safe because
- * every step is idempotent.
+ * in parallel, upsert the snapshots (version-guarded), journal the users' presence, merge
+ * them into the users' cached wallets, dead-letter what failed. Returns only when all of
+ * that is durable, so the listener container commits the batch's offsets after the
+ * database write. A failure of MySQL, Redis or Kafka itself throws: the whole batch is
+ * retried, which is safe because every step is idempotent.
  */
 @Service
 class SyncService {
@@ -41,6 +42,8 @@ class SyncService {
     private final SnapshotStore store;
 
     private final WalletCache cache;
+
+    private final PresenceRecorder presence;
 
     private final DeadLetters deadLetters;
 
@@ -52,11 +55,12 @@ class SyncService {
 
     private final ExecutorService lines = Executors.newVirtualThreadPerTaskExecutor();
 
-    SyncService(SnapshotPuller puller, SnapshotStore store, WalletCache cache, DeadLetters deadLetters,
-            SyncMetrics metrics, JsonMapper json, Validator validator) {
+    SyncService(SnapshotPuller puller, SnapshotStore store, WalletCache cache, PresenceRecorder presence,
+            DeadLetters deadLetters, SyncMetrics metrics, JsonMapper json, Validator validator) {
         this.puller = puller;
         this.store = store;
         this.cache = cache;
+        this.presence = presence;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.json = json;
@@ -83,6 +87,8 @@ class SyncService {
         }
         if (!snapshots.isEmpty()) {
             Instant syncedAt = this.store.upsertNewer(snapshots);
+            this.presence.recordWrite(snapshots.stream().map(AssetSnapshot::userId).collect(Collectors.toSet()),
+                    syncedAt);
             refreshCache(snapshots, syncedAt);
         }
         this.deadLetters.publish(letters);

@@ -2,6 +2,7 @@ package org.walletplatform.sync.sync;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.validation.Validation;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 import org.walletplatform.model.line.AssetSnapshot;
 import org.walletplatform.store.cache.WalletCache;
+import org.walletplatform.store.presence.PresenceRecorder;
 import org.walletplatform.store.snapshot.SnapshotStore;
 import org.walletplatform.sync.line.PullException;
 import org.walletplatform.sync.line.PullOutcome;
@@ -32,8 +34,8 @@ import static org.mockito.Mockito.verify;
 
 /**
  * The order of effects within one batch, which is what makes committing offsets after the
- * listener returns safe: write first, then cache, then dead letters; a failing write
- * throws before anything else happens.
+ * listener returns safe: write first, then the presence journal, then cache, then dead
+ * letters; a failing write throws before anything else happens.
  */
 class SyncServiceTests {
 
@@ -43,10 +45,12 @@ class SyncServiceTests {
 
     private final WalletCache cache = mock(WalletCache.class);
 
+    private final PresenceRecorder presence = mock(PresenceRecorder.class);
+
     private final DeadLetters deadLetters = mock(DeadLetters.class);
 
-    private final SyncService sync = new SyncService(this.puller, this.store, this.cache, this.deadLetters,
-            new SyncMetrics(new SimpleMeterRegistry()), JsonMapper.builder().build(),
+    private final SyncService sync = new SyncService(this.puller, this.store, this.cache, this.presence,
+            this.deadLetters, new SyncMetrics(new SimpleMeterRegistry()), JsonMapper.builder().build(),
             Validation.buildDefaultValidatorFactory().getValidator());
 
     @Test
@@ -58,19 +62,21 @@ class SyncServiceTests {
                 record(2, "not json"), record(2, "{\"userId\":2,\"businessLine\":\"cash\"}"))))
             .isInstanceOf(DataAccessResourceFailureException.class);
 
+        verify(this.presence, never()).recordWrite(any(), any());
         verify(this.cache, never()).mergeIntoCached(any());
         verify(this.deadLetters, never()).publish(any());
     }
 
     @Test
-    void shouldWriteThenRefreshTheCacheThenPublishDeadLetters() {
+    void shouldWriteThenJournalPresenceThenRefreshTheCacheThenPublishDeadLetters() {
         given(this.puller.pull(eq("cash"), anyMap())).willReturn(outcome(1, 2));
 
         this.sync.sync(List.of(record(1, "{\"userId\":1,\"businessLine\":\"cash\"}"), record(2, "not json"),
                 record(2, "{\"userId\":2,\"businessLine\":\"cash\"}")));
 
-        InOrder order = inOrder(this.store, this.cache, this.deadLetters);
+        InOrder order = inOrder(this.store, this.presence, this.cache, this.deadLetters);
         order.verify(this.store).upsertNewer(argThat((snapshots) -> snapshots.size() == 1));
+        order.verify(this.presence).recordWrite(eq(Set.of(1L)), any());
         order.verify(this.cache).mergeIntoCached(any());
         order.verify(this.deadLetters)
             .publish(argThat(

@@ -3,6 +3,7 @@ package org.walletplatform.read.home;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Positive;
 import org.walletplatform.model.wallet.HomeView;
+import org.walletplatform.model.wallet.WalletView;
 import org.walletplatform.read.refresh.EntryRefresher;
 import org.walletplatform.read.wallet.WalletReader;
 
@@ -32,9 +33,9 @@ class HomeController {
             description = "400 problem+json for a non-numeric or non-positive user id.")
     @GetMapping("/v1/wallet/{userId}/home")
     HomeView home(@PathVariable @Positive long userId) {
-        HomeView home = HomeAssembler.assemble(this.reader.read(userId), this.display.current());
-        this.refresher.onEntry(userId);
-        return home;
+        WalletView wallet = this.reader.read(userId);
+        this.refresher.onEntry(wallet);
+        return HomeAssembler.assemble(wallet, this.display.current());
     }
 
 }

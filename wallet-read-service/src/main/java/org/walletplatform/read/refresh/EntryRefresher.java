@@ -14,6 +14,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.walletplatform.model.notification.RefreshRequest;
+import org.walletplatform.model.wallet.WalletView;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,9 @@ import org.springframework.stereotype.Component;
  * {@link #onEntry} only hands the work to a virtual thread (or drops it when too many
  * wait). The task claims the user for {@code minInterval} with {@code SET NX} in Redis,
  * so however many read instances see the user, one refresh per interval goes out; then it
- * calls the write side through the {@code walletWrite} circuit breaker.
+ * calls the write side through the {@code walletWrite} circuit breaker. A user the
+ * presence set calls absent is claimed in this instance's memory instead, for the longer
+ * {@code absentMinInterval}: their visit makes no Redis call at all.
  */
 @Component
 public class EntryRefresher {
@@ -47,6 +50,8 @@ public class EntryRefresher {
 
     private final Semaphore pending;
 
+    private final RecentAbsentees recentAbsentees;
+
     private final ExecutorService tasks = Executors.newVirtualThreadPerTaskExecutor();
 
     EntryRefresher(StringRedisTemplate redis, RefreshProperties properties, CircuitBreakerRegistry breakers,
@@ -58,16 +63,26 @@ public class EntryRefresher {
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
         this.refreshUri = URI.create(properties.writeServiceUrl() + RefreshRequest.PATH);
         this.pending = new Semaphore(properties.maxPending());
+        this.recentAbsentees = new RecentAbsentees(properties.absentMinInterval(), properties.absentMemory());
     }
 
-    public void onEntry(long userId) {
+    /**
+     * Schedules a refresh of {@code wallet}'s user; returns at once.
+     */
+    public void onEntry(WalletView wallet) {
+        long userId = wallet.userId();
+        boolean absent = WalletView.FROM_PRESENCE.equals(wallet.source());
+        if (absent && !this.recentAbsentees.claim(userId, System.currentTimeMillis())) {
+            count("skipped");
+            return;
+        }
         if (!this.pending.tryAcquire()) {
             count("dropped");
             return;
         }
         this.tasks.execute(() -> {
             try {
-                refresh(userId);
+                refresh(userId, absent);
             }
             finally {
                 this.pending.release();
@@ -75,11 +90,10 @@ public class EntryRefresher {
         });
     }
 
-    private void refresh(long userId) {
+    private void refresh(long userId, boolean claimed) {
         try {
-            Boolean claimed = this.redis.opsForValue()
-                .setIfAbsent(CLAIM_KEY + userId, "1", this.properties.minInterval());
-            if (!Boolean.TRUE.equals(claimed)) {
+            if (!claimed && !Boolean.TRUE
+                .equals(this.redis.opsForValue().setIfAbsent(CLAIM_KEY + userId, "1", this.properties.minInterval()))) {
                 count("skipped");
                 return;
             }

@@ -30,7 +30,7 @@ class WalletController {
     @GetMapping("/v1/wallet/{userId}")
     WalletView wallet(@PathVariable @Positive long userId) {
         WalletView wallet = this.reader.read(userId);
-        this.refresher.onEntry(userId);
+        this.refresher.onEntry(wallet);
         return wallet;
     }
 

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.walletplatform.model.line.AssetItem;
 import org.walletplatform.model.line.AssetSnapshot;
+import org.walletplatform.read.StoredWallets;
+import org.walletplatform.read.presence.LivePresence;
+import org.walletplatform.store.presence.PresenceRecorder;
 import org.walletplatform.store.snapshot.SnapshotStore;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +52,12 @@ class RedisOutageIT {
     @Autowired
     private SnapshotStore store;
 
+    @Autowired
+    private PresenceRecorder recorder;
+
+    @Autowired
+    private LivePresence presence;
+
     @DynamicPropertySource
     static void redisThroughTheProxy(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.port", REDIS::port);
@@ -61,8 +70,8 @@ class RedisOutageIT {
 
     @Test
     void shouldAnswerDegradedFromMysqlWhileRedisIsDownAndRecoverWithoutARestart() throws Exception {
-        this.store.upsertNewer(List
-            .of(new AssetSnapshot(USER, "cash", 3, List.of(new AssetItem("cash", "cash", "Cash", 4200, "CNY")))));
+        StoredWallets.store(this.store, this.recorder, this.presence,
+                new AssetSnapshot(USER, "cash", 3, List.of(new AssetItem("cash", "cash", "Cash", 4200, "CNY"))));
         read();
         assertThat(read().get("source").asString()).isEqualTo("cache");
 

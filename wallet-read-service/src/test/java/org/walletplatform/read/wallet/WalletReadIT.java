@@ -13,6 +13,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.walletplatform.model.line.AssetItem;
 import org.walletplatform.model.line.AssetSnapshot;
 import org.walletplatform.store.cache.WalletCache;
+import org.walletplatform.read.CallCounting;
+import org.walletplatform.read.StoredWallets;
+import org.walletplatform.read.presence.LivePresence;
+import org.walletplatform.store.presence.PresenceRecorder;
 import org.walletplatform.store.snapshot.SnapshotStore;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(CallCounting.class)
 class WalletReadIT {
 
     private static final long USER = 7_000_000_001L;
@@ -44,6 +50,12 @@ class WalletReadIT {
     private SnapshotStore store;
 
     @Autowired
+    private PresenceRecorder recorder;
+
+    @Autowired
+    private LivePresence presence;
+
+    @Autowired
     private StringRedisTemplate redis;
 
     @Autowired
@@ -51,11 +63,11 @@ class WalletReadIT {
 
     @BeforeEach
     void seed() {
-        this.store.upsertNewer(List.of(
+        StoredWallets.store(this.store, this.recorder, this.presence,
                 new AssetSnapshot(USER, "coupons", 4,
                         List.of(new AssetItem("c1", "coupon", "Coupon", 1500, "CNY"),
                                 new AssetItem("c2", "coupon", "Coupon", 500, "CNY"))),
-                new AssetSnapshot(USER, "cash", 9, List.of(new AssetItem("cash", "cash", "Cash", 12345, "CNY")))));
+                new AssetSnapshot(USER, "cash", 9, List.of(new AssetItem("cash", "cash", "Cash", 12345, "CNY"))));
         this.redis.delete(List.of(WalletCache.key(USER), WalletCache.key(USER + 1)));
     }
 

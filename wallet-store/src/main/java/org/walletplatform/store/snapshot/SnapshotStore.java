@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
@@ -47,6 +49,8 @@ public class SnapshotStore {
                 + " synced_at_ms = IF(VALUES(version) > version, VALUES(synced_at_ms), synced_at_ms),"
                 + " version = GREATEST(version, VALUES(version))";
     }
+
+    private static final String HOLDS_ASSETS = "JSON_LENGTH(assets) > 0";
 
     private static final String FULL_CHUNK_UPSERT = upsertSql(UPSERT_CHUNK);
 
@@ -111,6 +115,29 @@ public class SnapshotStore {
         }
         wallets.values().forEach((lines) -> lines.sort(Comparator.comparing(LineAssets::businessLine)));
         return wallets;
+    }
+
+    /**
+     * Those of {@code userIds} that hold at least one asset in some line: the presence
+     * set's definition of a present user.
+     */
+    public Set<Long> presentAmong(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Set.of();
+        }
+        String sql = "SELECT user_id FROM wallet_asset_snapshot WHERE user_id IN ("
+                + String.join(",", Collections.nCopies(userIds.size(), "?")) + ") AND " + HOLDS_ASSETS;
+        return new HashSet<>(this.jdbc.queryForList(sql, Long.class, userIds.toArray()));
+    }
+
+    /**
+     * Up to {@code limit} present users above {@code afterUserId}, ascending (possibly
+     * with repeats: a user counts once per line holding assets). Pages through every
+     * shard for a full rebuild of the presence set.
+     */
+    public List<Long> presentUsersAfter(long afterUserId, int limit) {
+        return this.jdbc.queryForList("SELECT user_id FROM wallet_asset_snapshot WHERE user_id > ? AND " + HOLDS_ASSETS
+                + " ORDER BY user_id LIMIT ?", Long.class, afterUserId, limit);
     }
 
     public List<LineAssets> loadWallet(long userId) {

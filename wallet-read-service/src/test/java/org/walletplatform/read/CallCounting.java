@@ -1,0 +1,56 @@
+package org.walletplatform.read;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.aopalliance.intercept.MethodInterceptor;
+
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+/**
+ * Counts every connection the application takes to Redis and to MySQL, which it does for
+ * every command or query it sends. Calls on the presence follower's own thread are left
+ * out: it polls the journal whatever the requests do.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class CallCounting {
+
+    public static final AtomicLong REDIS = new AtomicLong();
+
+    public static final AtomicLong MYSQL = new AtomicLong();
+
+    @Bean
+    static BeanPostProcessor connectionCounter() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof RedisConnectionFactory) {
+                    return counting(bean, REDIS);
+                }
+                if (bean instanceof DataSource) {
+                    return counting(bean, MYSQL);
+                }
+                return bean;
+            }
+        };
+    }
+
+    private static Object counting(Object target, AtomicLong counter) {
+        ProxyFactory proxy = new ProxyFactory(target);
+        proxy.setProxyTargetClass(true);
+        proxy.addAdvice((MethodInterceptor) (invocation) -> {
+            if (invocation.getMethod().getName().startsWith("getConnection")
+                    && !"presence-follower".equals(Thread.currentThread().getName())) {
+                counter.incrementAndGet();
+            }
+            return invocation.proceed();
+        });
+        return proxy.getProxy();
+    }
+
+}

@@ -1,0 +1,82 @@
+package org.walletplatform.store.presence;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.walletplatform.presence.PresenceSet;
+
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The persisted presence set: one Redis hash ({@code wallet:presence:snapshot}) holding
+ * the set's bytes, the journal position it was taken at and when it was built, written in
+ * one command so the three always belong together. Bytes come back unchecked: the reader
+ * runs them through {@code PresenceSetFormat.read}, which validates them.
+ */
+@Component
+public class PresenceSnapshots {
+
+    static final String KEY = "wallet:presence:snapshot";
+
+    private static final byte[] KEY_BYTES = KEY.getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] SET = bytes("set");
+
+    private static final byte[] POSITION = bytes("position");
+
+    private static final byte[] BUILT_AT = bytes("built-at");
+
+    private final StringRedisTemplate redis;
+
+    public PresenceSnapshots(StringRedisTemplate redis) {
+        this.redis = redis;
+    }
+
+    /**
+     * Stores {@code set}, which holds every change up to journal position
+     * {@code position}.
+     */
+    public void save(PresenceSet set, String position, Instant builtAt) {
+        this.redis.execute((RedisCallback<Void>) (connection) -> {
+            connection.hashCommands()
+                .hMSet(KEY_BYTES, Map.of(SET, set.toBytes(), POSITION, bytes(position), BUILT_AT,
+                        bytes(Long.toString(builtAt.toEpochMilli()))));
+            return null;
+        });
+    }
+
+    /** When the stored snapshot was built, or empty if there is none yet. */
+    public Optional<Instant> builtAt() {
+        Object builtAt = this.redis.opsForHash().get(KEY, "built-at");
+        return Optional.ofNullable(builtAt).map((b) -> Instant.ofEpochMilli(Long.parseLong(b.toString())));
+    }
+
+    /** The stored snapshot, its bytes not yet validated; empty if there is none yet. */
+    public Optional<Stored> load() {
+        List<byte[]> fields = this.redis.execute((RedisCallback<List<byte[]>>) (connection) -> connection.hashCommands()
+            .hMGet(KEY_BYTES, SET, POSITION, BUILT_AT));
+        if (fields == null || fields.get(0) == null || fields.get(1) == null || fields.get(2) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Stored(fields.get(0), new String(fields.get(1), StandardCharsets.UTF_8),
+                Instant.ofEpochMilli(Long.parseLong(new String(fields.get(2), StandardCharsets.UTF_8)))));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A snapshot as stored: {@code bytes} hold every journal entry up to
+     * {@code position}.
+     */
+    public record Stored(byte[] bytes, String position, Instant builtAt) {
+
+    }
+
+}

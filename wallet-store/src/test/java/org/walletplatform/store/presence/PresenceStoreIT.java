@@ -1,0 +1,108 @@
+package org.walletplatform.store.presence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.walletplatform.model.line.AssetSnapshot;
+import org.walletplatform.presence.PresenceSet;
+import org.walletplatform.presence.PresenceSetFormat;
+import org.walletplatform.store.StoreFixtures;
+import org.walletplatform.store.StoreTestApplication;
+import org.walletplatform.store.snapshot.SnapshotStore;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.walletplatform.store.StoreFixtures.cash;
+
+/**
+ * The write side of the presence set on real MariaDB (through ShardingSphere) and Redis:
+ * who counts as present, the journal, and the snapshot built from the database.
+ */
+@SpringBootTest(classes = StoreTestApplication.class)
+@ActiveProfiles("test")
+class PresenceStoreIT {
+
+    private final JdbcTemplate physical = new JdbcTemplate(
+            new DriverManagerDataSource("jdbc:mariadb://127.0.0.1:3306/wallet_test_ds_0", "root", ""));
+
+    @Autowired
+    private SnapshotStore store;
+
+    @Autowired
+    private PresenceRecorder recorder;
+
+    @Autowired
+    private PresenceJournal journal;
+
+    @Autowired
+    private PresenceSnapshotBuilder builder;
+
+    @Autowired
+    private PresenceSnapshots snapshots;
+
+    @BeforeEach
+    void emptyShards() {
+        StoreFixtures.truncateShards(this.physical);
+    }
+
+    @Test
+    void shouldCountAsPresentOnlyUsersWithAnAssetInSomeLine() {
+        this.store.upsertNewer(List.of(cash(1, 1, 100), new AssetSnapshot(2, "cash", 1, List.of()),
+                new AssetSnapshot(3, "cash", 1, List.of()),
+                new AssetSnapshot(3, "coins", 1, List.of(cash(3, 1, 5).assets().get(0)))));
+
+        assertThat(this.store.presentAmong(List.of(1L, 2L, 3L, 4L))).containsExactlyInAnyOrder(1L, 3L);
+    }
+
+    @Test
+    void shouldJournalWhereEveryWrittenUserStandsInOrder() {
+        String before = this.journal.head();
+        this.store.upsertNewer(List.of(cash(11, 1, 100), new AssetSnapshot(12, "cash", 1, List.of())));
+        Instant writtenAt = Instant.ofEpochMilli(1_700_000_000_000L);
+
+        this.recorder.recordWrite(Set.of(11L, 12L), writtenAt);
+        this.recorder.recordWrite(Set.of(13L), writtenAt.plusMillis(1));
+
+        List<PresenceDelta> deltas = this.journal.readAfter(before, 10);
+        assertThat(deltas).hasSize(2);
+        assertThat(deltas.get(0).present()).containsExactly(11L);
+        assertThat(deltas.get(0).absent()).containsExactly(12L);
+        assertThat(deltas.get(0).writtenAtMs()).isEqualTo(writtenAt.toEpochMilli());
+        assertThat(deltas.get(1).present()).isEmpty();
+        assertThat(deltas.get(1).absent()).containsExactly(13L);
+        assertThat(this.journal.head()).isEqualTo(deltas.get(1).id());
+        assertThat(this.journal.readAfter(deltas.get(1).id(), 10)).isEmpty();
+    }
+
+    @Test
+    void shouldBuildTheSnapshotFromEveryShardAcrossPagesWithTheJournalPositionTakenBefore() {
+        List<AssetSnapshot> rows = new ArrayList<>();
+        for (long user = 1; user <= 25_000; user++) {
+            rows.add((user % 5 == 0) ? new AssetSnapshot(user, "cash", 1, List.of()) : cash(user, 1, user));
+        }
+        this.store.upsertNewer(rows);
+        String position = this.journal.head();
+
+        long users = this.builder.build();
+
+        PresenceSnapshots.Stored stored = this.snapshots.load().orElseThrow();
+        PresenceSet set = PresenceSetFormat.read(stored.bytes());
+        assertThat(users).isEqualTo(20_000);
+        assertThat(set.cardinality()).isEqualTo(20_000);
+        for (long user = 1; user <= 25_000; user++) {
+            assertThat(set.contains(user)).as("user %d", user).isEqualTo(user % 5 != 0);
+        }
+        assertThat(stored.position()).isEqualTo(position);
+        assertThat(this.snapshots.builtAt()).hasValue(stored.builtAt());
+    }
+
+}
