@@ -1,9 +1,18 @@
 package org.walletplatform.benchmarks;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
+import com.google.common.hash.BloomFilter;
+import com.google.common.hash.Funnels;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -15,15 +24,16 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.walletplatform.presence.PresenceSet;
 import org.walletplatform.presence.PresenceSetFormat;
 
 /**
  * The presence set at Baidu's scale: {@code ids} distinct ids uniform in [0, 10^10)
- * (fixed seed). Measures lookups per second (half present, half absent ids) and loading
- * the whole set from its bytes, as a cold read instance does; prints the serialized size
- * and the bits per id once per fork.
+ * (fixed seed). Measures lookups per second (half present, half absent ids), beside a
+ * Bloom filter at Baidu's false-positive rate, and loading the whole set from its bytes
+ * and from Redis, as a cold read instance does; prints the sizes once per fork.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgs = { "-Xms6g", "-Xmx6g" })
@@ -32,6 +42,8 @@ import org.walletplatform.presence.PresenceSetFormat;
 public class PresenceSetBenchmark {
 
     private static final long ID_SPACE = 10_000_000_000L;
+
+    private static final byte[] REDIS_KEY = "bench:presence".getBytes();
 
     @Param("93000000")
     public int ids;
@@ -44,20 +56,50 @@ public class PresenceSetBenchmark {
 
     private int next;
 
+    private RedisClient redisClient;
+
+    private StatefulRedisConnection<byte[], byte[]> redis;
+
     @Setup(Level.Trial)
     public void build() {
         SplittableRandom random = new SplittableRandom(20261122);
-        long[] population = random.longs(this.ids, 0, ID_SPACE).toArray();
-        Arrays.sort(population);
+        long[] population = population(random, this.ids);
         this.set = PresenceSet.of(population);
         this.bytes = this.set.toBytes();
         System.out.printf("%n[presence] distinct ids %,d; serialized %.1f MiB; %.2f bits per id%n",
                 this.set.cardinality(), this.bytes.length / 1048576.0,
                 this.bytes.length * 8.0 / this.set.cardinality());
-        this.probes = new long[1 << 20];
-        for (int i = 0; i < this.probes.length; i++) {
-            this.probes[i] = (i % 2 == 0) ? population[random.nextInt(population.length)] : random.nextLong(ID_SPACE);
+        this.probes = probes(random, population);
+    }
+
+    static long[] population(SplittableRandom random, int ids) {
+        long[] population = random.longs(ids, 0, ID_SPACE).toArray();
+        Arrays.sort(population);
+        return population;
+    }
+
+    /** Half present, half uniformly drawn (so almost all absent) ids. */
+    static long[] probes(SplittableRandom random, long[] population) {
+        long[] probes = new long[1 << 20];
+        for (int i = 0; i < probes.length; i++) {
+            probes[i] = (i % 2 == 0) ? population[random.nextInt(population.length)] : random.nextLong(ID_SPACE);
         }
+        return probes;
+    }
+
+    @Setup(Level.Trial)
+    public void storeInRedis() {
+        this.redisClient = RedisClient.create("redis://127.0.0.1:6379/15");
+        this.redis = this.redisClient.connect(ByteArrayCodec.INSTANCE);
+        this.redis.setTimeout(Duration.ofMinutes(1));
+        this.redis.sync().set(REDIS_KEY, this.bytes);
+    }
+
+    @TearDown(Level.Trial)
+    public void closeRedis() {
+        this.redis.sync().del(REDIS_KEY);
+        this.redis.close();
+        this.redisClient.shutdown();
     }
 
     @Benchmark
@@ -74,6 +116,71 @@ public class PresenceSetBenchmark {
     @Measurement(iterations = 3)
     public PresenceSet loadFromBytes() {
         return PresenceSetFormat.read(this.bytes);
+    }
+
+    /** What a cold read instance does: fetch the snapshot from Redis, then read it. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 3)
+    public PresenceSet loadFromRedis() {
+        return PresenceSetFormat.read(this.redis.sync().get(REDIS_KEY));
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public boolean bloomContains(Bloom bloom) {
+        return bloom.filter.mightContain(bloom.probes[bloom.next++ & (bloom.probes.length - 1)]);
+    }
+
+    /**
+     * The inexact alternative, for comparison: a Bloom filter (Guava) at Baidu's 2.14 %
+     * false-positive rate over the same population and probes.
+     */
+    @State(Scope.Benchmark)
+    public static class Bloom {
+
+        BloomFilter<Long> filter;
+
+        long[] probes;
+
+        int next;
+
+        @Setup(Level.Trial)
+        public void build(PresenceSetBenchmark benchmark) {
+            SplittableRandom random = new SplittableRandom(20261122);
+            long[] population = population(random, benchmark.ids);
+            this.filter = BloomFilter.create(Funnels.longFunnel(), population.length, 0.0214);
+            for (long id : population) {
+                this.filter.put(id);
+            }
+            this.probes = probes(random, population);
+            long falsePositives = 0;
+            long absent = 0;
+            for (long probe : this.probes) {
+                if (Arrays.binarySearch(population, probe) < 0) {
+                    absent++;
+                    falsePositives += this.filter.mightContain(probe) ? 1 : 0;
+                }
+            }
+            System.out.printf("%n[bloom] %.1f MiB; %.2f %% false positives among %,d absent probes%n",
+                    bitSize(this.filter) / 8.0 / 1048576.0, 100.0 * falsePositives / absent, absent);
+        }
+
+        private static long bitSize(BloomFilter<Long> filter) {
+            // the serialized form is the bit array plus a 6-byte header
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                filter.writeTo(out);
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            return (out.size() - 6) * 8L;
+        }
+
     }
 
 }

@@ -3,6 +3,7 @@ package org.walletplatform.loadtest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The sync benchmark of BENCHMARKS.md, run against a platform started by
@@ -44,6 +45,8 @@ public final class SyncBenchmark {
                 "| round | API single /s | API batch /s | JDBC upsert rows/s | end-to-end snapshots/s | e2e / lower baseline | notifications per pull | rows verified |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         boolean baselines = !"false".equals(options.get("baselines"));
+        String readService = options.getOrDefault("read-service", "http://127.0.0.1:8081");
+        TreeMap<Double, Double> stalenessBefore = metrics.presenceStaleness(readService);
         for (int round = 1; round <= rounds; round++) {
             double single = baselines ? api.single("coins", 1, users, concurrency) : Double.NaN;
             double batch = baselines ? api.batch("cash", 1, users, concurrency) : Double.NaN;
@@ -64,6 +67,8 @@ public final class SyncBenchmark {
                     delta.notifications() / Math.max(1, delta.snapshotsStored()), result.rowsInMysql(),
                     result.snapshots());
         }
+        System.out.println("presence staleness on the read instance, database write to visible, all rounds: "
+                + SyncMetricsScrape.stalenessBetween(stalenessBefore, metrics.presenceStaleness(readService)));
     }
 
     private static Map<String, String> options(String[] args) {

@@ -1,5 +1,7 @@
 package org.walletplatform.loadtest;
 
+import java.util.TreeMap;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,13 +32,52 @@ final class SyncMetricsScrape {
     }
 
     private double counter(String name) {
-        JsonNode meter = this.json.readTree(this.http.get(this.syncWorker + "/actuator/metrics/" + name));
+        return statistic(this.syncWorker + "/actuator/metrics/" + name, "COUNT");
+    }
+
+    /**
+     * The read instance's presence staleness histogram (database write to visible there):
+     * cumulative count per bucket bound, in seconds, from its Prometheus scrape.
+     */
+    TreeMap<Double, Double> presenceStaleness(String readService) {
+        TreeMap<Double, Double> buckets = new TreeMap<>();
+        for (String line : this.http.get(readService + "/actuator/prometheus").split("\n")) {
+            if (line.startsWith("wallet_presence_staleness_seconds_bucket{")) {
+                String le = line.substring(line.indexOf("le=\"") + 4, line.indexOf('"', line.indexOf("le=\"") + 4));
+                buckets.put(le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le),
+                        Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+            }
+        }
+        return buckets;
+    }
+
+    /**
+     * The staleness of the deltas between two scrapes: their count and the bucket bound
+     * under which 50 % and 99 % of them fall.
+     */
+    static String stalenessBetween(TreeMap<Double, Double> before, TreeMap<Double, Double> after) {
+        double total = after.lastEntry().getValue() - before.getOrDefault(after.lastKey(), 0.0);
+        return String.format("%.0f deltas; p50 ≤ %s, p99 ≤ %s", total, bound(before, after, total * 0.5),
+                bound(before, after, total * 0.99));
+    }
+
+    private static String bound(TreeMap<Double, Double> before, TreeMap<Double, Double> after, double rank) {
+        for (var bucket : after.entrySet()) {
+            if (bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0) >= rank) {
+                return bucket.getKey().isInfinite() ? "∞" : String.format("%.0f ms", bucket.getKey() * 1000);
+            }
+        }
+        return "?";
+    }
+
+    private double statistic(String url, String statistic) {
+        JsonNode meter = this.json.readTree(this.http.get(url));
         for (JsonNode measurement : meter.get("measurements")) {
-            if ("COUNT".equals(measurement.get("statistic").asString())) {
+            if (statistic.equals(measurement.get("statistic").asString())) {
                 return measurement.get("value").asDouble();
             }
         }
-        throw new IllegalStateException(name + " has no COUNT");
+        throw new IllegalStateException(url + " has no " + statistic);
     }
 
     /** Notifications consumed and snapshots stored so far. */

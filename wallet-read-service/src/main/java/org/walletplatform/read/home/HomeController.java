@@ -34,7 +34,7 @@ class HomeController {
     @GetMapping("/v1/wallet/{userId}/home")
     HomeView home(@PathVariable @Positive long userId) {
         WalletView wallet = this.reader.read(userId);
-        this.refresher.onEntry(wallet);
+        this.refresher.onEntry(wallet.userId(), wallet.source());
         return HomeAssembler.assemble(wallet, this.display.current());
     }
 

@@ -75,7 +75,6 @@ class PresenceFollower implements SmartLifecycle {
         this.clock = clock;
         this.staleness = Timer.builder("wallet.presence.staleness")
             .description("From the database write to the delta being visible on this instance")
-            .publishPercentiles(0.5, 0.99)
             .publishPercentileHistogram()
             .register(meters);
         this.loaded = Counter.builder("wallet.presence.snapshot.loads").tag("result", "loaded").register(meters);

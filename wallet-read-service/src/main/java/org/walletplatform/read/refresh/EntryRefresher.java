@@ -23,11 +23,12 @@ import org.springframework.stereotype.Component;
  * Pull on entry: when a user opens the wallet, ask the write side to refresh their
  * push-mode lines, in case a line missed a push. Never on the request's path:
  * {@link #onEntry} only hands the work to a virtual thread (or drops it when too many
- * wait). The task claims the user for {@code minInterval} with {@code SET NX} in Redis,
- * so however many read instances see the user, one refresh per interval goes out; then it
- * calls the write side through the {@code walletWrite} circuit breaker. A user the
- * presence set calls absent is claimed in this instance's memory instead, for the longer
- * {@code absentMinInterval}: their visit makes no Redis call at all.
+ * wait). A user seen by this instance within {@code minInterval} is skipped at once, in
+ * memory; otherwise the task claims the user for {@code minInterval} with {@code SET NX}
+ * in Redis, so however many read instances see the user, one refresh per interval goes
+ * out; then it calls the write side through the {@code walletWrite} circuit breaker. A
+ * user the presence set calls absent is claimed in this instance's memory only, for the
+ * longer {@code absentMinInterval}: their visit makes no Redis call at all.
  */
 @Component
 public class EntryRefresher {
@@ -50,7 +51,9 @@ public class EntryRefresher {
 
     private final Semaphore pending;
 
-    private final RecentAbsentees recentAbsentees;
+    private final RecentClaims claimedHere;
+
+    private final RecentClaims absentClaimedHere;
 
     private final ExecutorService tasks = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -63,16 +66,17 @@ public class EntryRefresher {
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
         this.refreshUri = URI.create(properties.writeServiceUrl() + RefreshRequest.PATH);
         this.pending = new Semaphore(properties.maxPending());
-        this.recentAbsentees = new RecentAbsentees(properties.absentMinInterval(), properties.absentMemory());
+        this.claimedHere = new RecentClaims(properties.minInterval(), properties.memory());
+        this.absentClaimedHere = new RecentClaims(properties.absentMinInterval(), properties.memory());
     }
 
     /**
-     * Schedules a refresh of {@code wallet}'s user; returns at once.
+     * Schedules a refresh of the user just read ({@code source} as the wallet answered
+     * it); returns at once.
      */
-    public void onEntry(WalletView wallet) {
-        long userId = wallet.userId();
-        boolean absent = WalletView.FROM_PRESENCE.equals(wallet.source());
-        if (absent && !this.recentAbsentees.claim(userId, System.currentTimeMillis())) {
+    public void onEntry(long userId, String source) {
+        boolean absent = WalletView.FROM_PRESENCE.equals(source);
+        if (!(absent ? this.absentClaimedHere : this.claimedHere).claim(userId, System.currentTimeMillis())) {
             count("skipped");
             return;
         }

@@ -15,14 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param absentMinInterval the same for a user the presence set says holds nothing:
  * remembered on this instance only (no Redis call for them), and rarer, since such users
  * are most of the traffic and a missed first push is the only case it catches
- * @param absentMemory absent users remembered for that
+ * @param memory users remembered per instance, each kind, so that repeated visits within
+ * the interval skip even the Redis claim
  * @param timeout how long one refresh request may take
  * @param maxPending refreshes waiting or in flight at once; beyond it new ones are
  * dropped (the next entry after the interval asks again)
  */
 @ConfigurationProperties("wallet.refresh")
 record RefreshProperties(@DefaultValue("http://127.0.0.1:8082") URI writeServiceUrl,
-        @DefaultValue("60s") Duration minInterval, @DefaultValue("1h") Duration absentMinInterval,
-        @DefaultValue("100000") int absentMemory, @DefaultValue("1s") Duration timeout,
+        @DefaultValue("10m") Duration minInterval, @DefaultValue("24h") Duration absentMinInterval,
+        @DefaultValue("100000") int memory, @DefaultValue("1s") Duration timeout,
         @DefaultValue("1000") int maxPending) {
 }

@@ -12,6 +12,7 @@ import org.walletplatform.model.wallet.WalletView;
 import org.walletplatform.read.presence.LivePresence;
 import org.walletplatform.store.cache.WalletCache;
 import org.walletplatform.store.snapshot.SnapshotStore;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
 
@@ -40,9 +41,12 @@ public class WalletReader {
 
     private final LivePresence presence;
 
+    private final JsonMapper json;
+
     WalletReader(LivePresence presence, WalletCache cache, SnapshotStore store, ReadMetrics metrics,
-            CircuitBreakerRegistry breakers) {
+            CircuitBreakerRegistry breakers, JsonMapper json) {
         this.presence = presence;
+        this.json = json;
         this.cache = cache;
         this.store = store;
         this.metrics = metrics;
@@ -58,14 +62,41 @@ public class WalletReader {
             cached = this.breaker.executeSupplier(() -> this.cache.get(userId));
         }
         catch (RuntimeException ex) {
-            this.metrics.cacheUnavailable();
-            log.debug("Wallet cache unavailable, reading MySQL: {}", ex.toString());
-            return new WalletView(userId, this.store.loadWallet(userId), WalletView.FROM_DATABASE, true);
+            return new WalletView(userId, degraded(userId, ex), WalletView.FROM_DATABASE, true);
         }
         this.metrics.cacheLookup(cached.isPresent());
-        if (cached.isPresent()) {
-            return new WalletView(userId, cached.get(), WalletView.FROM_CACHE, false);
+        return cached.map((lines) -> new WalletView(userId, lines, WalletView.FROM_CACHE, false))
+            .orElseGet(() -> new WalletView(userId, loadAndRefill(userId), WalletView.FROM_DATABASE, false));
+    }
+
+    /**
+     * The same wallet as {@link #read}, with a cache hit passed on as the JSON the cache
+     * holds.
+     */
+    RenderedWallet readRendered(long userId) {
+        if (this.presence.isAbsent(userId)) {
+            return new RenderedWallet(userId, "[]", WalletView.FROM_PRESENCE, false);
         }
+        Optional<String> cached;
+        try {
+            cached = this.breaker.executeSupplier(() -> this.cache.getRenderedLines(userId));
+        }
+        catch (RuntimeException ex) {
+            return RenderedWallet.of(userId, degraded(userId, ex), WalletView.FROM_DATABASE, true, this.json);
+        }
+        this.metrics.cacheLookup(cached.isPresent());
+        return cached.map((lines) -> new RenderedWallet(userId, lines, WalletView.FROM_CACHE, false))
+            .orElseGet(
+                    () -> RenderedWallet.of(userId, loadAndRefill(userId), WalletView.FROM_DATABASE, false, this.json));
+    }
+
+    private List<LineAssets> degraded(long userId, RuntimeException ex) {
+        this.metrics.cacheUnavailable();
+        log.debug("Wallet cache unavailable, reading MySQL: {}", ex.toString());
+        return this.store.loadWallet(userId);
+    }
+
+    private List<LineAssets> loadAndRefill(long userId) {
         List<LineAssets> lines = this.store.loadWallet(userId);
         try {
             this.breaker.executeRunnable(() -> this.cache.fill(userId, lines));
@@ -74,7 +105,7 @@ public class WalletReader {
             // the answer is right without the refill; the next read tries again
             this.metrics.cacheUnavailable();
         }
-        return new WalletView(userId, lines, WalletView.FROM_DATABASE, false);
+        return lines;
     }
 
 }

@@ -2,8 +2,6 @@ package org.walletplatform.store.cache;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +10,7 @@ import java.util.TreeSet;
 
 import org.walletplatform.model.wallet.LineAssets;
 import org.walletplatform.store.WalletStoreProperties;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.connection.ReturnType;
@@ -23,8 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Layer 2 of the read cache: each user's wallet as one Redis hash,
  * {@code wallet:v2:{userId}}, holding per business line its snapshot version
- * ({@code v:line}) and its assets ({@code d:line}), plus a marker field {@code _} that
- * says the hash is a whole wallet.
+ * ({@code v:line}) and its assets ({@code d:line}), a marker field {@code _} that says
+ * the hash is a whole wallet, and {@code j}, every line rendered as one JSON array.
  *
  * <p>
  * Every write is a per-line merge guarded by version (a Lua script, so atomic): a line
@@ -43,15 +42,31 @@ public class WalletCache {
             local exists = redis.call('EXISTS', KEYS[1])
             if exists == 0 and ARGV[1] ~= 'create' then return 0 end
             if exists == 0 then redis.call('HSET', KEYS[1], '_', '1') end
+            local changed = redis.call('HEXISTS', KEYS[1], 'j') == 0
             for i = 3, #ARGV, 3 do
               local current = redis.call('HGET', KEYS[1], 'v:' .. ARGV[i])
               if not current or tonumber(ARGV[i + 1]) > tonumber(current) then
                 redis.call('HSET', KEYS[1], 'v:' .. ARGV[i], ARGV[i + 1], 'd:' .. ARGV[i], ARGV[i + 2])
+                changed = true
               end
+            end
+            if changed then
+              local fields = redis.call('HGETALL', KEYS[1])
+              local lines = {}
+              for i = 1, #fields, 2 do
+                if string.sub(fields[i], 1, 2) == 'd:' then table.insert(lines, {fields[i], fields[i + 1]}) end
+              end
+              table.sort(lines, function(a, b) return a[1] < b[1] end)
+              local rendered = {}
+              for i, line in ipairs(lines) do rendered[i] = line[2] end
+              redis.call('HSET', KEYS[1], 'j', '[' .. table.concat(rendered, ',') .. ']')
             end
             redis.call('PEXPIRE', KEYS[1], ARGV[2])
             return 1
             """;
+
+    private static final TypeReference<List<LineAssets>> LINES = new TypeReference<>() {
+    };
 
     private static final RedisScript<Long> MERGE = RedisScript.of(MERGE_LUA, Long.class);
 
@@ -76,18 +91,18 @@ public class WalletCache {
      * cached.
      */
     public Optional<List<LineAssets>> get(long userId) {
-        Map<Object, Object> fields = this.redis.opsForHash().entries(key(userId));
-        if (fields.isEmpty()) {
-            return Optional.empty();
-        }
-        List<LineAssets> lines = new ArrayList<>();
-        fields.forEach((field, value) -> {
-            if (field.toString().startsWith("d:")) {
-                lines.add(this.json.readValue(value.toString(), LineAssets.class));
-            }
-        });
-        lines.sort(Comparator.comparing(LineAssets::businessLine));
-        return Optional.of(lines);
+        return getRenderedLines(userId).map((rendered) -> this.json.readValue(rendered, LINES));
+    }
+
+    /**
+     * The user's cached lines as one JSON array, rendered by the merge itself (field
+     * {@code j}), sorted by business line, exactly as {@link #get} would parse them: a
+     * read that only passes the wallet on need not parse and render it again. Empty if
+     * the user is not cached.
+     */
+    public Optional<String> getRenderedLines(long userId) {
+        Object rendered = this.redis.opsForHash().get(key(userId), "j");
+        return Optional.ofNullable(rendered).map(Object::toString);
     }
 
     /**

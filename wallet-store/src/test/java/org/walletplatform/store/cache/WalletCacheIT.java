@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.walletplatform.model.line.AssetItem;
 import org.walletplatform.model.wallet.LineAssets;
 import org.walletplatform.store.StoreTestApplication;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,9 +32,25 @@ class WalletCacheIT {
     @Autowired
     private StringRedisTemplate redis;
 
+    @Autowired
+    private JsonMapper json;
+
     @BeforeEach
     void clear() {
         this.redis.delete(List.of(WalletCache.key(1), WalletCache.key(2), WalletCache.key(3), WalletCache.key(4)));
+    }
+
+    @Test
+    void shouldKeepTheLinesRenderedAsTheJsonOfTheParsedLinesThroughEveryMerge() {
+        this.redis.delete(WalletCache.key(5));
+        this.cache.fill(5L, List.of(line("coins", 1, 10), line("cash", 1, 100)));
+        this.cache.mergeIntoCached(Map.of(5L, List.of(line("cash", 2, 200), line("coupons", 1, 3))));
+
+        String rendered = this.cache.getRenderedLines(5).orElseThrow();
+        List<LineAssets> lines = this.cache.get(5).orElseThrow();
+        assertThat(lines).extracting(LineAssets::businessLine).containsExactly("cash", "coins", "coupons");
+        assertThat(lines.get(0).version()).isEqualTo(2);
+        assertThat(rendered).isEqualTo(this.json.writeValueAsString(lines));
     }
 
     @Test

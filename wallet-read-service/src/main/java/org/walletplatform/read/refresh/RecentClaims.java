@@ -5,17 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Which absent users this instance refreshed lately, remembered in memory only so that an
- * absent user's visit costs no Redis call. Bounded (least recently claimed forgotten
- * first): forgetting costs at most one extra refresh, which the pending cap bounds too.
+ * Which users this instance claimed for a refresh lately, in memory: a repeated visit
+ * within the interval costs nothing, not even a Redis call. Bounded (least recently
+ * claimed forgotten first): forgetting costs at most one extra claim.
  */
-final class RecentAbsentees {
+final class RecentClaims {
 
     private final long intervalMillis;
 
     private final LinkedHashMap<Long, Long> claimedAt;
 
-    RecentAbsentees(Duration interval, int capacity) {
+    RecentClaims(Duration interval, int capacity) {
         this.intervalMillis = interval.toMillis();
         this.claimedAt = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
