@@ -5,9 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The asset order center: reward issuance, red-packet tokens, budgets and withdrawals.
- * Its features arrive with their own issues; today it starts, reports health and answers
- * unknown routes with problem+json.
+ * The asset order center: idempotent reward issuance into orders sharded by actID, under
+ * per-scene budgets leased in chunks from Redis. Red-packet tokens, delivery to reward
+ * downstreams, identity and withdrawals arrive with later increments.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

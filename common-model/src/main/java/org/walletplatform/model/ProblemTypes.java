@@ -48,6 +48,26 @@ public final class ProblemTypes {
 
     public static final URI SERVICE_UNAVAILABLE = of("service-unavailable");
 
+    /** Parts that do not make an order number (missing, extra or malformed). */
+    public static final URI INVALID_ORDER_NUMBER = of("invalid-order-number");
+
+    public static final URI UNKNOWN_SCENE = of("unknown-scene");
+
+    /** The request's award type is not the one its scene issues. */
+    public static final URI AWARD_TYPE_MISMATCH = of("award-type-mismatch");
+
+    /** The amount is above the scene's per-transaction limit. */
+    public static final URI AMOUNT_ABOVE_LIMIT = of("amount-above-limit");
+
+    /**
+     * The scene's remaining stock is below its reserve (10 % of the budget by default):
+     * nothing more is issued.
+     */
+    public static final URI STOCK_LOW = of("stock-low");
+
+    /** An order number already used for a different request. */
+    public static final URI ORDER_CONFLICT = of("order-conflict");
+
     public static final URI INTERNAL = of("internal");
 
     private ProblemTypes() {

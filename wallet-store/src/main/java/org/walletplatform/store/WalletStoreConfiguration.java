@@ -2,11 +2,9 @@ package org.walletplatform.store;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.apache.shardingsphere.driver.ShardingSphereDriver;
 import org.mybatis.spring.annotation.MapperScan;
 import org.walletplatform.store.presence.PresenceProperties;
-import org.walletplatform.store.shard.ShardingConfig;
+import org.walletplatform.sharding.ShardingConfig;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,16 +27,8 @@ public class WalletStoreConfiguration {
 
     @Bean
     DataSource dataSource(WalletStoreProperties properties, ResourceLoader resources) {
-        ShardingConfig sharding = ShardingConfig.load(resources.getResource(properties.shardingConfig()));
-        if (properties.migrate()) {
-            sharding.migrateShards();
-        }
-        HikariDataSource pool = new HikariDataSource();
-        pool.setPoolName("wallet-sharded");
-        pool.setDriverClassName(ShardingSphereDriver.class.getName());
-        pool.setJdbcUrl("jdbc:shardingsphere:" + properties.shardingConfig());
-        pool.setMaximumPoolSize(properties.poolSize());
-        return pool;
+        return ShardingConfig.dataSource(resources, properties.shardingConfig(),
+                properties.migrate() ? "classpath:db/wallet" : null, properties.poolSize(), "wallet-sharded");
     }
 
 }

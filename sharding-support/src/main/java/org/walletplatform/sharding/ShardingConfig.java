@@ -1,4 +1,4 @@
-package org.walletplatform.store.shard;
+package org.walletplatform.sharding;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,11 +6,16 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.apache.shardingsphere.driver.ShardingSphereDriver;
 import org.apache.shardingsphere.driver.yaml.YamlJDBCConfiguration;
 import org.apache.shardingsphere.infra.util.yaml.YamlEngine;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * The physical shards named in a ShardingSphere YAML file. The same file drives routing
@@ -19,8 +24,6 @@ import org.springframework.core.io.Resource;
  * rewritten per logical table.
  */
 public final class ShardingConfig {
-
-    static final String MIGRATIONS = "classpath:db/wallet";
 
     private final List<PhysicalShard> shards;
 
@@ -46,16 +49,39 @@ public final class ShardingConfig {
     }
 
     /**
-     * Creates each shard database if missing and brings its schema to the latest version.
+     * Creates each shard database if missing and brings its schema to the latest version
+     * with the Flyway migrations at {@code migrations} (e.g.
+     * {@code classpath:db/wallet}).
      */
-    public void migrateShards() {
+    public void migrateShards(String migrations) {
         for (PhysicalShard shard : this.shards) {
             Flyway.configure()
                 .dataSource(shard.creatingUrl(), shard.username(), shard.password())
-                .locations(MIGRATIONS)
+                .locations(migrations)
                 .load()
                 .migrate();
         }
+    }
+
+    /**
+     * The sharded data source a service talks to: the ShardingSphere-JDBC driver on
+     * {@code yaml} behind a Hikari pool. With {@code migrations}, the shards are migrated
+     * first, because ShardingSphere connects to every shard on start.
+     * @param yaml the ShardingSphere YAML, e.g. {@code classpath:sharding-default.yaml}
+     * @param migrations the Flyway location to migrate every shard with, or null not to
+     * migrate
+     */
+    public static DataSource dataSource(ResourceLoader resources, String yaml, String migrations, int poolSize,
+            String poolName) {
+        if (migrations != null) {
+            load(resources.getResource(yaml)).migrateShards(migrations);
+        }
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName(poolName);
+        pool.setDriverClassName(ShardingSphereDriver.class.getName());
+        pool.setJdbcUrl("jdbc:shardingsphere:" + yaml);
+        pool.setMaximumPoolSize(poolSize);
+        return pool;
     }
 
     /** One physical database of the sharded store. */

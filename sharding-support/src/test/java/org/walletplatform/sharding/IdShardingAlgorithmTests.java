@@ -1,4 +1,4 @@
-package org.walletplatform.store.shard;
+package org.walletplatform.sharding;
 
 import java.util.List;
 import java.util.Properties;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class UserIdShardingAlgorithmTests {
+class IdShardingAlgorithmTests {
 
     @ParameterizedTest
     @CsvSource({ "0, ds_0, t_0", "1, ds_1, t_0", "2, ds_0, t_1", "3, ds_1, t_1", "4, ds_0, t_0",
@@ -24,8 +24,8 @@ class UserIdShardingAlgorithmTests {
 
     @Test
     void shouldSpreadUsersEvenlyOverEveryDatabaseAndTableWhenGrown() {
-        UserIdShardingAlgorithm db = algorithm("database", 4, 8);
-        UserIdShardingAlgorithm table = algorithm("table", 4, 8);
+        IdShardingAlgorithm db = algorithm("database", 4, 8);
+        IdShardingAlgorithm table = algorithm("table", 4, 8);
         int[][] counts = new int[4][8];
         for (long userId = 1; userId <= 32_000; userId++) {
             counts[(int) db.index(userId)][(int) table.index(userId)]++;
@@ -40,12 +40,12 @@ class UserIdShardingAlgorithmTests {
         assertThatIllegalArgumentException().isThrownBy(() -> algorithm("shard", 2, 2));
     }
 
-    private static UserIdShardingAlgorithm algorithm(String level, int databases, int tables) {
+    private static IdShardingAlgorithm algorithm(String level, int databases, int tables) {
         Properties props = new Properties();
         props.setProperty("level", level);
         props.setProperty("databases", Integer.toString(databases));
         props.setProperty("tables", Integer.toString(tables));
-        UserIdShardingAlgorithm algorithm = new UserIdShardingAlgorithm();
+        IdShardingAlgorithm algorithm = new IdShardingAlgorithm();
         algorithm.init(props);
         return algorithm;
     }

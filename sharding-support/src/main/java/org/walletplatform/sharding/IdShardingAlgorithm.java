@@ -1,4 +1,4 @@
-package org.walletplatform.store.shard;
+package org.walletplatform.sharding;
 
 import java.util.Collection;
 import java.util.Properties;
@@ -8,14 +8,15 @@ import org.apache.shardingsphere.sharding.api.sharding.standard.RangeShardingVal
 import org.apache.shardingsphere.sharding.api.sharding.standard.StandardShardingAlgorithm;
 
 /**
- * Routes a user id to its database ({@code user_id % databases}) or, within it, to its
- * table ({@code (user_id / databases) % tables}), so every (database, table) pair holds
- * an even share and one user's rows always sit together. Plugged in as ShardingSphere's
- * {@code CLASS_BASED} algorithm with props {@code level} ({@code database} or
- * {@code table}), {@code databases} and {@code tables}. It replaces {@code INLINE} Groovy
- * expressions, which were evaluated per row and showed in the sync worker's profile.
+ * Routes an id (a user id, an actID) to its database ({@code id % databases}) or, within
+ * it, to its table ({@code (id / databases) % tables}), so every (database, table) pair
+ * holds an even share and the rows of one id always sit together. Plugged in as
+ * ShardingSphere's {@code CLASS_BASED} algorithm with props {@code level}
+ * ({@code database} or {@code table}), {@code databases} and {@code tables}. It replaces
+ * {@code INLINE} Groovy expressions, which were evaluated per row and showed in the sync
+ * worker's profile.
  */
-public final class UserIdShardingAlgorithm implements StandardShardingAlgorithm<Comparable<?>> {
+public final class IdShardingAlgorithm implements StandardShardingAlgorithm<Comparable<?>> {
 
     private boolean databaseLevel;
 
@@ -44,21 +45,20 @@ public final class UserIdShardingAlgorithm implements StandardShardingAlgorithm<
         throw new IllegalStateException("No target ending in " + suffix + " among " + availableTargetNames);
     }
 
-    /** Ranges of user ids are not routed: every target may hold some. */
+    /** Ranges of ids are not routed: every target may hold some. */
     @Override
     public Collection<String> doSharding(Collection<String> availableTargetNames,
             RangeShardingValue<Comparable<?>> value) {
         return availableTargetNames;
     }
 
-    long index(long userId) {
-        return this.databaseLevel ? Math.floorMod(userId, this.databases)
-                : Math.floorMod(userId / this.databases, this.tables);
+    long index(long id) {
+        return this.databaseLevel ? Math.floorMod(id, this.databases) : Math.floorMod(id / this.databases, this.tables);
     }
 
     @Override
     public String getType() {
-        return "WALLET_USER_ID";
+        return "WALLET_ID_MOD";
     }
 
 }

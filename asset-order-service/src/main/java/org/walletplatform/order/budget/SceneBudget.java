@@ -1,0 +1,76 @@
+package org.walletplatform.order.budget;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.walletplatform.order.scene.Scene;
+
+/**
+ * One instance's share of one scene's budget: the unspent rest of what it leased, counted
+ * locally with a CAS, so issuance touches Redis once per lease chunk instead of once per
+ * order. Whatever is taken here was leased before, so the budget holds even if every
+ * instance issues at once; an instance that dies loses only its unspent rest
+ * (under-spend, found by reconciliation).
+ */
+final class SceneBudget {
+
+    private final Scene scene;
+
+    private final String lessee;
+
+    private final BudgetLedger ledger;
+
+    private final AtomicLong available = new AtomicLong();
+
+    SceneBudget(Scene scene, String lessee, BudgetLedger ledger) {
+        this.scene = scene;
+        this.lessee = lessee;
+        this.ledger = ledger;
+    }
+
+    /** Takes {@code amount} from this instance's share, leasing more when it runs out. */
+    void take(long amount) {
+        while (true) {
+            if (tryTake(amount)) {
+                return;
+            }
+            synchronized (this) {
+                if (this.available.get() >= amount) {
+                    continue;
+                }
+                long granted = this.ledger.lease(this.scene, this.lessee,
+                        Math.max(this.scene.leaseChunkMinor(), amount - this.available.get()));
+                this.available.addAndGet(granted);
+                if (this.available.get() < amount) {
+                    throw new StockLowException(this.scene.id(), amount);
+                }
+            }
+        }
+    }
+
+    private boolean tryTake(long amount) {
+        long current;
+        do {
+            current = this.available.get();
+            if (current < amount) {
+                return false;
+            }
+        }
+        while (!this.available.compareAndSet(current, current - amount));
+        return true;
+    }
+
+    /** Puts back an amount taken for an order that was not written. */
+    void putBack(long amount) {
+        this.available.addAndGet(amount);
+    }
+
+    /** Gives the unspent rest back to the shared counter. */
+    void giveBackRest() {
+        this.ledger.giveBack(this.scene.id(), this.lessee, this.available.getAndSet(0));
+    }
+
+    long available() {
+        return this.available.get();
+    }
+
+}

@@ -1,0 +1,51 @@
+package org.walletplatform.order.reward;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import org.walletplatform.model.reward.OrderNumber.InvalidOrderNumberException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Unified reward ingestion: one endpoint for every reward type.
+ */
+@RestController
+class RewardController {
+
+    private final RewardService rewards;
+
+    RewardController(RewardService rewards) {
+        this.rewards = rewards;
+    }
+
+    @Operation(summary = "Issue a reward (idempotent by order number)",
+            description = "201 with the new order; 200 with the stored order marked replay for a retry of the same "
+                    + "request; 409 order-conflict for the same order number with other content, 409 stock-low once "
+                    + "the scene's budget is down to its reserve; 422 for an unknown scene, a scene of another award "
+                    + "type or an amount above the scene's per-transaction limit; 400 for malformed fields.")
+    @PostMapping("/v1/rewards")
+    ResponseEntity<RewardOrder> issue(@Valid @RequestBody RewardRequest request) {
+        RewardOrder order = this.rewards.issue(request);
+        return ResponseEntity.status(order.replay() ? HttpStatus.OK : HttpStatus.CREATED).body(order);
+    }
+
+    @Operation(summary = "A reward order and its state",
+            description = "400 invalid-order-number when the number "
+                    + "does not have its five well-formed parts; 404 when there is no such order.")
+    @GetMapping("/v1/rewards/{orderNo}")
+    RewardOrder order(@PathVariable String orderNo) {
+        try {
+            return this.rewards.find(orderNo);
+        }
+        catch (InvalidOrderNumberException ex) {
+            throw RewardProblems.invalidOrderNumber(ex.getMessage());
+        }
+    }
+
+}

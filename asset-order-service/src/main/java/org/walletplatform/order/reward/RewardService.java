@@ -1,0 +1,116 @@
+package org.walletplatform.order.reward;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+
+import org.walletplatform.model.reward.AwardType;
+import org.walletplatform.model.reward.OrderNumber;
+import org.walletplatform.order.budget.Budgets;
+import org.walletplatform.order.budget.StockLowException;
+import org.walletplatform.order.scene.Scene;
+import org.walletplatform.order.scene.Scenes;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Issues a reward: checks the scene, takes the amount from this instance's budget share,
+ * writes the order. If the order number exists already, the amount goes back to the share
+ * and the stored order is answered: as a replay when the request is the same, as a
+ * conflict when it differs. Nothing is written and no budget is spent for a refused
+ * request.
+ */
+@Service
+class RewardService {
+
+    /** Canonical JSON of a request (map keys sorted), for its hash. */
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+        .build();
+
+    private final Scenes scenes;
+
+    private final Budgets budgets;
+
+    private final RewardOrderStore store;
+
+    private final Clock clock;
+
+    RewardService(Scenes scenes, Budgets budgets, RewardOrderStore store, Clock clock) {
+        this.scenes = scenes;
+        this.budgets = budgets;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    RewardOrder issue(RewardRequest request) {
+        OrderNumber number = new OrderNumber(request.actId(), request.sceneId(), request.rainId(),
+                AwardType.fromCode(request.awardType()).orElseThrow(), request.stage());
+        Scene scene = this.scenes.find(request.sceneId())
+            .orElseThrow(() -> RewardProblems.unknownScene(request.sceneId()));
+        if (scene.awardType() != number.awardType()) {
+            throw RewardProblems.awardTypeMismatch(scene, request.awardType());
+        }
+        if (request.amountMinor() > scene.perTransactionLimitMinor()) {
+            throw RewardProblems.amountAboveLimit(scene, request.amountMinor());
+        }
+        String hash = hash(request);
+        RewardOrder order = new RewardOrder(number.toString(), number.actId(), request.activityId(), scene.id(),
+                number.rainId(), number.awardType().code(), number.stage(), request.amountMinor(), request.payload(),
+                RewardOrder.ACCEPTED, this.clock.instant().truncatedTo(ChronoUnit.MILLIS), false); // as
+                                                                                                   // stored
+        try {
+            this.budgets.take(scene, request.amountMinor());
+        }
+        catch (StockLowException ex) {
+            // a retry of an issued order is answered even when the stock ran out since
+            RewardOrderStore.Stored existing = this.store.find(number)
+                .orElseThrow(() -> RewardProblems.stockLow(scene));
+            return answerExisting(existing, hash);
+        }
+        boolean written;
+        try {
+            written = this.store.insert(order, hash, this.budgets.lessee());
+        }
+        catch (RuntimeException ex) {
+            this.budgets.putBack(scene, request.amountMinor());
+            throw ex;
+        }
+        if (written) {
+            return order;
+        }
+        this.budgets.putBack(scene, request.amountMinor());
+        return answerExisting(this.store.find(number).orElseThrow(), hash);
+    }
+
+    RewardOrder find(String orderNo) {
+        OrderNumber number = OrderNumber.parse(orderNo);
+        return this.store.find(number)
+            .map(RewardOrderStore.Stored::order)
+            .orElseThrow(() -> RewardProblems.orderNotFound(orderNo));
+    }
+
+    private static RewardOrder answerExisting(RewardOrderStore.Stored existing, String hash) {
+        if (!existing.requestHash().equals(hash)) {
+            throw RewardProblems.orderConflict(existing.order().orderNo());
+        }
+        return existing.order().asReplay();
+    }
+
+    static String hash(RewardRequest request) {
+        try {
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(CANONICAL.writeValueAsString(request).getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+}

@@ -1,0 +1,33 @@
+package org.walletplatform.order.scene;
+
+import org.walletplatform.model.reward.AwardType;
+
+/**
+ * A scene: what one placement in an activity issues, and under which limits.
+ *
+ * @param id the scene id (part of every order number)
+ * @param awardType the one reward type the scene issues
+ * @param budgetMinor the scene's overall budget, in minor units of the reward
+ * @param perTransactionLimitMinor the most one order may issue
+ * @param reserveRatio issuance stops once the unleased stock would fall below this share
+ * of the budget (0.10 by default)
+ * @param leaseChunkMinor how much budget an instance leases from the shared counter at a
+ * time; at least the per-transaction limit
+ */
+public record Scene(String id, AwardType awardType, long budgetMinor, long perTransactionLimitMinor,
+        double reserveRatio, long leaseChunkMinor) {
+
+    public Scene {
+        if (budgetMinor <= 0 || perTransactionLimitMinor <= 0 || leaseChunkMinor < perTransactionLimitMinor
+                || reserveRatio < 0 || reserveRatio >= 1) {
+            throw new IllegalArgumentException("Scene " + id + ": budget and limit must be positive, the lease chunk "
+                    + "at least the per-transaction limit, and the reserve ratio in [0, 1)");
+        }
+    }
+
+    /** The most that may ever be leased: the budget less the reserve. */
+    public long leasableMinor() {
+        return (long) Math.floor(this.budgetMinor * (1 - this.reserveRatio));
+    }
+
+}

@@ -1,0 +1,200 @@
+package org.walletplatform.order.reward;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reward issuance over HTTP on real sharded MariaDB and Redis: idempotent under
+ * concurrent retries, conflicts and refusals answered as problems with nothing written.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "order.scenes.it-coupon.award-type=coupon", "order.scenes.it-coupon.budget-minor=100000000",
+                "order.scenes.it-coupon.per-transaction-limit-minor=1000", "order.scenes.it-tiny.award-type=voucher",
+                "order.scenes.it-tiny.budget-minor=1000", "order.scenes.it-tiny.per-transaction-limit-minor=100",
+                "order.scenes.it-tiny.lease-chunk-minor=100" })
+@ActiveProfiles("test")
+class RewardIssuanceIT {
+
+    /** Act ids unique to this run: orders outlive test runs. */
+    private static final long RUN = System.currentTimeMillis() % 1_000_000_000L * 1_000;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private JsonMapper json;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void freshTinyBudget(@Autowired StringRedisTemplate redis) {
+        redis.delete("order:budget:{it-tiny}");
+    }
+
+    @Test
+    void shouldWriteEachOrderOnceWhen16ThreadsRetryTheSame500OrderNumbers() throws Exception {
+        Map<String, Set<String>> answers = new ConcurrentHashMap<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(16)) {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                int offset = t;
+                runs.add(threads.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        int n = (i + offset * 31) % 500;
+                        HttpResponse<String> response = post(coupon(RUN + n, "rain-" + n, 10 + n));
+                        assertThat(response.statusCode()).isIn(200, 201);
+                        JsonNode order = this.json.readTree(response.body());
+                        ((ObjectNode) order).remove("replay");
+                        answers.computeIfAbsent(order.get("orderNo").asString(), (k) -> ConcurrentHashMap.newKeySet())
+                            .add(order.toString());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        }
+
+        assertThat(answers).hasSize(500);
+        assertThat(answers.values()).allSatisfy((bodies) -> assertThat(bodies).as("every replay identical").hasSize(1));
+        Long rows = this.jdbc.queryForObject(
+                "SELECT COUNT(*) FROM reward_order WHERE act_id >= ? AND act_id < ? AND scene_id = 'it-coupon'",
+                Long.class, RUN, RUN + 500);
+        assertThat(rows).isEqualTo(500);
+    }
+
+    @Test
+    void shouldAnswerARetryAsAReplayAndOtherContentUnderTheSameNumberAsAConflict() throws Exception {
+        HttpResponse<String> first = post(coupon(RUN + 900, "r", 300));
+        HttpResponse<String> again = post(coupon(RUN + 900, "r", 300));
+        HttpResponse<String> other = post(coupon(RUN + 900, "r", 301));
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(this.json.readTree(again.body()).get("replay").asBoolean()).isTrue();
+        assertThat(other.statusCode()).isEqualTo(409);
+        assertThat(problemType(other)).endsWith("/order-conflict");
+        String orderNo = this.json.readTree(first.body()).get("orderNo").asString();
+        assertThat(orderNo).isEqualTo((RUN + 900) + "_it-coupon_r_coupon_1");
+        JsonNode stored = this.json.readTree(get("/v1/rewards/" + orderNo).body());
+        assertThat(stored.get("amountMinor").asLong()).isEqualTo(300);
+        assertThat(stored.get("state").asString()).isEqualTo("accepted");
+    }
+
+    @Test
+    void shouldRefuseWithStockLowOnceTheBudgetIsDownToItsReserve() throws Exception {
+        // budget 1000, reserve 10 %: 900 can be issued
+        for (int i = 0; i < 9; i++) {
+            assertThat(post(tiny(RUN + 950 + i, 100)).statusCode()).isEqualTo(201);
+        }
+        HttpResponse<String> refused = post(tiny(RUN + 960, 100));
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(problemType(refused)).endsWith("/stock-low");
+        assertThat(rowsFor(RUN + 960)).isZero();
+        assertThat(post(tiny(RUN + 950, 100)).statusCode()).as("a retry of an issued order still answers")
+            .isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"actId\":%d,\"activityId\":\"a\",\"sceneId\":\"nowhere\",\"rainId\":\"r\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":5}|422|unknown-scene",
+            "{\"actId\":%d,\"activityId\":\"a\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"voucher\",\"stage\":1,\"amountMinor\":5}|422|award-type-mismatch",
+            "{\"actId\":%d,\"activityId\":\"a\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":1001}|422|amount-above-limit",
+            "{\"actId\":%d,\"activityId\":\"a\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":0}|400|validation",
+            "{\"actId\":%d,\"activityId\":\"a\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":-5}|400|validation",
+            "{\"actId\":%d,\"activityId\":\"a\",\"sceneId\":\"it-coupon\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":5}|400|validation",
+            "{\"actId\":%d,\"activityId\":\"a\",\"sceneId\":\"it-coupon\",\"rainId\":\"r_2\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":5}|400|validation",
+            "{\"actId\":%d,\"activityId\":\"a\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"gold\",\"stage\":1,\"amountMinor\":5}|400|validation",
+            "{\"actId\":%d,\"activityId\":\"a\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"coupon\",\"stage\":\"x\",\"amountMinor\":5}|400|malformed-request" })
+    void shouldRefuseBadRequestsNamingTheReasonAndWriteNothing(String template, int status, String type)
+            throws Exception {
+        long actId = RUN + 990;
+        HttpResponse<String> response = post(template.formatted(actId));
+
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(problemType(response)).endsWith("/" + type);
+        assertThat(rowsFor(actId)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "1_it-coupon_r_coupon", "1_it-coupon_r_coupon_1_2", "x_it-coupon_r_coupon_1",
+            "1_it-coupon_r_gold_1" })
+    void shouldRefuseAMalformedOrderNumber(String orderNo) throws Exception {
+        HttpResponse<String> response = get("/v1/rewards/" + orderNo);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(problemType(response)).endsWith("/invalid-order-number");
+    }
+
+    @Test
+    void shouldAnswerNotFoundForAnOrderNeverIssued() throws Exception {
+        assertThat(get("/v1/rewards/" + (RUN + 999) + "_it-coupon_r_coupon_1").statusCode()).isEqualTo(404);
+    }
+
+    private long rowsFor(long actId) {
+        Long rows = this.jdbc.queryForObject("SELECT COUNT(*) FROM reward_order WHERE act_id = ?", Long.class, actId);
+        return (rows != null) ? rows : 0;
+    }
+
+    private static String coupon(long actId, String rain, long amount) {
+        return "{\"actId\":" + actId + ",\"activityId\":\"gala\",\"sceneId\":\"it-coupon\",\"rainId\":\"" + rain
+                + "\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":" + amount
+                + ",\"payload\":{\"template\":\"T-" + amount + "\",\"b\":[1,2]}}";
+    }
+
+    private static String tiny(long actId, long amount) {
+        return "{\"actId\":" + actId + ",\"activityId\":\"gala\",\"sceneId\":\"it-tiny\",\"rainId\":\"r\","
+                + "\"awardType\":\"voucher\",\"stage\":0,\"amountMinor\":" + amount + "}";
+    }
+
+    private String problemType(HttpResponse<String> response) {
+        return this.json.readTree(response.body()).get("type").asString();
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/rewards"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+}
