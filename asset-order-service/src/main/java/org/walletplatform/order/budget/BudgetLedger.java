@@ -22,10 +22,16 @@ import org.springframework.stereotype.Component;
 @Component
 class BudgetLedger {
 
+    /**
+     * Grants {@code wanted}, but never more than a quarter of what is left unless the
+     * order at hand needs it ({@code needed}), and never more than is left: near the end
+     * of a budget the leases shrink, so instances do not sit on large unspent shares
+     * while others are refused.
+     */
     private static final String LEASE_LUA = """
             redis.call('HSETNX', KEYS[1], 'total', ARGV[1])
-            local leased = tonumber(redis.call('HGET', KEYS[1], 'leased') or '0')
-            local grant = math.min(tonumber(ARGV[3]), tonumber(ARGV[2]) - leased)
+            local left = tonumber(ARGV[2]) - tonumber(redis.call('HGET', KEYS[1], 'leased') or '0')
+            local grant = math.min(left, tonumber(ARGV[3]), math.max(tonumber(ARGV[4]), math.floor(left / 4)))
             if grant <= 0 then return 0 end
             redis.call('HINCRBY', KEYS[1], 'leased', grant)
             return grant
@@ -50,12 +56,13 @@ class BudgetLedger {
     }
 
     /**
-     * Leases up to {@code wanted} of the scene's leasable budget for {@code lessee};
-     * returns what was granted (0 once the scene has nothing left above its reserve).
+     * Leases up to {@code wanted} (at least {@code needed} if that much is left) of the
+     * scene's leasable budget for {@code lessee}; returns what was granted (0 once the
+     * scene has nothing left above its reserve).
      */
-    long lease(Scene scene, String lessee, long wanted) {
+    long lease(Scene scene, String lessee, long wanted, long needed) {
         Long granted = this.redis.execute(LEASE, List.of(key(scene.id())), Long.toString(scene.budgetMinor()),
-                Long.toString(scene.leasableMinor()), Long.toString(wanted));
+                Long.toString(scene.leasableMinor()), Long.toString(wanted), Long.toString(needed));
         long grant = (granted != null) ? granted : 0;
         if (grant > 0) {
             record(scene.id(), lessee, grant);

@@ -13,6 +13,8 @@ import org.walletplatform.order.scene.Scene;
  */
 final class SceneBudget {
 
+    private static final long EXHAUSTED_RECHECK_NANOS = 1_000_000_000L;
+
     private final Scene scene;
 
     private final String lessee;
@@ -20,6 +22,13 @@ final class SceneBudget {
     private final BudgetLedger ledger;
 
     private final AtomicLong available = new AtomicLong();
+
+    /**
+     * Once the shared counter is down to the reserve, asking it again on every order
+     * would make it a hot key at exactly the busiest moment; it only grows again when an
+     * instance gives budget back, so it is asked at most once a second.
+     */
+    private volatile long exhaustedUntilNanos = System.nanoTime();
 
     SceneBudget(Scene scene, String lessee, BudgetLedger ledger) {
         this.scene = scene;
@@ -37,9 +46,15 @@ final class SceneBudget {
                 if (this.available.get() >= amount) {
                     continue;
                 }
-                long granted = this.ledger.lease(this.scene, this.lessee,
-                        Math.max(this.scene.leaseChunkMinor(), amount - this.available.get()));
+                if (System.nanoTime() - this.exhaustedUntilNanos < 0) {
+                    throw new StockLowException(this.scene.id(), amount);
+                }
+                long needed = amount - this.available.get();
+                long granted = this.ledger.lease(this.scene, this.lessee, this.scene.leaseChunkMinor(), needed);
                 this.available.addAndGet(granted);
+                if (granted < needed) {
+                    this.exhaustedUntilNanos = System.nanoTime() + EXHAUSTED_RECHECK_NANOS;
+                }
                 if (this.available.get() < amount) {
                     throw new StockLowException(this.scene.id(), amount);
                 }
