@@ -74,6 +74,27 @@ class PushToWalletE2EIT {
     }
 
     @Test
+    void shouldIssueACouponThroughTheGatewayAndDeliverItToItsDownstreamOnce() {
+        long actId = 770_000_000L + System.currentTimeMillis() % 100_000_000L;
+        String request = "{\"actId\":" + actId + ",\"activityId\":\"gala\",\"sceneId\":\"gala-coupon\","
+                + "\"rainId\":\"r1\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":500}";
+
+        HttpResponse<String> issued = this.platform.post(Platform.GATEWAY, "/v1/rewards", request);
+        HttpResponse<String> replayed = this.platform.post(Platform.GATEWAY, "/v1/rewards", request);
+
+        assertThat(issued.statusCode()).isEqualTo(201);
+        assertThat(replayed.statusCode()).isEqualTo(200);
+        String orderNo = json(issued).get("orderNo").asString();
+        await().atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> json(this.platform.get(Platform.GATEWAY, "/v1/rewards/" + orderNo)).get("state")
+                .asString()
+                .equals("delivered"));
+        assertThat(this.platform.get(Platform.SIMULATOR, "/sim/downstreams/coupon/grants/" + orderNo + "/applications")
+            .body()).isEqualTo("1");
+    }
+
+    @Test
     void shouldAnswerProblemsThroughTheGateway() {
         HttpResponse<String> badPush = this.platform.postSigned(Platform.GATEWAY, "/v1/notifications", "coins",
                 "{\"userId\":\"x\",\"businessLine\":\"coins\"}");

@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * A reward order as the API answers it.
  *
- * @param state {@code accepted} (budget taken, order written); delivery states come with
- * the reward-type downstreams
+ * @param state {@code accepted} (budget taken, order written), then for non-cash rewards
+ * {@code delivering}, and {@code delivered} or {@code failed} (the downstream refused it
+ * for good); cash red packets stay {@code accepted} until their settlement exists
  * @param replay true when this answer is the stored result of an earlier request with the
  * same order number and the same content
  */
@@ -15,11 +16,17 @@ public record RewardOrder(String orderNo, long actId, String activityId, String 
         String awardType, int stage, long amountMinor, Map<String, Object> payload, String state, Instant createdAt,
         boolean replay) {
 
-    static final String ACCEPTED = "accepted";
+    public static final String ACCEPTED = "accepted";
+
+    public static final String DELIVERING = "delivering";
+
+    public static final String DELIVERED = "delivered";
+
+    public static final String FAILED = "failed";
 
     RewardOrder asReplay() {
         return new RewardOrder(this.orderNo, this.actId, this.activityId, this.sceneId, this.rainId, this.awardType,
-                this.stage, this.amountMinor, this.payload, this.state, this.createdAt, true);
+                this.stage, this.amountMinor, this.payload, ACCEPTED, this.createdAt, true);
     }
 
 }

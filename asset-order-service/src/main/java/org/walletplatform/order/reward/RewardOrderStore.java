@@ -2,7 +2,10 @@ package org.walletplatform.order.reward;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +24,7 @@ import org.springframework.stereotype.Component;
  * on reading first.
  */
 @Component
-class RewardOrderStore {
+public class RewardOrderStore {
 
     private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {
     };
@@ -30,9 +33,12 @@ class RewardOrderStore {
 
     private final JsonMapper json;
 
-    RewardOrderStore(JdbcTemplate jdbc, JsonMapper json) {
+    private final Clock clock;
+
+    RewardOrderStore(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     /**
@@ -52,6 +58,31 @@ class RewardOrderStore {
         catch (DuplicateKeyException ex) {
             return false;
         }
+    }
+
+    /**
+     * Moves the order to {@code to} if it is in one of {@code from}; false if it was not
+     * (another delivery got there first, or it is settled).
+     */
+    public boolean transition(RewardOrder order, List<String> from, String to) {
+        String states = String.join(",", Collections.nCopies(from.size(), "?"));
+        List<Object> args = new ArrayList<>(List.of(to, this.clock.millis(), order.actId(), order.orderNo()));
+        args.addAll(from);
+        return this.jdbc.update("UPDATE reward_order SET state = ?, updated_at_ms = ? WHERE act_id = ? AND order_no = ?"
+                + " AND state IN (" + states + ")", args.toArray()) == 1;
+    }
+
+    /**
+     * Non-cash orders still accepted or delivering whose last change is older than
+     * {@code before}: deliveries that never finished, for the janitor.
+     */
+    public List<RewardOrder> findStuck(long beforeMillis, int limit) {
+        return this.jdbc
+            .query("SELECT * FROM reward_order WHERE state IN ('accepted', 'delivering') AND award_type <> 'cash'"
+                    + " AND updated_at_ms < ? ORDER BY updated_at_ms LIMIT ?", this::stored, beforeMillis, limit)
+            .stream()
+            .map(Stored::order)
+            .toList();
     }
 
     Optional<Stored> find(OrderNumber number) {

@@ -16,6 +16,7 @@ import org.walletplatform.order.scene.Scenes;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,7 +42,11 @@ class RewardService {
 
     private final Clock clock;
 
-    RewardService(Scenes scenes, Budgets budgets, RewardOrderStore store, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    RewardService(Scenes scenes, Budgets budgets, RewardOrderStore store, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.scenes = scenes;
         this.budgets = budgets;
         this.store = store;
@@ -82,6 +87,7 @@ class RewardService {
             throw ex;
         }
         if (written) {
+            this.events.publishEvent(new RewardOrderAccepted(order));
             return order;
         }
         this.budgets.putBack(scene, request.amountMinor());

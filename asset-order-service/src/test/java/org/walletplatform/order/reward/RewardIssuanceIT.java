@@ -110,7 +110,8 @@ class RewardIssuanceIT {
         assertThat(orderNo).isEqualTo((RUN + 900) + "_it-coupon_r_coupon_1");
         JsonNode stored = this.json.readTree(get("/v1/rewards/" + orderNo).body());
         assertThat(stored.get("amountMinor").asLong()).isEqualTo(300);
-        assertThat(stored.get("state").asString()).isEqualTo("accepted");
+        // no downstream runs in this test: the delivery stays unconfirmed
+        assertThat(stored.get("state").asString()).isIn("accepted", "delivering");
     }
 
     @Test

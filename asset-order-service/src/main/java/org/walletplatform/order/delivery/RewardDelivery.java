@@ -1,0 +1,133 @@
+package org.walletplatform.order.delivery;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.walletplatform.model.reward.AwardType;
+import org.walletplatform.model.reward.GrantContract.GrantRequest;
+import org.walletplatform.order.reward.RewardOrder;
+import org.walletplatform.order.reward.RewardOrderAccepted;
+import org.walletplatform.order.reward.RewardOrderStore;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers non-cash rewards to their downstream after the order is written, off the
+ * request's path: accepted → delivering → delivered, or failed when the downstream
+ * refuses for good. Each downstream has its own bulkhead, circuit breaker and retry
+ * ({@code downstream-<type>}), so a slow coupon system holds up coupons only, and cash
+ * red packets never wait on any of them. An outcome that stays unknown after the retries
+ * leaves the order delivering, for {@link DeliveryJanitor} to resolve by asking the
+ * downstream.
+ */
+@Component
+class RewardDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(RewardDelivery.class);
+
+    private final RewardOrderStore store;
+
+    private final GrantClient client;
+
+    private final BulkheadRegistry bulkheads;
+
+    private final CircuitBreakerRegistry breakers;
+
+    private final RetryRegistry retries;
+
+    private final MeterRegistry meters;
+
+    private final ExecutorService tasks = Executors.newVirtualThreadPerTaskExecutor();
+
+    RewardDelivery(RewardOrderStore store, GrantClient client, BulkheadRegistry bulkheads,
+            CircuitBreakerRegistry breakers, RetryRegistry retries, MeterRegistry meters) {
+        this.store = store;
+        this.client = client;
+        this.bulkheads = bulkheads;
+        this.breakers = breakers;
+        this.retries = retries;
+        this.meters = meters;
+    }
+
+    @EventListener
+    void onAccepted(RewardOrderAccepted accepted) {
+        if (!AwardType.CASH.code().equals(accepted.order().awardType())) {
+            this.tasks.execute(() -> deliver(accepted.order()));
+        }
+    }
+
+    /** Delivers the order unless another delivery finished it already. */
+    void deliver(RewardOrder order) {
+        if (!this.store.transition(order, List.of(RewardOrder.ACCEPTED, RewardOrder.DELIVERING),
+                RewardOrder.DELIVERING)) {
+            return;
+        }
+        String name = "downstream-" + order.awardType();
+        Bulkhead bulkhead = this.bulkheads.bulkhead(name, "downstream");
+        CircuitBreaker breaker = this.breakers.circuitBreaker(name, "downstream");
+        Retry retry = this.retries.retry(name, "downstream");
+        Runnable call = () -> this.client.grant(order.awardType(), order.orderNo(),
+                new GrantRequest(order.actId(), order.amountMinor(), order.payload()));
+        try {
+            Retry
+                .decorateRunnable(retry,
+                        CircuitBreaker.decorateRunnable(breaker, Bulkhead.decorateRunnable(bulkhead, call)))
+                .run();
+            finish(order, RewardOrder.DELIVERED);
+        }
+        catch (GrantClient.DeliveryRefusedException ex) {
+            log.warn("Reward {} refused by its downstream: {}", order.orderNo(), ex.getMessage());
+            finish(order, RewardOrder.FAILED);
+        }
+        catch (RuntimeException ex) {
+            // unknown outcome: the order stays delivering until the janitor asks the
+            // downstream
+            count("unknown");
+            log.debug("Reward {} not confirmed: {}", order.orderNo(), ex.toString());
+        }
+    }
+
+    /** For an order stuck in accepted or delivering: finds out what happened and acts. */
+    void resolve(RewardOrder order) {
+        if (RewardOrder.DELIVERING.equals(order.state())) {
+            Optional<Boolean> applied = this.client.applied(order.awardType(), order.orderNo());
+            if (applied.isEmpty()) {
+                return; // the downstream cannot say now; the next round asks again
+            }
+            if (applied.get()) {
+                finish(order, RewardOrder.DELIVERED);
+                return;
+            }
+        }
+        deliver(order);
+    }
+
+    private void finish(RewardOrder order, String state) {
+        if (this.store.transition(order, List.of(RewardOrder.DELIVERING), state)) {
+            count(state);
+        }
+    }
+
+    private void count(String result) {
+        this.meters.counter("order.delivery", "result", result).increment();
+    }
+
+    @PreDestroy
+    void close() {
+        this.tasks.shutdownNow();
+    }
+
+}
