@@ -1,5 +1,6 @@
 package org.walletplatform.read;
 
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -14,8 +15,8 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
  * Counts every connection the application takes to Redis and to MySQL, which it does for
- * every command or query it sends. Calls on the presence follower's own thread are left
- * out: it polls the journal whatever the requests do.
+ * every command or query it sends. Calls on the background threads (the presence follower
+ * polling its journal, the degradation switches' refresh) are left out.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class CallCounting {
@@ -23,6 +24,9 @@ public class CallCounting {
     public static final AtomicLong REDIS = new AtomicLong();
 
     public static final AtomicLong MYSQL = new AtomicLong();
+
+    /** Threads that use Redis whatever the requests do. */
+    private static final Set<String> BACKGROUND = Set.of("presence-follower", "switches");
 
     @Bean
     static BeanPostProcessor connectionCounter() {
@@ -45,7 +49,7 @@ public class CallCounting {
         proxy.setProxyTargetClass(true);
         proxy.addAdvice((MethodInterceptor) (invocation) -> {
             if (invocation.getMethod().getName().startsWith("getConnection")
-                    && !"presence-follower".equals(Thread.currentThread().getName())) {
+                    && !BACKGROUND.contains(Thread.currentThread().getName())) {
                 counter.incrementAndGet();
             }
             return invocation.proceed();

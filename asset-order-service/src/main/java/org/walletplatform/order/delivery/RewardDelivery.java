@@ -20,6 +20,7 @@ import org.walletplatform.model.reward.GrantContract.GrantRequest;
 import org.walletplatform.order.reward.RewardOrder;
 import org.walletplatform.order.reward.RewardOrderAccepted;
 import org.walletplatform.order.reward.RewardOrderStore;
+import org.walletplatform.support.switches.DegradationSwitches;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -50,10 +51,14 @@ class RewardDelivery {
 
     private final MeterRegistry meters;
 
+    private final DegradationSwitches switches;
+
     private final ExecutorService tasks = Executors.newVirtualThreadPerTaskExecutor();
 
     RewardDelivery(RewardOrderStore store, GrantClient client, BulkheadRegistry bulkheads,
-            CircuitBreakerRegistry breakers, RetryRegistry retries, MeterRegistry meters) {
+            CircuitBreakerRegistry breakers, RetryRegistry retries, MeterRegistry meters,
+            DegradationSwitches switches) {
+        this.switches = switches;
         this.store = store;
         this.client = client;
         this.bulkheads = bulkheads;
@@ -69,8 +74,20 @@ class RewardDelivery {
         }
     }
 
-    /** Delivers the order unless another delivery finished it already. */
+    /** The degradation switch of the downstream of {@code awardType}. */
+    static String switchOf(String awardType) {
+        return "delivery." + awardType;
+    }
+
+    /**
+     * Delivers the order unless another delivery finished it already, or its downstream
+     * is switched off (the order then waits, accepted, for the janitor).
+     */
     void deliver(RewardOrder order) {
+        if (!this.switches.isOn(switchOf(order.awardType()))) {
+            count("switched-off");
+            return;
+        }
         if (!this.store.transition(order, List.of(RewardOrder.ACCEPTED, RewardOrder.DELIVERING),
                 RewardOrder.DELIVERING)) {
             return;
@@ -102,6 +119,9 @@ class RewardDelivery {
 
     /** For an order stuck in accepted or delivering: finds out what happened and acts. */
     void resolve(RewardOrder order) {
+        if (!this.switches.isOn(switchOf(order.awardType()))) {
+            return;
+        }
         if (RewardOrder.DELIVERING.equals(order.state())) {
             Optional<Boolean> applied = this.client.applied(order.awardType(), order.orderNo());
             if (applied.isEmpty()) {

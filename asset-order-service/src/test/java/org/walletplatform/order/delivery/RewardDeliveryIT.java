@@ -32,7 +32,8 @@ import static org.awaitility.Awaitility.await;
                 "order.scenes.dl-coupon.per-transaction-limit-minor=1000", "order.scenes.dl-cash.award-type=cash",
                 "order.scenes.dl-cash.budget-minor=100000000", "order.scenes.dl-cash.per-transaction-limit-minor=1000",
                 "order.scenes.dl-voucher.award-type=voucher", "order.scenes.dl-voucher.budget-minor=100000000",
-                "order.scenes.dl-voucher.per-transaction-limit-minor=1000",
+                "order.scenes.dl-voucher.per-transaction-limit-minor=1000", "order.scenes.dl-item.award-type=item",
+                "order.scenes.dl-item.budget-minor=100000000", "order.scenes.dl-item.per-transaction-limit-minor=1000",
                 "resilience4j.bulkhead.configs.downstream.max-concurrent-calls=2" })
 @ActiveProfiles("test")
 class RewardDeliveryIT {
@@ -55,6 +56,7 @@ class RewardDeliveryIT {
     static void downstreams(DynamicPropertyRegistry registry) {
         registry.add("order.delivery.downstreams.coupon", COUPONS::url);
         registry.add("order.delivery.downstreams.voucher", VOUCHERS::url);
+        registry.add("order.delivery.downstreams.item", COUPONS::url);
     }
 
     @AfterAll
@@ -119,6 +121,41 @@ class RewardDeliveryIT {
             VOUCHERS.behave((RUN + 10 + i) + "_dl-voucher_r_voucher_1", StubDownstream.Behaviour.OK);
         }
         awaitState((RUN + 10) + "_dl-voucher_r_voucher_1", "delivered");
+    }
+
+    @Test
+    void shouldHoldDeliveriesWhileTheirDownstreamIsSwitchedOffAndDeliverWhenOn() throws Exception {
+        String orderNo = (RUN + 30) + "_dl-item_r_item_1";
+        assertThat(setSwitch("delivery.item", false).statusCode()).isEqualTo(200);
+        try {
+            assertThat(issue(RUN + 30, "dl-item", "item").statusCode()).isEqualTo(201);
+            Thread.sleep(3_000); // past stuck-after (2 s): the janitor has looked at it
+                                 // too
+
+            assertThat(state(orderNo)).isEqualTo("accepted");
+            assertThat(COUPONS.puts(orderNo)).isZero();
+            JsonNode listed = this.json.readTree(
+                    this.http
+                        .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/admin/switches"))
+                            .build(), HttpResponse.BodyHandlers.ofString())
+                        .body());
+            assertThat(listed.get("delivery.item").get("on").asBoolean()).isFalse();
+            assertThat(listed.get("delivery.coupon").get("on").asBoolean()).isTrue();
+        }
+        finally {
+            setSwitch("delivery.item", true);
+        }
+        awaitState(orderNo, "delivered");
+        assertThat(COUPONS.applications(orderNo)).isEqualTo(1);
+    }
+
+    private HttpResponse<String> setSwitch(String name, boolean on) throws Exception {
+        return this.http
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/admin/switches/" + name))
+                .header("Content-Type", "application/json")
+                .header("X-Wallet-Actor", "ops-test")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"on\":" + on + ",\"reason\":\"test\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void awaitState(String orderNo, String state) {
