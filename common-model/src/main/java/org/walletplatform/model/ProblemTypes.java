@@ -65,6 +65,12 @@ public final class ProblemTypes {
      */
     public static final URI STOCK_LOW = of("stock-low");
 
+    /**
+     * Too many requests for this caller, scene or route now; retry after
+     * {@code Retry-After}.
+     */
+    public static final URI RATE_LIMITED = of("rate-limited");
+
     /** An order number already used for a different request. */
     public static final URI ORDER_CONFLICT = of("order-conflict");
 

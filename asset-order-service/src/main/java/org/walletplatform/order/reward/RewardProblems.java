@@ -42,6 +42,15 @@ final class RewardProblems {
                 Map.of("sceneId", scene.id()));
     }
 
+    static ApiProblemException rateLimited(Scene scene) {
+        ApiProblemException problem = new ApiProblemException(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED,
+                "Too many requests for this scene", "Scene '" + scene.id() + "' takes at most " + scene.ratePerSecond()
+                        + " issuances a second here; retry after a second.",
+                Map.of("sceneId", scene.id()));
+        problem.getHeaders().set("Retry-After", "1");
+        return problem;
+    }
+
     static ApiProblemException orderConflict(String orderNo) {
         return new ApiProblemException(HttpStatus.CONFLICT, ProblemTypes.ORDER_CONFLICT, "Order number already used",
                 "Order " + orderNo + " was issued for a different request; a retry must repeat the same content.",

@@ -12,6 +12,7 @@ import org.walletplatform.model.reward.OrderNumber;
 import org.walletplatform.order.budget.Budgets;
 import org.walletplatform.order.budget.StockLowException;
 import org.walletplatform.order.scene.Scene;
+import org.walletplatform.order.scene.SceneRateLimits;
 import org.walletplatform.order.scene.Scenes;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,11 +21,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Issues a reward: checks the scene, takes the amount from this instance's budget share,
- * writes the order. If the order number exists already, the amount goes back to the share
- * and the stored order is answered: as a replay when the request is the same, as a
- * conflict when it differs. Nothing is written and no budget is spent for a refused
- * request.
+ * Issues a reward: checks the scene and its rate limit, takes the amount from this
+ * instance's budget share, writes the order. If the order number exists already, the
+ * amount goes back to the share and the stored order is answered: as a replay when the
+ * request is the same, as a conflict when it differs. Nothing is written and no budget is
+ * spent for a refused request.
  */
 @Service
 class RewardService {
@@ -44,8 +45,11 @@ class RewardService {
 
     private final ApplicationEventPublisher events;
 
-    RewardService(Scenes scenes, Budgets budgets, RewardOrderStore store, Clock clock,
+    private final SceneRateLimits rateLimits;
+
+    RewardService(Scenes scenes, SceneRateLimits rateLimits, Budgets budgets, RewardOrderStore store, Clock clock,
             ApplicationEventPublisher events) {
+        this.rateLimits = rateLimits;
         this.events = events;
         this.scenes = scenes;
         this.budgets = budgets;
@@ -63,6 +67,9 @@ class RewardService {
         }
         if (request.amountMinor() > scene.perTransactionLimitMinor()) {
             throw RewardProblems.amountAboveLimit(scene, request.amountMinor());
+        }
+        if (!this.rateLimits.tryAcquire(scene)) {
+            throw RewardProblems.rateLimited(scene);
         }
         String hash = hash(request);
         RewardOrder order = new RewardOrder(number.toString(), number.actId(), request.activityId(), scene.id(),

@@ -13,13 +13,15 @@ import org.walletplatform.model.reward.AwardType;
  * of the budget (0.10 by default)
  * @param leaseChunkMinor how much budget an instance leases from the shared counter at a
  * time; at least the per-transaction limit
+ * @param ratePerSecond issuances this instance accepts per second for the scene (0: no
+ * limit)
  */
 public record Scene(String id, AwardType awardType, long budgetMinor, long perTransactionLimitMinor,
-        double reserveRatio, long leaseChunkMinor) {
+        double reserveRatio, long leaseChunkMinor, int ratePerSecond) {
 
     public Scene {
         if (budgetMinor <= 0 || perTransactionLimitMinor <= 0 || leaseChunkMinor < perTransactionLimitMinor
-                || reserveRatio < 0 || reserveRatio >= 1) {
+                || reserveRatio < 0 || reserveRatio >= 1 || ratePerSecond < 0) {
             throw new IllegalArgumentException("Scene " + id + ": budget and limit must be positive, the lease chunk "
                     + "at least the per-transaction limit, and the reserve ratio in [0, 1)");
         }

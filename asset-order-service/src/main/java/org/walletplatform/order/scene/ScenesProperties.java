@@ -19,13 +19,14 @@ public record ScenesProperties(Map<String, SceneSpec> scenes) {
 
     /** One scene's settings; see {@link Scene}. */
     public record SceneSpec(AwardType awardType, long budgetMinor, long perTransactionLimitMinor,
-            @DefaultValue("0.10") double reserveRatio, @DefaultValue("0") long leaseChunkMinor) {
+            @DefaultValue("0.10") double reserveRatio, @DefaultValue("0") long leaseChunkMinor,
+            @DefaultValue("0") int ratePerSecond) {
 
         Scene toScene(String id) {
             long chunk = (this.leaseChunkMinor > 0) ? this.leaseChunkMinor
                     : Math.max(this.perTransactionLimitMinor, this.budgetMinor / 1000);
             return new Scene(id, this.awardType, this.budgetMinor, this.perTransactionLimitMinor, this.reserveRatio,
-                    chunk);
+                    chunk, this.ratePerSecond);
         }
 
     }

@@ -103,7 +103,7 @@ public final class BudgetCounterBenchmark {
             }
         };
         long chunk = Long.parseLong(System.getProperty("chunk", Long.toString(budget / 8)));
-        Scene scene = new Scene(run, AwardType.COUPON, budget, 100, 0, chunk);
+        Scene scene = new Scene(run, AwardType.COUPON, budget, 100, 0, chunk, 0);
         List<Budgets> instances = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             instances.add(new Budgets(ledger, run + "-" + i));

@@ -44,7 +44,7 @@ class BudgetRaceIT {
     @Test
     void shouldNeverExceedTheBudgetAndLoseOnlyWhatADeadInstanceHeld() throws Exception {
         String sceneId = "race-" + System.nanoTime();
-        Scene scene = new Scene(sceneId, AwardType.COUPON, BUDGET, 100, 0, 1_000);
+        Scene scene = new Scene(sceneId, AwardType.COUPON, BUDGET, 100, 0, 1_000, 0);
         List<Budgets> instances = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             instances.add(new Budgets(this.ledger, sceneId + "-instance-" + i));

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class SceneBudgetTests {
 
-    private final Scene scene = new Scene("s", AwardType.COUPON, 1_000, 100, 0, 300);
+    private final Scene scene = new Scene("s", AwardType.COUPON, 1_000, 100, 0, 300, 0);
 
     /** A ledger with 1,000 leasable that counts how often it is asked. */
     private final CountingLedger ledger = new CountingLedger(1_000);

@@ -39,7 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = { "order.scenes.it-coupon.award-type=coupon", "order.scenes.it-coupon.budget-minor=100000000",
                 "order.scenes.it-coupon.per-transaction-limit-minor=1000", "order.scenes.it-tiny.award-type=voucher",
                 "order.scenes.it-tiny.budget-minor=1000", "order.scenes.it-tiny.per-transaction-limit-minor=100",
-                "order.scenes.it-tiny.lease-chunk-minor=100" })
+                "order.scenes.it-tiny.lease-chunk-minor=100", "order.scenes.it-limited.award-type=item",
+                "order.scenes.it-limited.budget-minor=100000", "order.scenes.it-limited.per-transaction-limit-minor=10",
+                "order.scenes.it-limited.rate-per-second=5" })
 @ActiveProfiles("test")
 class RewardIssuanceIT {
 
@@ -127,6 +129,26 @@ class RewardIssuanceIT {
         assertThat(rowsFor(RUN + 960)).isZero();
         assertThat(post(tiny(RUN + 950, 100)).statusCode()).as("a retry of an issued order still answers")
             .isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseIssuancesAboveTheScenesRateWith429AndRetryAfterWritingNothing() throws Exception {
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            answers.add(post("{\"actId\":" + (RUN + 700 + i) + ",\"activityId\":\"a\",\"sceneId\":\"it-limited\","
+                    + "\"rainId\":\"r\",\"awardType\":\"item\",\"stage\":1,\"amountMinor\":1}"));
+        }
+
+        List<HttpResponse<String>> refused = answers.stream().filter((a) -> a.statusCode() == 429).toList();
+        assertThat(refused).isNotEmpty();
+        assertThat(answers.stream().filter((a) -> a.statusCode() == 201).count()).isBetween(5L, 10L);
+        assertThat(refused).allSatisfy((a) -> {
+            assertThat(a.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(problemType(a)).endsWith("/rate-limited");
+        });
+        for (int i = 0; i < 20; i++) {
+            assertThat(rowsFor(RUN + 700 + i)).isEqualTo((answers.get(i).statusCode() == 201) ? 1 : 0);
+        }
     }
 
     @ParameterizedTest
