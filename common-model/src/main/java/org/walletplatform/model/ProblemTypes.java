@@ -53,6 +53,9 @@ public final class ProblemTypes {
 
     public static final URI UNKNOWN_SCENE = of("unknown-scene");
 
+    /** An app account that is bound to no actID yet. */
+    public static final URI UNBOUND_APP_USER = of("unbound-app-user");
+
     /** The request's award type is not the one its scene issues. */
     public static final URI AWARD_TYPE_MISMATCH = of("award-type-mismatch");
 

@@ -65,7 +65,8 @@ final class Platform implements AutoCloseable {
             Files.createDirectories(logs);
             String java = ProcessHandle.current().info().command().orElse("java");
             Process process = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-jar", jar.toString(), "--spring.profiles.active=test")
+                    "-Djdk.virtualThreadScheduler.parallelism=8", "-jar", jar.toString(),
+                    "--spring.profiles.active=test")
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve(service.module() + ".log").toFile())
                 .start();
@@ -95,11 +96,12 @@ final class Platform implements AutoCloseable {
     }
 
     HttpResponse<String> get(int port, String path) {
-        return send(HttpRequest.newBuilder(uri(port, path)).build());
+        return send(HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(10)).build());
     }
 
     HttpResponse<String> post(int port, String path, String json) {
         return send(HttpRequest.newBuilder(uri(port, path))
+            .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build());
@@ -110,6 +112,7 @@ final class Platform implements AutoCloseable {
         long timestamp = Instant.now().getEpochSecond();
         String nonce = UUID.randomUUID().toString();
         return send(HttpRequest.newBuilder(uri(port, path))
+            .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json")
             .header(RequestSignature.LINE, line)
             .header(RequestSignature.TIMESTAMP, Long.toString(timestamp))

@@ -21,6 +21,14 @@ final class RewardProblems {
                 "'" + sceneId + "' is not a configured scene.", Map.of("field", "sceneId"));
     }
 
+    static ApiProblemException unboundAppUser(String appId, String appUserId) {
+        return new ApiProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.UNBOUND_APP_USER,
+                "App account not bound to an actID",
+                "Account '" + appUserId + "' of app '" + appId
+                        + "' is bound to no actID; bind it first (POST /v1/identities:bind).",
+                Map.of("field", "appUserId"));
+    }
+
     static ApiProblemException awardTypeMismatch(Scene scene, String asked) {
         return new ApiProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.AWARD_TYPE_MISMATCH,
                 "Award type does not match the scene",

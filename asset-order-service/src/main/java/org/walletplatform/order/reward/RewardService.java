@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import org.walletplatform.model.reward.AwardType;
 import org.walletplatform.model.reward.OrderNumber;
 import org.walletplatform.order.budget.Budgets;
+import org.walletplatform.order.identity.Identities;
 import org.walletplatform.order.budget.StockLowException;
 import org.walletplatform.order.scene.Scene;
 import org.walletplatform.order.scene.SceneRateLimits;
@@ -47,8 +48,11 @@ class RewardService {
 
     private final SceneRateLimits rateLimits;
 
+    private final Identities identities;
+
     RewardService(Scenes scenes, SceneRateLimits rateLimits, Budgets budgets, RewardOrderStore store, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Identities identities) {
+        this.identities = identities;
         this.rateLimits = rateLimits;
         this.events = events;
         this.scenes = scenes;
@@ -58,7 +62,10 @@ class RewardService {
     }
 
     RewardOrder issue(RewardRequest request) {
-        OrderNumber number = new OrderNumber(request.actId(), request.sceneId(), request.rainId(),
+        long actId = (request.actId() != null) ? request.actId()
+                : this.identities.actOf(request.appId(), request.appUserId())
+                    .orElseThrow(() -> RewardProblems.unboundAppUser(request.appId(), request.appUserId()));
+        OrderNumber number = new OrderNumber(actId, request.sceneId(), request.rainId(),
                 AwardType.fromCode(request.awardType()).orElseThrow(), request.stage());
         Scene scene = this.scenes.find(request.sceneId())
             .orElseThrow(() -> RewardProblems.unknownScene(request.sceneId()));

@@ -29,8 +29,11 @@ public class SwitchesConfiguration {
     @Bean(destroyMethod = "shutdownNow")
     @ConditionalOnBean(StringRedisTemplate.class)
     ScheduledExecutorService switchesRefresher(DegradationSwitches switches) {
+        // a platform thread: a virtual one loading classes at start-up, with the few
+        // carriers
+        // of a small machine pinned by other class loading, deadlocked a service once
         ScheduledExecutorService refresher = Executors
-            .newSingleThreadScheduledExecutor(Thread.ofVirtual().name("switches").factory());
+            .newSingleThreadScheduledExecutor(Thread.ofPlatform().name("switches").daemon().factory());
         refresher.scheduleWithFixedDelay(switches::refresh, 0, 1, TimeUnit.SECONDS);
         return refresher;
     }
