@@ -53,6 +53,11 @@ public final class ProblemTypes {
 
     public static final URI UNKNOWN_SCENE = of("unknown-scene");
 
+    public static final URI UNKNOWN_ACTIVITY = of("unknown-activity");
+
+    /** The activity has no phase running at the request time. */
+    public static final URI ACTIVITY_NOT_RUNNING = of("activity-not-running");
+
     /** An app account that is bound to no actID yet. */
     public static final URI UNBOUND_APP_USER = of("unbound-app-user");
 

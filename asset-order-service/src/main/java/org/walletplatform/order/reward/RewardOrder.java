@@ -6,13 +6,15 @@ import java.util.Map;
 /**
  * A reward order as the API answers it.
  *
+ * @param phase the activity phase it was issued in ({@code test} orders have their own
+ * budget and are never delivered)
  * @param state {@code accepted} (budget taken, order written), then for non-cash rewards
  * {@code delivering}, and {@code delivered} or {@code failed} (the downstream refused it
  * for good); cash red packets stay {@code accepted} until their settlement exists
  * @param replay true when this answer is the stored result of an earlier request with the
  * same order number and the same content
  */
-public record RewardOrder(String orderNo, long actId, String activityId, String sceneId, String rainId,
+public record RewardOrder(String orderNo, long actId, String activityId, String phase, String sceneId, String rainId,
         String awardType, int stage, long amountMinor, Map<String, Object> payload, String state, Instant createdAt,
         boolean replay) {
 
@@ -24,9 +26,14 @@ public record RewardOrder(String orderNo, long actId, String activityId, String 
 
     public static final String FAILED = "failed";
 
+    /** Whether the order was issued in an isolated (internal test) phase. */
+    public boolean isolated() {
+        return "test".equals(this.phase);
+    }
+
     RewardOrder asReplay() {
-        return new RewardOrder(this.orderNo, this.actId, this.activityId, this.sceneId, this.rainId, this.awardType,
-                this.stage, this.amountMinor, this.payload, ACCEPTED, this.createdAt, true);
+        return new RewardOrder(this.orderNo, this.actId, this.activityId, this.phase, this.sceneId, this.rainId,
+                this.awardType, this.stage, this.amountMinor, this.payload, ACCEPTED, this.createdAt, true);
     }
 
 }

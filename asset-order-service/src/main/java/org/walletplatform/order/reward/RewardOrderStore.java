@@ -47,12 +47,14 @@ public class RewardOrderStore {
      */
     boolean insert(RewardOrder order, String requestHash, String lessee) {
         try {
-            this.jdbc.update("INSERT INTO reward_order (order_no, act_id, activity_id, scene_id, rain_id, award_type,"
-                    + " stage, amount_minor, payload, request_hash, state, lessee, created_at_ms, updated_at_ms)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", order.orderNo(), order.actId(),
-                    order.activityId(), order.sceneId(), order.rainId(), order.awardType(), order.stage(),
-                    order.amountMinor(), this.json.writeValueAsString(order.payload()), requestHash, order.state(),
-                    lessee, order.createdAt().toEpochMilli(), order.createdAt().toEpochMilli());
+            this.jdbc.update(
+                    "INSERT INTO reward_order (order_no, act_id, activity_id, phase, scene_id, rain_id,"
+                            + " award_type, stage, amount_minor, payload, request_hash, state, lessee, created_at_ms,"
+                            + " updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    order.orderNo(), order.actId(), order.activityId(), order.phase(), order.sceneId(), order.rainId(),
+                    order.awardType(), order.stage(), order.amountMinor(),
+                    this.json.writeValueAsString(order.payload()), requestHash, order.state(), lessee,
+                    order.createdAt().toEpochMilli(), order.createdAt().toEpochMilli());
             return true;
         }
         catch (DuplicateKeyException ex) {
@@ -73,13 +75,14 @@ public class RewardOrderStore {
     }
 
     /**
-     * Non-cash orders still accepted or delivering whose last change is older than
-     * {@code before}: deliveries that never finished, for the janitor.
+     * Non-cash, non-test orders still accepted or delivering whose last change is older
+     * than {@code before}: deliveries that never finished, for the janitor.
      */
     public List<RewardOrder> findStuck(long beforeMillis, int limit) {
         return this.jdbc
             .query("SELECT * FROM reward_order WHERE state IN ('accepted', 'delivering') AND award_type <> 'cash'"
-                    + " AND updated_at_ms < ? ORDER BY updated_at_ms LIMIT ?", this::stored, beforeMillis, limit)
+                    + " AND phase <> 'test' AND updated_at_ms < ? ORDER BY updated_at_ms LIMIT ?", this::stored,
+                    beforeMillis, limit)
             .stream()
             .map(Stored::order)
             .toList();
@@ -93,8 +96,8 @@ public class RewardOrderStore {
 
     private Stored stored(ResultSet row, int i) throws SQLException {
         return new Stored(new RewardOrder(row.getString("order_no"), row.getLong("act_id"),
-                row.getString("activity_id"), row.getString("scene_id"), row.getString("rain_id"),
-                row.getString("award_type"), row.getInt("stage"), row.getLong("amount_minor"),
+                row.getString("activity_id"), row.getString("phase"), row.getString("scene_id"),
+                row.getString("rain_id"), row.getString("award_type"), row.getInt("stage"), row.getLong("amount_minor"),
                 this.json.readValue(row.getString("payload"), PAYLOAD), row.getString("state"),
                 Instant.ofEpochMilli(row.getLong("created_at_ms")), false), row.getString("request_hash"));
     }

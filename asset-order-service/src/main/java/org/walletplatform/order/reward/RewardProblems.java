@@ -1,5 +1,6 @@
 package org.walletplatform.order.reward;
 
+import java.time.Instant;
 import java.util.Map;
 
 import org.walletplatform.model.ProblemTypes;
@@ -19,6 +20,18 @@ final class RewardProblems {
     static ApiProblemException unknownScene(String sceneId) {
         return new ApiProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.UNKNOWN_SCENE, "Unknown scene",
                 "'" + sceneId + "' is not a configured scene.", Map.of("field", "sceneId"));
+    }
+
+    static ApiProblemException unknownActivity(String activityId) {
+        return new ApiProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.UNKNOWN_ACTIVITY,
+                "Unknown activity", "'" + activityId + "' is not a configured activity.",
+                Map.of("field", "activityId"));
+    }
+
+    static ApiProblemException activityNotRunning(String activityId, Instant now) {
+        return new ApiProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.ACTIVITY_NOT_RUNNING,
+                "Activity not running", "Activity '" + activityId + "' has no phase running at " + now + ".",
+                Map.of("field", "activityId"));
     }
 
     static ApiProblemException unboundAppUser(String appId, String appUserId) {

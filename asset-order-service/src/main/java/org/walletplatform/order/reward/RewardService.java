@@ -4,11 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 import org.walletplatform.model.reward.AwardType;
 import org.walletplatform.model.reward.OrderNumber;
+import org.walletplatform.order.activity.Activities;
+import org.walletplatform.order.activity.ActivitiesProperties.Phase;
 import org.walletplatform.order.budget.Budgets;
 import org.walletplatform.order.identity.Identities;
 import org.walletplatform.order.budget.StockLowException;
@@ -22,11 +25,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Issues a reward: checks the scene and its rate limit, takes the amount from this
- * instance's budget share, writes the order. If the order number exists already, the
- * amount goes back to the share and the stored order is answered: as a replay when the
- * request is the same, as a conflict when it differs. Nothing is written and no budget is
- * spent for a refused request.
+ * Issues a reward: checks the scene, the activity phase running now and the scene's rate
+ * limit, takes the amount from this instance's budget share (a test phase's own budget),
+ * writes the order. If the order number exists already, the amount goes back to the share
+ * and the stored order is answered: as a replay when the request is the same, as a
+ * conflict when it differs. Nothing is written and no budget is spent for a refused
+ * request.
  */
 @Service
 class RewardService {
@@ -50,8 +54,11 @@ class RewardService {
 
     private final Identities identities;
 
+    private final Activities activities;
+
     RewardService(Scenes scenes, SceneRateLimits rateLimits, Budgets budgets, RewardOrderStore store, Clock clock,
-            ApplicationEventPublisher events, Identities identities) {
+            ApplicationEventPublisher events, Identities identities, Activities activities) {
+        this.activities = activities;
         this.identities = identities;
         this.rateLimits = rateLimits;
         this.events = events;
@@ -75,16 +82,23 @@ class RewardService {
         if (request.amountMinor() > scene.perTransactionLimitMinor()) {
             throw RewardProblems.amountAboveLimit(scene, request.amountMinor());
         }
+        Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored
+        if (!this.activities.exists(request.activityId())) {
+            throw RewardProblems.unknownActivity(request.activityId());
+        }
+        Phase phase = this.activities.phaseAt(request.activityId(), now)
+            .orElseThrow(() -> RewardProblems.activityNotRunning(request.activityId(), now));
         if (!this.rateLimits.tryAcquire(scene)) {
             throw RewardProblems.rateLimited(scene);
         }
+        // an isolated (test) phase spends a budget of its own
+        Scene budgetScene = phase.isolated() ? scene.forIsolatedPhase(phase.name()) : scene;
         String hash = hash(request);
-        RewardOrder order = new RewardOrder(number.toString(), number.actId(), request.activityId(), scene.id(),
-                number.rainId(), number.awardType().code(), number.stage(), request.amountMinor(), request.payload(),
-                RewardOrder.ACCEPTED, this.clock.instant().truncatedTo(ChronoUnit.MILLIS), false); // as
-                                                                                                   // stored
+        RewardOrder order = new RewardOrder(number.toString(), number.actId(), request.activityId(), phase.name(),
+                scene.id(), number.rainId(), number.awardType().code(), number.stage(), request.amountMinor(),
+                request.payload(), RewardOrder.ACCEPTED, now, false);
         try {
-            this.budgets.take(scene, request.amountMinor());
+            this.budgets.take(budgetScene, request.amountMinor());
         }
         catch (StockLowException ex) {
             // a retry of an issued order is answered even when the stock ran out since
@@ -97,14 +111,14 @@ class RewardService {
             written = this.store.insert(order, hash, this.budgets.lessee());
         }
         catch (RuntimeException ex) {
-            this.budgets.putBack(scene, request.amountMinor());
+            this.budgets.putBack(budgetScene, request.amountMinor());
             throw ex;
         }
         if (written) {
             this.events.publishEvent(new RewardOrderAccepted(order));
             return order;
         }
-        this.budgets.putBack(scene, request.amountMinor());
+        this.budgets.putBack(budgetScene, request.amountMinor());
         return answerExisting(this.store.find(number).orElseThrow(), hash);
     }
 

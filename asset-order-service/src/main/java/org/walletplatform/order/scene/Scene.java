@@ -27,6 +27,15 @@ public record Scene(String id, AwardType awardType, long budgetMinor, long perTr
         }
     }
 
+    /**
+     * The same scene for an isolated phase (internal testing): a budget of its own under
+     * another id, so test issuance never touches the production budget.
+     */
+    public Scene forIsolatedPhase(String phase) {
+        return new Scene(this.id + "~" + phase, this.awardType, this.budgetMinor, this.perTransactionLimitMinor,
+                this.reserveRatio, this.leaseChunkMinor, this.ratePerSecond);
+    }
+
     /** The most that may ever be leased: the budget less the reserve. */
     public long leasableMinor() {
         return (long) Math.floor(this.budgetMinor * (1 - this.reserveRatio));

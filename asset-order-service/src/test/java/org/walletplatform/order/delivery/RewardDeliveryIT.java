@@ -34,6 +34,9 @@ import static org.awaitility.Awaitility.await;
                 "order.scenes.dl-voucher.award-type=voucher", "order.scenes.dl-voucher.budget-minor=100000000",
                 "order.scenes.dl-voucher.per-transaction-limit-minor=1000", "order.scenes.dl-item.award-type=item",
                 "order.scenes.dl-item.budget-minor=100000000", "order.scenes.dl-item.per-transaction-limit-minor=1000",
+                "order.activities.dl-testing.phases[0].name=test",
+                "order.activities.dl-testing.phases[0].from=2020-01-01T00:00:00Z",
+                "order.activities.dl-testing.phases[0].to=2100-01-01T00:00:00Z",
                 "resilience4j.bulkhead.configs.downstream.max-concurrent-calls=2" })
 @ActiveProfiles("test")
 class RewardDeliveryIT {
@@ -149,6 +152,18 @@ class RewardDeliveryIT {
         assertThat(COUPONS.applications(orderNo)).isEqualTo(1);
     }
 
+    @Test
+    void shouldNeverDeliverATestPhaseOrder() throws Exception {
+        String orderNo = (RUN + 40) + "_dl-coupon_r_coupon_1";
+
+        HttpResponse<String> issued = issue(RUN + 40, "dl-coupon", "coupon", "dl-testing");
+        Thread.sleep(3_000); // past stuck-after (2 s): the janitor has looked too
+
+        assertThat(issued.statusCode()).isEqualTo(201);
+        assertThat(state(orderNo)).isEqualTo("accepted");
+        assertThat(COUPONS.puts(orderNo)).isZero();
+    }
+
     private HttpResponse<String> setSwitch(String name, boolean on) throws Exception {
         return this.http
             .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/admin/switches/" + name))
@@ -173,7 +188,11 @@ class RewardDeliveryIT {
     }
 
     private HttpResponse<String> issue(long actId, String scene, String awardType) throws Exception {
-        String body = "{\"actId\":" + actId + ",\"activityId\":\"gala\",\"sceneId\":\"" + scene
+        return issue(actId, scene, awardType, "gala");
+    }
+
+    private HttpResponse<String> issue(long actId, String scene, String awardType, String activity) throws Exception {
+        String body = "{\"actId\":" + actId + ",\"activityId\":\"" + activity + "\",\"sceneId\":\"" + scene
                 + "\",\"rainId\":\"r\",\"awardType\":\"" + awardType + "\",\"stage\":1,\"amountMinor\":10}";
         return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/rewards"))
             .timeout(Duration.ofSeconds(5))

@@ -41,7 +41,12 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "order.scenes.it-tiny.budget-minor=1000", "order.scenes.it-tiny.per-transaction-limit-minor=100",
                 "order.scenes.it-tiny.lease-chunk-minor=100", "order.scenes.it-limited.award-type=item",
                 "order.scenes.it-limited.budget-minor=100000", "order.scenes.it-limited.per-transaction-limit-minor=10",
-                "order.scenes.it-limited.rate-per-second=5" })
+                "order.scenes.it-limited.rate-per-second=5", "order.activities.it-testing.phases[0].name=test",
+                "order.activities.it-testing.phases[0].from=2020-01-01T00:00:00Z",
+                "order.activities.it-testing.phases[0].to=2100-01-01T00:00:00Z",
+                "order.activities.it-over.phases[0].name=production",
+                "order.activities.it-over.phases[0].from=2020-01-01T00:00:00Z",
+                "order.activities.it-over.phases[0].to=2021-01-01T00:00:00Z" })
 @ActiveProfiles("test")
 class RewardIssuanceIT {
 
@@ -58,6 +63,9 @@ class RewardIssuanceIT {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private StringRedisTemplate redis;
 
     @BeforeAll
     static void freshTinyBudget(@Autowired StringRedisTemplate redis) {
@@ -132,10 +140,35 @@ class RewardIssuanceIT {
     }
 
     @Test
+    void shouldIssueATestPhaseOrderFromABudgetOfItsOwn() throws Exception {
+        Object productionLeased = this.redis.opsForHash().get("order:budget:{it-coupon}", "leased");
+
+        HttpResponse<String> issued = post(coupon(RUN + 800, "r", 40).replace("\"gala\"", "\"it-testing\""));
+
+        assertThat(issued.statusCode()).isEqualTo(201);
+        assertThat(this.json.readTree(issued.body()).get("phase").asString()).isEqualTo("test");
+        assertThat(this.redis.opsForHash().get("order:budget:{it-coupon~test}", "leased")).isNotNull();
+        assertThat(this.redis.opsForHash().get("order:budget:{it-coupon}", "leased")).as("production budget untouched")
+            .isEqualTo(productionLeased);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownActivityAndOneWithNoPhaseRunningNow() throws Exception {
+        HttpResponse<String> over = post(coupon(RUN + 810, "r", 40).replace("\"gala\"", "\"it-over\""));
+        HttpResponse<String> unknown = post(coupon(RUN + 811, "r", 40).replace("\"gala\"", "\"nowhere\""));
+
+        assertThat(over.statusCode()).isEqualTo(422);
+        assertThat(problemType(over)).endsWith("/activity-not-running");
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(problemType(unknown)).endsWith("/unknown-activity");
+        assertThat(rowsFor(RUN + 810) + rowsFor(RUN + 811)).isZero();
+    }
+
+    @Test
     void shouldRefuseIssuancesAboveTheScenesRateWith429AndRetryAfterWritingNothing() throws Exception {
         List<HttpResponse<String>> answers = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            answers.add(post("{\"actId\":" + (RUN + 700 + i) + ",\"activityId\":\"a\",\"sceneId\":\"it-limited\","
+            answers.add(post("{\"actId\":" + (RUN + 700 + i) + ",\"activityId\":\"gala\",\"sceneId\":\"it-limited\","
                     + "\"rainId\":\"r\",\"awardType\":\"item\",\"stage\":1,\"amountMinor\":1}"));
         }
 
@@ -153,15 +186,15 @@ class RewardIssuanceIT {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "{\"actId\":%d,\"activityId\":\"a\",\"sceneId\":\"nowhere\",\"rainId\":\"r\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":5}|422|unknown-scene",
-            "{\"actId\":%d,\"activityId\":\"a\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"voucher\",\"stage\":1,\"amountMinor\":5}|422|award-type-mismatch",
-            "{\"actId\":%d,\"activityId\":\"a\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":1001}|422|amount-above-limit",
-            "{\"actId\":%d,\"activityId\":\"a\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":0}|400|validation",
-            "{\"actId\":%d,\"activityId\":\"a\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":-5}|400|validation",
-            "{\"actId\":%d,\"activityId\":\"a\",\"sceneId\":\"it-coupon\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":5}|400|validation",
-            "{\"actId\":%d,\"activityId\":\"a\",\"sceneId\":\"it-coupon\",\"rainId\":\"r_2\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":5}|400|validation",
-            "{\"actId\":%d,\"activityId\":\"a\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"gold\",\"stage\":1,\"amountMinor\":5}|400|validation",
-            "{\"actId\":%d,\"activityId\":\"a\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"coupon\",\"stage\":\"x\",\"amountMinor\":5}|400|malformed-request" })
+            "{\"actId\":%d,\"activityId\":\"gala\",\"sceneId\":\"nowhere\",\"rainId\":\"r\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":5}|422|unknown-scene",
+            "{\"actId\":%d,\"activityId\":\"gala\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"voucher\",\"stage\":1,\"amountMinor\":5}|422|award-type-mismatch",
+            "{\"actId\":%d,\"activityId\":\"gala\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":1001}|422|amount-above-limit",
+            "{\"actId\":%d,\"activityId\":\"gala\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":0}|400|validation",
+            "{\"actId\":%d,\"activityId\":\"gala\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":-5}|400|validation",
+            "{\"actId\":%d,\"activityId\":\"gala\",\"sceneId\":\"it-coupon\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":5}|400|validation",
+            "{\"actId\":%d,\"activityId\":\"gala\",\"sceneId\":\"it-coupon\",\"rainId\":\"r_2\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":5}|400|validation",
+            "{\"actId\":%d,\"activityId\":\"gala\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"gold\",\"stage\":1,\"amountMinor\":5}|400|validation",
+            "{\"actId\":%d,\"activityId\":\"gala\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"coupon\",\"stage\":\"x\",\"amountMinor\":5}|400|malformed-request" })
     void shouldRefuseBadRequestsNamingTheReasonAndWriteNothing(String template, int status, String type)
             throws Exception {
         long actId = RUN + 990;
