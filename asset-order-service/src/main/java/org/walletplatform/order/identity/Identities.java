@@ -1,13 +1,10 @@
 package org.walletplatform.order.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.walletplatform.order.system.Sha256;
 
 import org.springframework.stereotype.Service;
 
@@ -80,14 +77,7 @@ public class Identities {
     }
 
     static String phoneHash(String phone) {
-        String normalized = phone.replaceAll("[\\s()-]", "");
-        try {
-            return HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return Sha256.hex(phone.replaceAll("[\\s()-]", ""));
     }
 
     /**

@@ -1,12 +1,8 @@
 package org.walletplatform.order.reward;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
 import org.walletplatform.model.reward.AwardType;
 import org.walletplatform.model.reward.OrderNumber;
@@ -18,6 +14,7 @@ import org.walletplatform.order.budget.StockLowException;
 import org.walletplatform.order.scene.Scene;
 import org.walletplatform.order.scene.SceneRateLimits;
 import org.walletplatform.order.scene.Scenes;
+import org.walletplatform.order.system.Sha256;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -137,14 +134,7 @@ class RewardService {
     }
 
     static String hash(RewardRequest request) {
-        try {
-            return HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(CANONICAL.writeValueAsString(request).getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return Sha256.hex(CANONICAL.writeValueAsString(request));
     }
 
 }

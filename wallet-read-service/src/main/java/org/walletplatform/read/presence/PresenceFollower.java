@@ -97,11 +97,7 @@ class PresenceFollower implements SmartLifecycle {
             return false;
         }
         List<PresenceDelta> deltas = this.journal.readAfter(current.get().position(), this.properties.pollBatch());
-        PresenceView next = current.get();
-        for (PresenceDelta delta : deltas) {
-            next = next.apply(delta, COMPACT_ABOVE);
-        }
-        this.presence.publish(next);
+        this.presence.publish(applyAll(current.get(), deltas));
         long applied = this.clock.millis();
         deltas.forEach((d) -> this.staleness.record(Math.max(0, applied - d.writtenAtMs()), TimeUnit.MILLISECONDS));
         return deltas.size() == this.properties.pollBatch();
@@ -134,15 +130,21 @@ class PresenceFollower implements SmartLifecycle {
         List<PresenceDelta> deltas;
         do {
             deltas = this.journal.readAfter(view.position(), this.properties.pollBatch());
-            for (PresenceDelta delta : deltas) {
-                view = view.apply(delta, COMPACT_ABOVE);
-            }
+            view = applyAll(view, deltas);
         }
         while (deltas.size() == this.properties.pollBatch());
         this.presence.publish(view);
         this.reloadForced = false;
         this.loaded.increment();
         this.health = PresenceHealth.following(stored.get().builtAt());
+    }
+
+    private static PresenceView applyAll(PresenceView view, List<PresenceDelta> deltas) {
+        PresenceView next = view;
+        for (PresenceDelta delta : deltas) {
+            next = next.apply(delta, COMPACT_ABOVE);
+        }
+        return next;
     }
 
     private void run() {

@@ -12,6 +12,7 @@ import org.walletplatform.model.wallet.WalletView;
 import org.walletplatform.read.presence.LivePresence;
 import org.walletplatform.store.cache.WalletCache;
 import org.walletplatform.store.snapshot.SnapshotStore;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
@@ -43,6 +44,9 @@ public class WalletReader {
 
     private final JsonMapper json;
 
+    private static final TypeReference<List<LineAssets>> LINES = new TypeReference<>() {
+    };
+
     WalletReader(LivePresence presence, WalletCache cache, SnapshotStore store, ReadMetrics metrics,
             CircuitBreakerRegistry breakers, JsonMapper json) {
         this.presence = presence;
@@ -53,26 +57,16 @@ public class WalletReader {
         this.breaker = breakers.circuitBreaker(BREAKER);
     }
 
+    /**
+     * The wallet with its lines parsed, for views that compute on them (the home entry).
+     * A cache miss renders the lines only to parse them again here; misses are rare.
+     */
     public WalletView read(long userId) {
-        if (this.presence.isAbsent(userId)) {
-            return new WalletView(userId, List.of(), WalletView.FROM_PRESENCE, false);
-        }
-        Optional<List<LineAssets>> cached;
-        try {
-            cached = this.breaker.executeSupplier(() -> this.cache.get(userId));
-        }
-        catch (RuntimeException ex) {
-            return new WalletView(userId, degraded(userId, ex), WalletView.FROM_DATABASE, true);
-        }
-        this.metrics.cacheLookup(cached.isPresent());
-        return cached.map((lines) -> new WalletView(userId, lines, WalletView.FROM_CACHE, false))
-            .orElseGet(() -> new WalletView(userId, loadAndRefill(userId), WalletView.FROM_DATABASE, false));
+        RenderedWallet wallet = readRendered(userId);
+        return new WalletView(userId, this.json.readValue(wallet.lines(), LINES), wallet.source(), wallet.degraded());
     }
 
-    /**
-     * The same wallet as {@link #read}, with a cache hit passed on as the JSON the cache
-     * holds.
-     */
+    /** The wallet, with a cache hit passed on as the JSON the cache holds. */
     RenderedWallet readRendered(long userId) {
         if (this.presence.isAbsent(userId)) {
             return new RenderedWallet(userId, "[]", WalletView.FROM_PRESENCE, false);
