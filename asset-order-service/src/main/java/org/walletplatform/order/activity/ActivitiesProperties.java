@@ -29,8 +29,11 @@ public record ActivitiesProperties(Map<String, ActivitySpec> activities) {
      */
     public record Phase(String name, Instant from, Instant to) {
 
+        /** The phase whose data is isolated from production. */
+        public static final String ISOLATED = "test";
+
         public boolean isolated() {
-            return "test".equals(this.name);
+            return ISOLATED.equals(this.name);
         }
 
         boolean covers(Instant time) {

@@ -1,14 +1,19 @@
 package org.walletplatform.order.budget;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.walletplatform.order.scene.Scene;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,7 +70,7 @@ class BudgetLedger {
                 Long.toString(scene.leasableMinor()), Long.toString(wanted), Long.toString(needed));
         long grant = (granted != null) ? granted : 0;
         if (grant > 0) {
-            record(scene.id(), lessee, grant);
+            record(UUID.randomUUID().toString(), "lease", scene.id(), lessee, grant);
         }
         return grant;
     }
@@ -74,14 +79,76 @@ class BudgetLedger {
     void giveBack(String sceneId, String lessee, long amount) {
         if (amount > 0) {
             this.redis.opsForHash().increment(key(sceneId), "leased", -amount);
-            record(sceneId, lessee, -amount);
+            record(UUID.randomUUID().toString(), "return", sceneId, lessee, -amount);
         }
     }
 
-    private void record(String sceneId, String lessee, long amount) {
-        this.jdbc.update(
-                "INSERT INTO budget_lease (lease_id, scene_id, lessee, amount_minor, leased_at_ms) VALUES (?, ?, ?, ?, ?)",
-                UUID.randomUUID().toString(), sceneId, lessee, amount, this.clock.millis());
+    /**
+     * Closes a dead lessee's account of one scene: returns the {@code stranded} budget it
+     * leased and never issued to the scene's counter, then books what its orders spent,
+     * so the lessee nets to zero and is never looked at again. Both records have ids
+     * derived from scene and lessee: a crash in between is finished by the next round,
+     * and nothing is returned twice. False if the budget was returned already.
+     */
+    boolean closeDeadLessee(String sceneId, String lessee, long stranded, long spent) {
+        boolean returned = false;
+        if (stranded > 0 && insertOnce("reclaim", sceneId, lessee, -stranded)) {
+            this.redis.opsForHash().increment(key(sceneId), "leased", -stranded);
+            returned = true;
+        }
+        insertOnce("spent", sceneId, lessee, -spent);
+        return returned;
+    }
+
+    private boolean insertOnce(String kind, String sceneId, String lessee, long amount) {
+        String id = UUID.nameUUIDFromBytes((kind + "\n" + sceneId + "\n" + lessee).getBytes(StandardCharsets.UTF_8))
+            .toString();
+        try {
+            record(id, kind, sceneId, lessee, amount);
+            return true;
+        }
+        catch (DuplicateKeyException ex) {
+            return false;
+        }
+    }
+
+    /**
+     * Per scene and lessee, what is leased and not returned, while the lessee's account
+     * is open (a closed one nets to zero).
+     */
+    List<OpenLease> openLeases() {
+        return this.jdbc.query(
+                "SELECT scene_id, lessee, SUM(amount_minor) AS net FROM budget_lease"
+                        + " GROUP BY scene_id, lessee HAVING SUM(amount_minor) > 0",
+                (row, i) -> new OpenLease(row.getString("scene_id"), row.getString("lessee"), row.getLong("net")));
+    }
+
+    /**
+     * Per scene, the net leased as MySQL records it: what the Redis counter should hold.
+     */
+    Map<String, Long> recordedLeased() {
+        Map<String, Long> leased = new TreeMap<>();
+        this.jdbc.query(
+                "SELECT scene_id, SUM(amount_minor) AS net FROM budget_lease WHERE kind <> 'spent'"
+                        + " GROUP BY scene_id",
+                (RowCallbackHandler) (row) -> leased.put(row.getString("scene_id"), row.getLong("net")));
+        return leased;
+    }
+
+    /** The leased amount of the scene's shared counter in Redis. */
+    long leasedInRedis(String sceneId) {
+        Object leased = this.redis.opsForHash().get(key(sceneId), "leased");
+        return (leased != null) ? Long.parseLong(leased.toString()) : 0;
+    }
+
+    /** Budget leased under one lessee for one scene, not yet spent or returned. */
+    record OpenLease(String sceneId, String lessee, long netMinor) {
+
+    }
+
+    private void record(String id, String kind, String sceneId, String lessee, long amount) {
+        this.jdbc.update("INSERT INTO budget_lease (lease_id, kind, scene_id, lessee, amount_minor, leased_at_ms)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", id, kind, sceneId, lessee, amount, this.clock.millis());
     }
 
 }

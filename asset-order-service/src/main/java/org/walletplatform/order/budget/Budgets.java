@@ -1,8 +1,6 @@
 package org.walletplatform.order.budget;
 
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -10,12 +8,18 @@ import org.slf4j.LoggerFactory;
 import org.walletplatform.order.scene.Scene;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * This instance's budget shares, one per scene, leased under one lessee id (a fresh one
- * per start, so a restarted instance never spends what its predecessor leased). On a
- * clean shutdown the unspent rest goes back to the shared counters.
+ * per start, so a restarted instance never spends what its predecessor leased). The
+ * lessee keeps a heartbeat key in Redis; {@link BudgetReconciler} returns the unspent
+ * leases of lessees whose heartbeat is gone. So that nothing reclaimed is ever spent, an
+ * instance stops spending a share once its heartbeat has not been renewed for two thirds
+ * of its lifetime, and if the heartbeat did lapse it drops its shares and continues under
+ * a new lessee id. On a clean shutdown the unspent rest goes back to the shared counters.
  */
 @Component
 public class Budgets {
@@ -24,42 +28,107 @@ public class Budgets {
 
     private final BudgetLedger ledger;
 
-    private final String lessee;
+    private final StringRedisTemplate redis;
 
-    private final Map<String, SceneBudget> scenes = new ConcurrentHashMap<>();
+    private final Duration heartbeatTtl;
+
+    private volatile Tenure tenure;
 
     @Autowired
-    Budgets(BudgetLedger ledger) {
-        this(ledger, UUID.randomUUID().toString());
+    Budgets(BudgetLedger ledger, StringRedisTemplate redis, BudgetProperties properties) {
+        this.ledger = ledger;
+        this.redis = redis;
+        this.heartbeatTtl = properties.heartbeatTtl();
     }
 
+    /** An instance without a heartbeat, whose shares never lapse (tests, benchmarks). */
     Budgets(BudgetLedger ledger, String lessee) {
         this.ledger = ledger;
-        this.lessee = lessee;
+        this.redis = null;
+        this.heartbeatTtl = null;
+        this.tenure = new Tenure(lessee, ledger, System.nanoTime() + Long.MAX_VALUE / 2);
     }
 
+    static String heartbeatKey(String lessee) {
+        return "order:lessee:{" + lessee + "}";
+    }
+
+    /** The lessee id the next orders are taken under. */
     public String lessee() {
-        return this.lessee;
+        return current().lessee();
     }
 
     /**
-     * Takes {@code amount} of the scene's budget for one order.
+     * Takes {@code amount} of the scene's budget for one order; returns the lessee it was
+     * taken under, to be stored with the order.
      * @throws StockLowException when the scene has not that much left above its reserve
      */
-    public void take(Scene scene, long amount) {
-        share(scene).take(amount);
+    public String take(Scene scene, long amount) {
+        Tenure current = current();
+        current.share(scene).take(amount);
+        return current.lessee();
     }
 
     /**
-     * Returns an amount taken for an order that was not written (a replay, a failure).
+     * Returns an amount taken under {@code lessee} for an order that was not written (a
+     * replay, a failure). If that tenure has ended, the amount stays with the old lessee
+     * for reconciliation.
      */
-    public void putBack(Scene scene, long amount) {
-        share(scene).putBack(amount);
+    public void putBack(Scene scene, long amount, String lessee) {
+        Tenure current = this.tenure;
+        if (current != null && current.lessee().equals(lessee)) {
+            current.share(scene).putBack(amount);
+        }
+    }
+
+    /** Renews the heartbeat; after a lapse, starts a new tenure. */
+    @Scheduled(fixedDelayString = "${order.budget.heartbeat-interval:10s}")
+    void heartbeat() {
+        if (this.redis == null) {
+            return;
+        }
+        try {
+            renew();
+        }
+        catch (RuntimeException ex) {
+            log.warn("Budget heartbeat not renewed; shares stop being spent when it runs out: {}", ex.toString());
+        }
+    }
+
+    private Tenure current() {
+        Tenure current = this.tenure;
+        if (current != null && current.valid()) {
+            return current;
+        }
+        return renew();
+    }
+
+    private synchronized Tenure renew() {
+        long started = System.nanoTime();
+        // spend only within two thirds of the key's life, measured from before the call
+        long validUntil = started + this.heartbeatTtl.toNanos() * 2 / 3;
+        Tenure current = this.tenure;
+        if (current != null && Boolean.TRUE.equals(
+                this.redis.opsForValue().setIfPresent(heartbeatKey(current.lessee()), "alive", this.heartbeatTtl))) {
+            current.validUntilNanos = validUntil;
+            return current;
+        }
+        if (current != null) {
+            log.warn("Budget heartbeat of {} lapsed; its unspent shares are left to reconciliation", current.lessee());
+        }
+        Tenure fresh = new Tenure(Tenure.freshLessee(), this.ledger, validUntil);
+        this.redis.opsForValue().set(heartbeatKey(fresh.lessee()), "alive", this.heartbeatTtl);
+        this.tenure = fresh;
+        return fresh;
     }
 
     @PreDestroy
     public void giveBackAll() {
-        this.scenes.values().forEach((share) -> {
+        Tenure current = this.tenure;
+        if (current == null) {
+            return;
+        }
+        current.shares().forEach((share) -> {
             try {
                 share.giveBackRest();
             }
@@ -67,10 +136,14 @@ public class Budgets {
                 log.warn("Could not give back unspent budget; reconciliation will find it: {}", ex.toString());
             }
         });
-    }
-
-    private SceneBudget share(Scene scene) {
-        return this.scenes.computeIfAbsent(scene.id(), (id) -> new SceneBudget(scene, this.lessee, this.ledger));
+        if (this.redis != null) {
+            try {
+                this.redis.delete(heartbeatKey(current.lessee()));
+            }
+            catch (RuntimeException ex) {
+                log.debug("Heartbeat not deleted; it runs out by itself: {}", ex.toString());
+            }
+        }
     }
 
 }

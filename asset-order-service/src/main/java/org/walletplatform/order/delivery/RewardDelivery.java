@@ -15,14 +15,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.walletplatform.model.reward.AwardType;
 import org.walletplatform.model.reward.GrantContract.GrantRequest;
 import org.walletplatform.order.reward.RewardOrder;
-import org.walletplatform.order.reward.RewardOrderAccepted;
 import org.walletplatform.order.reward.RewardOrderStore;
 import org.walletplatform.support.switches.DegradationSwitches;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,11 +64,13 @@ class RewardDelivery {
         this.meters = meters;
     }
 
-    @EventListener
-    void onAccepted(RewardOrderAccepted accepted) {
-        // cash has no downstream; test-phase orders never reach a real one
-        if (!AwardType.CASH.code().equals(accepted.order().awardType()) && !accepted.order().isolated()) {
-            this.tasks.execute(() -> deliver(accepted.order()));
+    /**
+     * Delivers a new order off the caller's thread; test-phase orders never reach a real
+     * downstream.
+     */
+    void deliverLater(RewardOrder order) {
+        if (!order.isolated()) {
+            this.tasks.execute(() -> deliver(order));
         }
     }
 

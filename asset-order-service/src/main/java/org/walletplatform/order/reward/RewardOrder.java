@@ -3,6 +3,8 @@ package org.walletplatform.order.reward;
 import java.time.Instant;
 import java.util.Map;
 
+import org.walletplatform.order.activity.ActivitiesProperties.Phase;
+
 /**
  * A reward order as the API answers it.
  *
@@ -28,7 +30,12 @@ public record RewardOrder(String orderNo, long actId, String activityId, String 
 
     /** Whether the order was issued in an isolated (internal test) phase. */
     public boolean isolated() {
-        return "test".equals(this.phase);
+        return isolated(this.phase);
+    }
+
+    /** Whether orders of {@code phase} are isolated (internal testing). */
+    public static boolean isolated(String phase) {
+        return Phase.ISOLATED.equals(phase);
     }
 
     RewardOrder asReplay() {

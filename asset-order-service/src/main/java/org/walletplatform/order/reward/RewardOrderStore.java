@@ -6,16 +6,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.walletplatform.model.reward.OrderNumber;
+import org.walletplatform.order.budget.IssuedOrders;
+import org.walletplatform.order.scene.Scene;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +28,7 @@ import org.springframework.stereotype.Component;
  * on reading first.
  */
 @Component
-public class RewardOrderStore {
+public class RewardOrderStore implements IssuedOrders {
 
     private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {
     };
@@ -45,7 +49,7 @@ public class RewardOrderStore {
      * Writes the order; false if an order with its number exists already (nothing
      * written).
      */
-    boolean insert(RewardOrder order, String requestHash, String lessee) {
+    public boolean insert(RewardOrder order, String requestHash, String lessee) {
         try {
             this.jdbc.update(
                     "INSERT INTO reward_order (order_no, act_id, activity_id, phase, scene_id, rain_id,"
@@ -84,27 +88,35 @@ public class RewardOrderStore {
                     + " AND phase <> 'test' AND updated_at_ms < ? ORDER BY updated_at_ms LIMIT ?", this::stored,
                     beforeMillis, limit)
             .stream()
-            .map(Stored::order)
+            .map(StoredOrder::order)
             .toList();
     }
 
-    Optional<Stored> find(OrderNumber number) {
-        List<Stored> rows = this.jdbc.query("SELECT * FROM reward_order WHERE act_id = ? AND order_no = ?",
+    @Override
+    public Map<String, Long> issuedBy(String lessee) {
+        Map<String, Long> issued = new HashMap<>();
+        this.jdbc.query("SELECT scene_id, phase, SUM(amount_minor) AS issued FROM reward_order WHERE lessee = ?"
+                + " GROUP BY scene_id, phase", (RowCallbackHandler) (row) -> {
+                    String phase = row.getString("phase");
+                    String isolatedPhase = RewardOrder.isolated(phase) ? phase : null;
+                    issued.merge(Scene.budgetId(row.getString("scene_id"), isolatedPhase), row.getLong("issued"),
+                            Long::sum);
+                }, lessee);
+        return issued;
+    }
+
+    public Optional<StoredOrder> find(OrderNumber number) {
+        List<StoredOrder> rows = this.jdbc.query("SELECT * FROM reward_order WHERE act_id = ? AND order_no = ?",
                 this::stored, number.actId(), number.toString());
         return rows.stream().findFirst();
     }
 
-    private Stored stored(ResultSet row, int i) throws SQLException {
-        return new Stored(new RewardOrder(row.getString("order_no"), row.getLong("act_id"),
+    private StoredOrder stored(ResultSet row, int i) throws SQLException {
+        return new StoredOrder(new RewardOrder(row.getString("order_no"), row.getLong("act_id"),
                 row.getString("activity_id"), row.getString("phase"), row.getString("scene_id"),
                 row.getString("rain_id"), row.getString("award_type"), row.getInt("stage"), row.getLong("amount_minor"),
                 this.json.readValue(row.getString("payload"), PAYLOAD), row.getString("state"),
                 Instant.ofEpochMilli(row.getLong("created_at_ms")), false), row.getString("request_hash"));
-    }
-
-    /** An order as stored, with the hash of the request that created it. */
-    record Stored(RewardOrder order, String requestHash) {
-
     }
 
 }

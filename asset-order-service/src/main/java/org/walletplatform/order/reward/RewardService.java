@@ -3,6 +3,7 @@ package org.walletplatform.order.reward;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 import org.walletplatform.model.reward.AwardType;
 import org.walletplatform.model.reward.OrderNumber;
@@ -18,7 +19,6 @@ import org.walletplatform.order.system.Sha256;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,11 +41,9 @@ class RewardService {
 
     private final Budgets budgets;
 
-    private final RewardOrderStore store;
+    private final RewardTypes types;
 
     private final Clock clock;
-
-    private final ApplicationEventPublisher events;
 
     private final SceneRateLimits rateLimits;
 
@@ -53,15 +51,14 @@ class RewardService {
 
     private final Activities activities;
 
-    RewardService(Scenes scenes, SceneRateLimits rateLimits, Budgets budgets, RewardOrderStore store, Clock clock,
-            ApplicationEventPublisher events, Identities identities, Activities activities) {
+    RewardService(Scenes scenes, SceneRateLimits rateLimits, Budgets budgets, RewardTypes types, Clock clock,
+            Identities identities, Activities activities) {
         this.activities = activities;
         this.identities = identities;
         this.rateLimits = rateLimits;
-        this.events = events;
         this.scenes = scenes;
         this.budgets = budgets;
-        this.store = store;
+        this.types = types;
         this.clock = clock;
     }
 
@@ -94,39 +91,40 @@ class RewardService {
         RewardOrder order = new RewardOrder(number.toString(), number.actId(), request.activityId(), phase.name(),
                 scene.id(), number.rainId(), number.awardType().code(), number.stage(), request.amountMinor(),
                 request.payload(), RewardOrder.ACCEPTED, now, false);
+        String lessee;
+        RewardType type = this.types.of(number.awardType());
         try {
-            this.budgets.take(budgetScene, request.amountMinor());
+            lessee = this.budgets.take(budgetScene, request.amountMinor());
         }
         catch (StockLowException ex) {
             // a retry of an issued order is answered even when the stock ran out since
-            RewardOrderStore.Stored existing = this.store.find(number)
-                .orElseThrow(() -> RewardProblems.stockLow(scene));
+            StoredOrder existing = type.find(number).orElseThrow(() -> RewardProblems.stockLow(scene));
             return answerExisting(existing, hash);
         }
-        boolean written;
+        Optional<StoredOrder> existing;
         try {
-            written = this.store.insert(order, hash, this.budgets.lessee());
+            existing = type.issue(order, hash, lessee);
         }
         catch (RuntimeException ex) {
-            this.budgets.putBack(budgetScene, request.amountMinor());
+            this.budgets.putBack(budgetScene, request.amountMinor(), lessee);
             throw ex;
         }
-        if (written) {
-            this.events.publishEvent(new RewardOrderAccepted(order));
+        if (existing.isEmpty()) {
             return order;
         }
-        this.budgets.putBack(budgetScene, request.amountMinor());
-        return answerExisting(this.store.find(number).orElseThrow(), hash);
+        this.budgets.putBack(budgetScene, request.amountMinor(), lessee);
+        return answerExisting(existing.get(), hash);
     }
 
     RewardOrder find(String orderNo) {
         OrderNumber number = OrderNumber.parse(orderNo);
-        return this.store.find(number)
-            .map(RewardOrderStore.Stored::order)
+        return this.types.of(number.awardType())
+            .find(number)
+            .map(StoredOrder::order)
             .orElseThrow(() -> RewardProblems.orderNotFound(orderNo));
     }
 
-    private static RewardOrder answerExisting(RewardOrderStore.Stored existing, String hash) {
+    private static RewardOrder answerExisting(StoredOrder existing, String hash) {
         if (!existing.requestHash().equals(hash)) {
             throw RewardProblems.orderConflict(existing.order().orderNo());
         }

@@ -32,8 +32,16 @@ public record Scene(String id, AwardType awardType, long budgetMinor, long perTr
      * another id, so test issuance never touches the production budget.
      */
     public Scene forIsolatedPhase(String phase) {
-        return new Scene(this.id + "~" + phase, this.awardType, this.budgetMinor, this.perTransactionLimitMinor,
+        return new Scene(budgetId(this.id, phase), this.awardType, this.budgetMinor, this.perTransactionLimitMinor,
                 this.reserveRatio, this.leaseChunkMinor, this.ratePerSecond);
+    }
+
+    /**
+     * The id of the budget a scene's order spends: the scene's own, or for an isolated
+     * phase (non-null {@code isolatedPhase}) that phase's budget of the scene.
+     */
+    public static String budgetId(String sceneId, String isolatedPhase) {
+        return (isolatedPhase != null) ? sceneId + "~" + isolatedPhase : sceneId;
     }
 
     /** The most that may ever be leased: the budget less the reserve. */

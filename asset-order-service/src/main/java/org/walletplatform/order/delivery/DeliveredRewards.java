@@ -1,0 +1,51 @@
+package org.walletplatform.order.delivery;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.walletplatform.model.reward.AwardType;
+import org.walletplatform.model.reward.OrderNumber;
+import org.walletplatform.order.reward.RewardOrder;
+import org.walletplatform.order.reward.RewardOrderStore;
+import org.walletplatform.order.reward.RewardType;
+import org.walletplatform.order.reward.StoredOrder;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Rewards another system grants (coupons, vouchers, virtual items): the order row is
+ * written, then {@link RewardDelivery} takes it to the reward's downstream off the
+ * request's path, the order number as the downstream's idempotency key.
+ */
+@Component
+class DeliveredRewards implements RewardType {
+
+    private final RewardOrderStore store;
+
+    private final RewardDelivery delivery;
+
+    DeliveredRewards(RewardOrderStore store, RewardDelivery delivery) {
+        this.store = store;
+        this.delivery = delivery;
+    }
+
+    @Override
+    public Set<AwardType> awardTypes() {
+        return Set.of(AwardType.COUPON, AwardType.VOUCHER, AwardType.ITEM);
+    }
+
+    @Override
+    public Optional<StoredOrder> issue(RewardOrder order, String requestHash, String lessee) {
+        if (!this.store.insert(order, requestHash, lessee)) {
+            return Optional.of(this.store.find(OrderNumber.parse(order.orderNo())).orElseThrow());
+        }
+        this.delivery.deliverLater(order);
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<StoredOrder> find(OrderNumber number) {
+        return this.store.find(number);
+    }
+
+}
