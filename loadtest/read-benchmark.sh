@@ -18,21 +18,8 @@ ROUNDS=${ROUNDS:-3}
 ABSENT_FIRST=900000000000
 LUA=$ROOT/loadtest/wrk/random-user.lua
 
-command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -qq wrk >/dev/null; }
+source "$ROOT/loadtest/lib.sh"
 curl -fs http://127.0.0.1:8081/actuator/health >/dev/null || { echo "start the platform first: ./wallet up" >&2; exit 1; }
-
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-start_baseline() { # name jar port
-  java -Xms512m -Xmx768m -XX:+UseSerialGC -jar "$2" >"$RUN/logs/$1.log" 2>&1 & # as ./wallet up runs services
-  pids+=($!)
-  for _ in $(seq 1 120); do
-    curl -s -o /dev/null "http://127.0.0.1:$3/" && return 0
-    sleep 0.5
-  done
-  echo "$1 did not start; see $RUN/logs/$1.log" >&2; exit 1
-}
 start_baseline baseline-read-app "$(ls "$ROOT"/baselines/read-app/target/baseline-read-app-*.jar | head -1)" 8097
 start_baseline baseline-gateway "$(ls "$ROOT"/baselines/gateway/target/baseline-gateway-*.jar | head -1)" 8098
 
@@ -40,15 +27,9 @@ start_baseline baseline-gateway "$(ls "$ROOT"/baselines/gateway/target/baseline-
 sample=$(curl -fs http://127.0.0.1:8081/v1/wallet/1)
 for ((i = 1; i <= USERS; i++)); do printf 'SET bare:%d %q\n' "$i" "$sample"; done | redis-cli -n 0 >/dev/null
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-
 wrk_rate() { # url-base path-prefix first count -> "requests/s p50 p99" (p in ms)
   PATH_PREFIX=$2 FIRST_USER=$3 USER_COUNT=$4 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$LUA" "$1" |
-    awk '
-      function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-      /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
-      /Non-2xx/ { bad = $NF }
-      END { if (bad) { print "non-2xx answers: " bad > "/dev/stderr"; exit 1 } printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
+    wrk_figures
 }
 
 echo "warming the cache and the JITs"

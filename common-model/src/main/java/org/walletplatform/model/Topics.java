@@ -17,6 +17,12 @@ public final class Topics {
      */
     public static final String NOTIFICATIONS_DLT = "wallet.notifications.dlt";
 
+    /**
+     * Issued cash red packets waiting to be settled into the ledger, keyed by actID so
+     * one account's packets are settled in order by one consumer.
+     */
+    public static final String REDPACKET_SETTLEMENTS = "order.redpacket.settlements";
+
     /** Header on a dead-lettered record naming why it was dead-lettered. */
     public static final String HEADER_DLT_REASON = "wallet-dlt-reason";
 

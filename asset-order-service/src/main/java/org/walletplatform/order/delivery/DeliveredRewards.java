@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.walletplatform.model.reward.AwardType;
 import org.walletplatform.model.reward.OrderNumber;
+import org.walletplatform.order.reward.IssueOutcome;
 import org.walletplatform.order.reward.RewardOrder;
 import org.walletplatform.order.reward.RewardOrderStore;
 import org.walletplatform.order.reward.RewardType;
@@ -35,12 +36,12 @@ class DeliveredRewards implements RewardType {
     }
 
     @Override
-    public Optional<StoredOrder> issue(RewardOrder order, String requestHash, String lessee) {
+    public IssueOutcome issue(RewardOrder order, String requestHash, String lessee) {
         if (!this.store.insert(order, requestHash, lessee)) {
-            return Optional.of(this.store.find(OrderNumber.parse(order.orderNo())).orElseThrow());
+            return IssueOutcome.existing(this.store.find(OrderNumber.parse(order.orderNo())).orElseThrow());
         }
         this.delivery.deliverLater(order);
-        return Optional.empty();
+        return IssueOutcome.issued(order);
     }
 
     @Override

@@ -29,7 +29,12 @@ class GrantClient {
     GrantClient(DownstreamsProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        // HTTP/1.1 with kept-alive connections: the default (HTTP/2) would try an h2c
+        // upgrade first
+        this.http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(properties.timeout())
+            .build();
     }
 
     void grant(String awardType, String orderNo, GrantRequest request) {

@@ -1,12 +1,13 @@
 package org.walletplatform.order.delivery;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
@@ -17,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.walletplatform.model.reward.GrantContract.GrantRequest;
 import org.walletplatform.order.reward.RewardOrder;
-import org.walletplatform.order.reward.RewardOrderStore;
 import org.walletplatform.support.switches.DegradationSwitches;
 
 import org.springframework.stereotype.Component;
@@ -36,7 +36,7 @@ class RewardDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(RewardDelivery.class);
 
-    private final RewardOrderStore store;
+    private final DeliveryOutcomes outcomes;
 
     private final GrantClient client;
 
@@ -52,11 +52,11 @@ class RewardDelivery {
 
     private final ExecutorService tasks = Executors.newVirtualThreadPerTaskExecutor();
 
-    RewardDelivery(RewardOrderStore store, GrantClient client, BulkheadRegistry bulkheads,
+    RewardDelivery(DeliveryOutcomes outcomes, GrantClient client, BulkheadRegistry bulkheads,
             CircuitBreakerRegistry breakers, RetryRegistry retries, MeterRegistry meters,
             DegradationSwitches switches) {
         this.switches = switches;
-        this.store = store;
+        this.outcomes = outcomes;
         this.client = client;
         this.bulkheads = bulkheads;
         this.breakers = breakers;
@@ -80,16 +80,17 @@ class RewardDelivery {
     }
 
     /**
-     * Delivers the order unless another delivery finished it already, or its downstream
-     * is switched off (the order then waits, accepted, for the janitor).
+     * Delivers the order, unless its downstream is switched off (the order then waits,
+     * accepted, for the janitor). The order is not marked delivering before the call: a
+     * confirmed grant moves it straight to delivered, and only an unknown outcome is
+     * written as delivering, which tells the janitor to ask the downstream before
+     * delivering again. A grant the downstream applied whose outcome was then lost with a
+     * crash is delivered again, and the downstream, keyed by the order number, answers it
+     * without granting twice.
      */
     void deliver(RewardOrder order) {
         if (!this.switches.isOn(switchOf(order.awardType()))) {
             count("switched-off");
-            return;
-        }
-        if (!this.store.transition(order, List.of(RewardOrder.ACCEPTED, RewardOrder.DELIVERING),
-                RewardOrder.DELIVERING)) {
             return;
         }
         String name = "downstream-" + order.awardType();
@@ -103,16 +104,19 @@ class RewardDelivery {
                 .decorateRunnable(retry,
                         CircuitBreaker.decorateRunnable(breaker, Bulkhead.decorateRunnable(bulkhead, call)))
                 .run();
-            finish(order, RewardOrder.DELIVERED);
+            this.outcomes.record(order, RewardOrder.DELIVERED);
         }
         catch (GrantClient.DeliveryRefusedException ex) {
             log.warn("Reward {} refused by its downstream: {}", order.orderNo(), ex.getMessage());
-            finish(order, RewardOrder.FAILED);
+            this.outcomes.record(order, RewardOrder.FAILED);
+        }
+        catch (BulkheadFullException | CallNotPermittedException ex) {
+            count("deferred"); // never sent: the janitor delivers it later
         }
         catch (RuntimeException ex) {
-            // unknown outcome: the order stays delivering until the janitor asks the
-            // downstream
+            // unknown outcome: delivering, until the janitor asks the downstream
             count("unknown");
+            this.outcomes.record(order, RewardOrder.DELIVERING);
             log.debug("Reward {} not confirmed: {}", order.orderNo(), ex.toString());
         }
     }
@@ -128,17 +132,11 @@ class RewardDelivery {
                 return; // the downstream cannot say now; the next round asks again
             }
             if (applied.get()) {
-                finish(order, RewardOrder.DELIVERED);
+                this.outcomes.record(order, RewardOrder.DELIVERED);
                 return;
             }
         }
         deliver(order);
-    }
-
-    private void finish(RewardOrder order, String state) {
-        if (this.store.transition(order, List.of(RewardOrder.DELIVERING), state)) {
-            count(state);
-        }
     }
 
     private void count(String result) {

@@ -5,24 +5,43 @@ import java.util.Set;
 
 import org.walletplatform.model.reward.AwardType;
 import org.walletplatform.model.reward.OrderNumber;
+import org.walletplatform.order.reward.IssueOutcome;
 import org.walletplatform.order.reward.RewardOrder;
 import org.walletplatform.order.reward.RewardOrderStore;
 import org.walletplatform.order.reward.RewardType;
 import org.walletplatform.order.reward.StoredOrder;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Cash red packets, written as an order row per request: no downstream is involved, the
- * order is the user's claim on the money.
+ * Cash red packets, issued as signed tokens: the packet is recorded as pending in Redis
+ * (one Lua call, idempotent on the order number) and published for settlement; the order
+ * row and ledger entry are written later by {@link Settler}. So issuance touches no
+ * database, and the balance (settled + pending) is right at once. A packet of an isolated
+ * (test) phase gets no token and never reaches a balance: its order row is written
+ * directly.
  */
 @Component
 class CashRewards implements RewardType {
 
+    private final TokenSigner signer;
+
+    private final PendingTokens pending;
+
+    private final SettlementQueue queue;
+
     private final RewardOrderStore store;
 
-    CashRewards(RewardOrderStore store) {
+    private final JsonMapper json;
+
+    CashRewards(TokenSigner signer, PendingTokens pending, SettlementQueue queue, RewardOrderStore store,
+            JsonMapper json) {
+        this.signer = signer;
+        this.pending = pending;
+        this.queue = queue;
         this.store = store;
+        this.json = json;
     }
 
     @Override
@@ -31,16 +50,30 @@ class CashRewards implements RewardType {
     }
 
     @Override
-    public Optional<StoredOrder> issue(RewardOrder order, String requestHash, String lessee) {
-        if (!this.store.insert(order, requestHash, lessee)) {
-            return this.store.find(OrderNumber.parse(order.orderNo()));
+    public IssueOutcome issue(RewardOrder order, String requestHash, String lessee) {
+        if (order.isolated()) {
+            return this.store.insert(order, requestHash, lessee) ? IssueOutcome.issued(order)
+                    : IssueOutcome.existing(this.store.find(OrderNumber.parse(order.orderNo())).orElseThrow());
         }
-        return Optional.empty();
+        RedPacketToken token = new RedPacketToken(this.signer.signingKeyId(),
+                (order.appId() != null) ? order.appId() : "", order.actId(), order.activityId(), order.sceneId(),
+                order.amountMinor(), order.orderNo(), order.createdAt().toEpochMilli(), order.rainId(),
+                RedPacketToken.CREATED);
+        String signed = this.signer.sign(token);
+        TokenRecord record = new TokenRecord(RedPacketToken.CREATED, requestHash, lessee, order.phase(), signed,
+                this.json.writeValueAsString(order.payload()), token);
+        Optional<TokenRecord> existing = this.pending.issue(record, order.createdAt().toEpochMilli());
+        if (existing.isPresent()) {
+            return IssueOutcome.existing(existing.get().toStoredOrder());
+        }
+        this.queue.publish(record);
+        return IssueOutcome.issued(record.toOrder(RewardOrder.ACCEPTED));
     }
 
     @Override
     public Optional<StoredOrder> find(OrderNumber number) {
-        return this.store.find(number);
+        Optional<StoredOrder> pendingOrSettled = this.pending.find(number.toString()).map(TokenRecord::toStoredOrder);
+        return pendingOrSettled.isPresent() ? pendingOrSettled : this.store.find(number);
     }
 
 }

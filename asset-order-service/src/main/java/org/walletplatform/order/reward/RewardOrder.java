@@ -3,6 +3,8 @@ package org.walletplatform.order.reward;
 import java.time.Instant;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.walletplatform.order.activity.ActivitiesProperties.Phase;
 
 /**
@@ -13,12 +15,15 @@ import org.walletplatform.order.activity.ActivitiesProperties.Phase;
  * @param state {@code accepted} (budget taken, order written), then for non-cash rewards
  * {@code delivering}, and {@code delivered} or {@code failed} (the downstream refused it
  * for good); cash red packets stay {@code accepted} until their settlement exists
+ * @param appId the app the request named the person by, if it did
+ * @param token for a cash red packet, the signed token the client holds
  * @param replay true when this answer is the stored result of an earlier request with the
  * same order number and the same content
  */
-public record RewardOrder(String orderNo, long actId, String activityId, String phase, String sceneId, String rainId,
-        String awardType, int stage, long amountMinor, Map<String, Object> payload, String state, Instant createdAt,
-        boolean replay) {
+public record RewardOrder(String orderNo, long actId, @JsonInclude(JsonInclude.Include.NON_NULL) String appId,
+        String activityId, String phase, String sceneId, String rainId, String awardType, int stage, long amountMinor,
+        Map<String, Object> payload, String state, Instant createdAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String token, boolean replay) {
 
     public static final String ACCEPTED = "accepted";
 
@@ -27,6 +32,9 @@ public record RewardOrder(String orderNo, long actId, String activityId, String 
     public static final String DELIVERED = "delivered";
 
     public static final String FAILED = "failed";
+
+    /** A cash red packet booked into the user's balance. */
+    public static final String SETTLED = "settled";
 
     /** Whether the order was issued in an isolated (internal test) phase. */
     public boolean isolated() {
@@ -39,8 +47,16 @@ public record RewardOrder(String orderNo, long actId, String activityId, String 
     }
 
     RewardOrder asReplay() {
-        return new RewardOrder(this.orderNo, this.actId, this.activityId, this.phase, this.sceneId, this.rainId,
-                this.awardType, this.stage, this.amountMinor, this.payload, ACCEPTED, this.createdAt, true);
+        return new RewardOrder(this.orderNo, this.actId, this.appId, this.activityId, this.phase, this.sceneId,
+                this.rainId, this.awardType, this.stage, this.amountMinor, this.payload, ACCEPTED, this.createdAt,
+                this.token, true);
+    }
+
+    /** The same order in another state. */
+    public RewardOrder inState(String state) {
+        return new RewardOrder(this.orderNo, this.actId, this.appId, this.activityId, this.phase, this.sceneId,
+                this.rainId, this.awardType, this.stage, this.amountMinor, this.payload, state, this.createdAt,
+                this.token, this.replay);
     }
 
 }

@@ -51,14 +51,14 @@ public class RewardOrderStore implements IssuedOrders {
      */
     public boolean insert(RewardOrder order, String requestHash, String lessee) {
         try {
-            this.jdbc.update(
-                    "INSERT INTO reward_order (order_no, act_id, activity_id, phase, scene_id, rain_id,"
-                            + " award_type, stage, amount_minor, payload, request_hash, state, lessee, created_at_ms,"
-                            + " updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    order.orderNo(), order.actId(), order.activityId(), order.phase(), order.sceneId(), order.rainId(),
-                    order.awardType(), order.stage(), order.amountMinor(),
-                    this.json.writeValueAsString(order.payload()), requestHash, order.state(), lessee,
-                    order.createdAt().toEpochMilli(), order.createdAt().toEpochMilli());
+            this.jdbc
+                .update("INSERT INTO reward_order (order_no, act_id, app_id, activity_id, phase, scene_id, rain_id,"
+                        + " award_type, stage, amount_minor, payload, request_hash, state, lessee, token,"
+                        + " created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        order.orderNo(), order.actId(), order.appId(), order.activityId(), order.phase(),
+                        order.sceneId(), order.rainId(), order.awardType(), order.stage(), order.amountMinor(),
+                        this.json.writeValueAsString(order.payload()), requestHash, order.state(), lessee,
+                        order.token(), order.createdAt().toEpochMilli(), order.createdAt().toEpochMilli());
             return true;
         }
         catch (DuplicateKeyException ex) {
@@ -71,11 +71,30 @@ public class RewardOrderStore implements IssuedOrders {
      * (another delivery got there first, or it is settled).
      */
     public boolean transition(RewardOrder order, List<String> from, String to) {
-        String states = String.join(",", Collections.nCopies(from.size(), "?"));
+        String states = marks(from.size());
         List<Object> args = new ArrayList<>(List.of(to, this.clock.millis(), order.actId(), order.orderNo()));
         args.addAll(from);
         return this.jdbc.update("UPDATE reward_order SET state = ?, updated_at_ms = ? WHERE act_id = ? AND order_no = ?"
                 + " AND state IN (" + states + ")", args.toArray()) == 1;
+    }
+
+    /**
+     * Moves every one of {@code orders} that is in one of {@code from} to {@code to}, in
+     * one statement (routed to the shards of their actIDs); returns how many moved.
+     */
+    public int transitionAll(List<RewardOrder> orders, List<String> from, String to) {
+        List<Object> args = new ArrayList<>(List.of(to, this.clock.millis()));
+        orders.forEach((order) -> args.add(order.actId()));
+        orders.forEach((order) -> args.add(order.orderNo()));
+        args.addAll(from);
+        return this.jdbc.update(
+                "UPDATE reward_order SET state = ?, updated_at_ms = ? WHERE act_id IN (" + marks(orders.size())
+                        + ") AND order_no IN (" + marks(orders.size()) + ") AND state IN (" + marks(from.size()) + ")",
+                args.toArray());
+    }
+
+    private static String marks(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
     }
 
     /**
@@ -113,10 +132,11 @@ public class RewardOrderStore implements IssuedOrders {
 
     private StoredOrder stored(ResultSet row, int i) throws SQLException {
         return new StoredOrder(new RewardOrder(row.getString("order_no"), row.getLong("act_id"),
-                row.getString("activity_id"), row.getString("phase"), row.getString("scene_id"),
-                row.getString("rain_id"), row.getString("award_type"), row.getInt("stage"), row.getLong("amount_minor"),
-                this.json.readValue(row.getString("payload"), PAYLOAD), row.getString("state"),
-                Instant.ofEpochMilli(row.getLong("created_at_ms")), false), row.getString("request_hash"));
+                row.getString("app_id"), row.getString("activity_id"), row.getString("phase"),
+                row.getString("scene_id"), row.getString("rain_id"), row.getString("award_type"), row.getInt("stage"),
+                row.getLong("amount_minor"), this.json.readValue(row.getString("payload"), PAYLOAD),
+                row.getString("state"), Instant.ofEpochMilli(row.getLong("created_at_ms")), row.getString("token"),
+                false), row.getString("request_hash"));
     }
 
 }

@@ -3,7 +3,6 @@ package org.walletplatform.order.reward;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 
 import org.walletplatform.model.reward.AwardType;
 import org.walletplatform.model.reward.OrderNumber;
@@ -88,9 +87,9 @@ class RewardService {
         // an isolated (test) phase spends a budget of its own
         Scene budgetScene = phase.isolated() ? scene.forIsolatedPhase(phase.name()) : scene;
         String hash = hash(request);
-        RewardOrder order = new RewardOrder(number.toString(), number.actId(), request.activityId(), phase.name(),
-                scene.id(), number.rainId(), number.awardType().code(), number.stage(), request.amountMinor(),
-                request.payload(), RewardOrder.ACCEPTED, now, false);
+        RewardOrder order = new RewardOrder(number.toString(), number.actId(), request.appId(), request.activityId(),
+                phase.name(), scene.id(), number.rainId(), number.awardType().code(), number.stage(),
+                request.amountMinor(), request.payload(), RewardOrder.ACCEPTED, now, null, false);
         String lessee;
         RewardType type = this.types.of(number.awardType());
         try {
@@ -101,19 +100,19 @@ class RewardService {
             StoredOrder existing = type.find(number).orElseThrow(() -> RewardProblems.stockLow(scene));
             return answerExisting(existing, hash);
         }
-        Optional<StoredOrder> existing;
+        IssueOutcome outcome;
         try {
-            existing = type.issue(order, hash, lessee);
+            outcome = type.issue(order, hash, lessee);
         }
         catch (RuntimeException ex) {
             this.budgets.putBack(budgetScene, request.amountMinor(), lessee);
             throw ex;
         }
-        if (existing.isEmpty()) {
-            return order;
+        if (outcome.isNew()) {
+            return outcome.issued();
         }
         this.budgets.putBack(budgetScene, request.amountMinor(), lessee);
-        return answerExisting(existing.get(), hash);
+        return answerExisting(outcome.existing(), hash);
     }
 
     RewardOrder find(String orderNo) {

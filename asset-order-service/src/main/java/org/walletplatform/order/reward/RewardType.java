@@ -21,11 +21,11 @@ public interface RewardType {
 
     /**
      * Records a new order and starts its way to the user; if an order with the same
-     * number exists, records nothing and returns the stored one.
+     * number exists, records nothing and answers the stored one.
      * @param requestHash the hash of the request, stored to tell a replay from a conflict
      * @param lessee the budget lessee the amount was taken under
      */
-    Optional<StoredOrder> issue(RewardOrder order, String requestHash, String lessee);
+    IssueOutcome issue(RewardOrder order, String requestHash, String lessee);
 
     /** The order with this number, if it exists. */
     Optional<StoredOrder> find(OrderNumber number);

@@ -140,8 +140,8 @@ class BudgetReconciliationIT {
 
     private void order(Scene scene, long actOffset, String phase, long amount, String lessee) {
         OrderNumber number = new OrderNumber(RUN + actOffset, scene.id(), "r", AwardType.COUPON, 1);
-        RewardOrder order = new RewardOrder(number.toString(), number.actId(), "gala", phase, scene.id(), "r", "coupon",
-                1, amount, Map.of(), RewardOrder.ACCEPTED, Instant.now(), false);
+        RewardOrder order = new RewardOrder(number.toString(), number.actId(), null, "gala", phase, scene.id(), "r",
+                "coupon", 1, amount, Map.of(), RewardOrder.ACCEPTED, Instant.now(), null, false);
         assertThat(this.orders.insert(order, "0".repeat(64), lessee)).isTrue();
     }
 

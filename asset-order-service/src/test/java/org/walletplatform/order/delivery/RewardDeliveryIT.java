@@ -88,7 +88,7 @@ class RewardDeliveryIT {
         assertThat(issue(RUN + 2, "dl-coupon", "coupon").statusCode()).isEqualTo(201);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> COUPONS.puts(orderNo) == 3);
-        assertThat(state(orderNo)).as("after the retries the outcome is unknown").isEqualTo("delivering");
+        awaitState(orderNo, "delivering"); // after the retries the outcome is unknown
         awaitState(orderNo, "delivered");
         assertThat(COUPONS.puts(orderNo)).as("the janitor asked, it did not deliver again").isEqualTo(3);
         assertThat(COUPONS.applications(orderNo)).isEqualTo(1);

@@ -1,8 +1,5 @@
 package org.walletplatform.order.reward;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,20 +11,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.walletplatform.order.OrderApi;
+import org.walletplatform.order.OrderServiceTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,25 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Reward issuance over HTTP on real sharded MariaDB and Redis: idempotent under
  * concurrent retries, conflicts and refusals answered as problems with nothing written.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "order.scenes.it-coupon.award-type=coupon", "order.scenes.it-coupon.budget-minor=100000000",
-                "order.scenes.it-coupon.per-transaction-limit-minor=1000", "order.scenes.it-tiny.award-type=voucher",
-                "order.scenes.it-tiny.budget-minor=1000", "order.scenes.it-tiny.per-transaction-limit-minor=100",
-                "order.scenes.it-tiny.lease-chunk-minor=100", "order.scenes.it-limited.award-type=item",
-                "order.scenes.it-limited.budget-minor=100000", "order.scenes.it-limited.per-transaction-limit-minor=10",
-                "order.scenes.it-limited.rate-per-second=5", "order.activities.it-testing.phases[0].name=test",
-                "order.activities.it-testing.phases[0].from=2020-01-01T00:00:00Z",
-                "order.activities.it-testing.phases[0].to=2100-01-01T00:00:00Z",
-                "order.activities.it-over.phases[0].name=production",
-                "order.activities.it-over.phases[0].from=2020-01-01T00:00:00Z",
-                "order.activities.it-over.phases[0].to=2021-01-01T00:00:00Z" })
-@ActiveProfiles("test")
+@OrderServiceTest
 class RewardIssuanceIT {
 
     /** Act ids unique to this run: orders outlive test runs. */
     private static final long RUN = System.currentTimeMillis() % 1_000_000_000L * 1_000;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private OrderApi api;
 
     @LocalServerPort
     private int port;
@@ -238,19 +224,20 @@ class RewardIssuanceIT {
     }
 
     private String problemType(HttpResponse<String> response) {
-        return this.json.readTree(response.body()).get("type").asString();
+        return this.api.problemType(response);
     }
 
     private HttpResponse<String> post(String body) throws Exception {
-        return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/rewards"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(), HttpResponse.BodyHandlers.ofString());
+        return this.api.post("/v1/rewards", body);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return this.api.get(path);
+    }
+
+    @BeforeEach
+    void api() {
+        this.api = new OrderApi(this.port, this.json);
     }
 
 }

@@ -1,0 +1,59 @@
+package org.walletplatform.order.redpacket;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes again, for settlement, every packet still pending {@code republishAfter}
+ * after its issue: its first publication may have been lost (issuance does not wait for
+ * the broker). Settling twice is harmless, so every instance may run this.
+ */
+@Component
+class PendingRepublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(PendingRepublisher.class);
+
+    private static final int PER_SHARD = 500;
+
+    private final PendingTokens pending;
+
+    private final SettlementQueue queue;
+
+    private final RedPacketProperties properties;
+
+    private final Clock clock;
+
+    PendingRepublisher(PendingTokens pending, SettlementQueue queue, RedPacketProperties properties, Clock clock) {
+        this.pending = pending;
+        this.queue = queue;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${order.redpacket.republish-after:30s}")
+    void republishStalePackets() {
+        try {
+            long before = this.clock.millis() - this.properties.republishAfter().toMillis();
+            int count = 0;
+            for (String orderNo : this.pending.pendingSince(before, PER_SHARD)) {
+                var record = this.pending.find(orderNo);
+                if (record.isPresent() && record.get().status() != RedPacketToken.SUCCESS) {
+                    this.queue.publish(record.get());
+                    count++;
+                }
+            }
+            if (count > 0) {
+                log.info("Published {} pending packets for settlement again", count);
+            }
+        }
+        catch (RuntimeException ex) {
+            log.warn("Pending packets not republished; the next round tries again: {}", ex.toString());
+        }
+    }
+
+}

@@ -1,0 +1,155 @@
+package org.walletplatform.order.redpacket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * Red-packet tokens in Redis, from issuance until well after settlement. Per token, a
+ * record {@code rp:tok:{orderNo}} = {@code status|record} (its status moves only forward:
+ * 1 created, 2 processing, 8 success); per account, a hash {@code rp:acct:{actId}} with
+ * the sum of its pending packets ({@code pending}) and a cache of its settled balance
+ * ({@code s}, income {@code i}, ledger version {@code v}); and an index of pending
+ * packets by issue time, split over {@code pendingShards} sorted sets, for the job that
+ * publishes them again. Every change is one Lua script, so the pending sum always equals
+ * the pending records.
+ */
+@Component
+class PendingTokens {
+
+    /** New record, counted as pending and indexed; or the existing record. */
+    private static final RedisScript<String> ISSUE = RedisScript.of("""
+            if redis.call('SET', KEYS[1], '1|' .. ARGV[1], 'NX', 'EX', ARGV[2]) then
+              redis.call('HINCRBY', KEYS[2], 'pending', ARGV[3])
+              redis.call('ZADD', KEYS[3], ARGV[4], ARGV[5])
+              return false
+            end
+            return redis.call('GET', KEYS[1])
+            """, String.class);
+
+    /** created → processing, for every token given (KEYS). */
+    private static final RedisScript<Long> PROCESSING = RedisScript.of("""
+            for i = 1, #KEYS do
+              local record = redis.call('GET', KEYS[i])
+              if record and string.sub(record, 1, 1) == '1' then
+                redis.call('SET', KEYS[i], '2' .. string.sub(record, 2), 'KEEPTTL')
+              end
+            end
+            return #KEYS
+            """, Long.class);
+
+    /**
+     * → success: the packet leaves the pending sum and the index, and the settled balance
+     * cache takes the ledger's figures if they are newer than its own.
+     */
+    private static final RedisScript<Long> SETTLED = RedisScript.of("""
+            local record = redis.call('GET', KEYS[1])
+            if record and string.sub(record, 1, 1) ~= '8' then
+              redis.call('SET', KEYS[1], '8' .. string.sub(record, 2), 'KEEPTTL')
+              redis.call('HINCRBY', KEYS[2], 'pending', -tonumber(ARGV[1]))
+            end
+            redis.call('ZREM', KEYS[3], ARGV[5])
+            if tonumber(ARGV[4]) > tonumber(redis.call('HGET', KEYS[2], 'v') or '-1') then
+              redis.call('HSET', KEYS[2], 's', ARGV[2], 'i', ARGV[3], 'v', ARGV[4])
+            end
+            return 1
+            """, Long.class);
+
+    /** Caches settled figures unless newer ones are cached. */
+    private static final RedisScript<Long> CACHE = RedisScript.of("""
+            if tonumber(ARGV[3]) > tonumber(redis.call('HGET', KEYS[1], 'v') or '-1') then
+              redis.call('HSET', KEYS[1], 's', ARGV[1], 'i', ARGV[2], 'v', ARGV[3])
+            end
+            return 1
+            """, Long.class);
+
+    private final StringRedisTemplate redis;
+
+    private final RedPacketProperties properties;
+
+    PendingTokens(StringRedisTemplate redis, RedPacketProperties properties) {
+        this.redis = redis;
+        this.properties = properties;
+    }
+
+    static String tokenKey(String orderNo) {
+        return "rp:tok:{" + orderNo + "}";
+    }
+
+    static String accountKey(long actId) {
+        return "rp:acct:{" + actId + "}";
+    }
+
+    String indexKey(long actId) {
+        return "rp:pending:" + Math.floorMod(actId, this.properties.pendingShards());
+    }
+
+    /**
+     * Records a newly issued packet as pending; if the order number has a record already,
+     * records nothing and returns it.
+     */
+    Optional<TokenRecord> issue(TokenRecord record, long issuedAtMs) {
+        String existing = this.redis.execute(ISSUE,
+                List.of(tokenKey(record.orderNo()), accountKey(record.actId()), indexKey(record.actId())),
+                record.encode(), Long.toString(this.properties.tokenTtl().toSeconds()),
+                Long.toString(record.amountMinor()), Long.toString(issuedAtMs), record.orderNo());
+        return Optional.ofNullable(existing).map(TokenRecord::decode);
+    }
+
+    Optional<TokenRecord> find(String orderNo) {
+        return Optional.ofNullable(this.redis.opsForValue().get(tokenKey(orderNo))).map(TokenRecord::decode);
+    }
+
+    void markProcessing(List<String> orderNos) {
+        if (!orderNos.isEmpty()) {
+            this.redis.execute(PROCESSING, orderNos.stream().map(PendingTokens::tokenKey).toList());
+        }
+    }
+
+    void markSettled(String orderNo, long actId, long amountMinor, SettledAccount account) {
+        this.redis.execute(SETTLED, List.of(tokenKey(orderNo), accountKey(actId), indexKey(actId)),
+                Long.toString(amountMinor), Long.toString(account.balanceMinor()), Long.toString(account.incomeMinor()),
+                Long.toString(account.version()), orderNo);
+    }
+
+    /** The account's pending sum and cached settled figures. */
+    CachedAccount account(long actId) {
+        List<Object> fields = this.redis.opsForHash().multiGet(accountKey(actId), List.of("pending", "s", "i", "v"));
+        long pending = (fields.get(0) != null) ? Long.parseLong(fields.get(0).toString()) : 0;
+        SettledAccount settled = (fields.get(1) != null)
+                ? new SettledAccount(actId, Long.parseLong(fields.get(1).toString()),
+                        Long.parseLong(fields.get(2).toString()), Long.parseLong(fields.get(3).toString()))
+                : null;
+        return new CachedAccount(pending, settled);
+    }
+
+    void cache(SettledAccount account) {
+        this.redis.execute(CACHE, List.of(accountKey(account.actId())), Long.toString(account.balanceMinor()),
+                Long.toString(account.incomeMinor()), Long.toString(account.version()));
+    }
+
+    /**
+     * Order numbers pending since before {@code beforeMs}, at most {@code limit} per
+     * shard.
+     */
+    List<String> pendingSince(long beforeMs, int limit) {
+        List<String> orderNos = new ArrayList<>();
+        for (int shard = 0; shard < this.properties.pendingShards(); shard++) {
+            var members = this.redis.opsForZSet().rangeByScore("rp:pending:" + shard, 0, beforeMs, 0, limit);
+            if (members != null) {
+                orderNos.addAll(members);
+            }
+        }
+        return orderNos;
+    }
+
+    /** An account's pending sum, and its settled figures if cached. */
+    record CachedAccount(long pendingMinor, SettledAccount settled) {
+
+    }
+
+}

@@ -1,0 +1,33 @@
+package org.walletplatform.order.redpacket;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Cash red packets: the token signing keys and how pending tokens are kept.
+ *
+ * @param signingKeyId the key new tokens are signed with (its private key must be set)
+ * @param keys Ed25519 keys by key id. A key with a {@code privateKey} (32-byte seed,
+ * base64) can sign; a retired key keeps only its {@code publicKey} (32 bytes, base64) so
+ * the tokens it signed still verify. Rotation: add the new key, switch
+ * {@code signingKeyId}, later drop the old private key.
+ * @param tokenTtl how long Redis keeps a token's record (its idempotency and replay
+ * answer); settlement normally takes seconds
+ * @param republishAfter a token still pending this long after issuance is published for
+ * settlement again (its first publication may have been lost)
+ * @param pendingShards the pending-token index is split into this many Redis keys, so no
+ * one key takes every issuance
+ */
+@ConfigurationProperties("order.redpacket")
+public record RedPacketProperties(String signingKeyId, Map<String, Key> keys, @DefaultValue("7d") Duration tokenTtl,
+        @DefaultValue("30s") Duration republishAfter, @DefaultValue("16") int pendingShards) {
+
+    /** One Ed25519 key. */
+    public record Key(String privateKey, String publicKey) {
+
+    }
+
+}

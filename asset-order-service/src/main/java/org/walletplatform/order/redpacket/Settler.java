@@ -1,0 +1,69 @@
+package org.walletplatform.order.redpacket;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.walletplatform.model.Topics;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Settles issued packets from the settlement topic, a batch at a time: marks them
+ * processing, books each into the ledger (idempotent by order number), then marks it
+ * success in Redis, moving its amount from pending to the settled balance in one step.
+ * Delivery is at least once: a batch that fails is retried whole, and packets booked
+ * already are only marked again. A record that is not a packet is skipped and counted.
+ */
+@Component
+class Settler {
+
+    private static final Logger log = LoggerFactory.getLogger(Settler.class);
+
+    private final RedPacketLedger ledger;
+
+    private final PendingTokens pending;
+
+    private final Counter settled;
+
+    private final Counter unreadable;
+
+    Settler(RedPacketLedger ledger, PendingTokens pending, MeterRegistry meters) {
+        this.ledger = ledger;
+        this.pending = pending;
+        this.settled = Counter.builder("order.redpacket.settled")
+            .description("Packets booked into the ledger (a redelivered one counts again)")
+            .register(meters);
+        this.unreadable = Counter.builder("order.redpacket.unreadable")
+            .description("Settlement records that were not packets, skipped")
+            .register(meters);
+    }
+
+    @KafkaListener(id = "redpacket-settler", topics = Topics.REDPACKET_SETTLEMENTS,
+            groupId = "${order.redpacket.settler-group:redpacket-settler}", batch = "true")
+    void settle(List<ConsumerRecord<String, String>> batch) {
+        List<TokenRecord> packets = new ArrayList<>(batch.size());
+        for (ConsumerRecord<String, String> record : batch) {
+            try {
+                packets.add(TokenRecord.decode(RedPacketToken.CREATED, record.value()));
+            }
+            catch (RuntimeException ex) {
+                this.unreadable.increment();
+                log.error("Skipped settlement record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                        ex.toString());
+            }
+        }
+        this.pending.markProcessing(packets.stream().map(TokenRecord::orderNo).toList());
+        for (TokenRecord packet : packets) {
+            SettledAccount account = this.ledger.settle(packet);
+            this.pending.markSettled(packet.orderNo(), packet.actId(), packet.amountMinor(), account);
+            this.settled.increment();
+        }
+    }
+
+}

@@ -1,0 +1,176 @@
+package org.walletplatform.order.redpacket;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.walletplatform.model.Topics;
+import org.walletplatform.order.OrderApi;
+import org.walletplatform.order.OrderServiceTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Cash red packets on the real engines: issuance answers a signed token and the balance
+ * counts it at once; the settler books every packet exactly once through Kafka into the
+ * sharded ledger, however often it is delivered; a packet whose publication was lost is
+ * published again and settled.
+ */
+@OrderServiceTest
+class RedPacketIT {
+
+    /** Act ids unique to this run: the ledger outlives test runs. */
+    private static final long RUN = System.currentTimeMillis() % 1_000_000_000L * 1_000 + 300;
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private JsonMapper json;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Autowired
+    private TokenSigner signer;
+
+    @Autowired
+    private PendingTokens pending;
+
+    @Autowired
+    private PendingRepublisher republisher;
+
+    @Autowired
+    private KafkaTemplate<String, String> kafka;
+
+    private OrderApi api;
+
+    @BeforeEach
+    void api() {
+        this.api = new OrderApi(this.port, this.json);
+    }
+
+    @Test
+    void shouldCountEveryPacketAtOnceAndSettleEachExactlyOnce() throws Exception {
+        long actId = RUN + 1;
+        SplittableRandom random = new SplittableRandom(7);
+        long total = 0;
+        List<String> orderNos = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            long amount = random.nextLong(1, 20_000);
+            HttpResponse<String> issued = this.api.post("/v1/rewards", cash(actId, "rain-" + i, amount));
+            assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+            JsonNode order = this.api.body(issued);
+            RedPacketToken token = this.signer.verify(order.get("token").asString());
+            assertThat(token.actId()).isEqualTo(actId);
+            assertThat(token.amountMinor()).isEqualTo(amount);
+            assertThat(token.outTradeNo()).isEqualTo(order.get("orderNo").asString());
+            total += amount;
+            orderNos.add(token.outTradeNo());
+            assertThat(balance(actId).get("balanceMinor").asLong()).as("right at once").isEqualTo(total);
+        }
+        long expected = total;
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> balance(actId).get("pendingMinor").asLong() == 0);
+
+        JsonNode balance = balance(actId);
+        assertThat(balance.get("balanceMinor").asLong()).isEqualTo(expected);
+        assertThat(balance.get("settledMinor").asLong()).isEqualTo(expected);
+        assertThat(balance.get("incomeMinor").asLong()).isEqualTo(expected);
+        assertThat(count("SELECT COUNT(*) FROM rp_entry WHERE act_id = ?", actId)).isEqualTo(40);
+        assertThat(count("SELECT COALESCE(SUM(amount_minor), 0) FROM rp_entry WHERE act_id = ?", actId))
+            .isEqualTo(expected);
+        assertThat(count("SELECT COUNT(*) FROM reward_order WHERE act_id = ? AND state = 'settled'", actId))
+            .isEqualTo(40);
+        JsonNode settled = this.api.body(this.api.get("/v1/rewards/" + orderNos.get(0)));
+        assertThat(settled.get("state").asString()).isEqualTo("settled");
+        assertThat(settled.get("token").asString()).isNotBlank();
+    }
+
+    @Test
+    void shouldAnswerARetryWithTheSameTokenAndSettleARedeliveredPacketOnce() throws Exception {
+        long actId = RUN + 2;
+        HttpResponse<String> first = this.api.post("/v1/rewards", cash(actId, "r", 500));
+        HttpResponse<String> again = this.api.post("/v1/rewards", cash(actId, "r", 500));
+        HttpResponse<String> other = this.api.post("/v1/rewards", cash(actId, "r", 501));
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(this.api.body(again).get("token")).isEqualTo(this.api.body(first).get("token"));
+        assertThat(this.api.body(again).get("replay").asBoolean()).isTrue();
+        assertThat(other.statusCode()).isEqualTo(409);
+        String orderNo = this.api.body(first).get("orderNo").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> balance(actId).get("pendingMinor").asLong() == 0);
+
+        // the broker delivers it again (a consumer crashed before committing, say)
+        TokenRecord record = this.pending.find(orderNo).orElseThrow();
+        this.kafka.send(Topics.REDPACKET_SETTLEMENTS, Long.toString(actId), record.encode()).get();
+        this.kafka.send(Topics.REDPACKET_SETTLEMENTS, Long.toString(actId), record.encode()).get();
+        HttpResponse<String> marker = this.api.post("/v1/rewards", cash(actId, "after", 7));
+        assertThat(marker.statusCode()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> balance(actId).get("pendingMinor").asLong() == 0);
+
+        assertThat(balance(actId).get("balanceMinor").asLong()).isEqualTo(507);
+        assertThat(count("SELECT COUNT(*) FROM rp_entry WHERE act_id = ?", actId)).isEqualTo(2);
+    }
+
+    @Test
+    void shouldSettleAPacketWhosePublicationWasLost() throws Exception {
+        long actId = RUN + 3;
+        String orderNo = actId + "_it-cash_lost_cash_1";
+        RedPacketToken token = new RedPacketToken(this.signer.signingKeyId(), "", actId, "gala", "it-cash", 900,
+                orderNo, System.currentTimeMillis() - 60_000, "lost", RedPacketToken.CREATED);
+        TokenRecord record = new TokenRecord(RedPacketToken.CREATED, "0".repeat(64), "lessee-lost", "production",
+                this.signer.sign(token), "{}", token);
+        assertThat(this.pending.issue(record, token.openTimeMs())).isEmpty(); // pending,
+                                                                              // never
+                                                                              // published
+        assertThat(balance(actId).get("pendingMinor").asLong()).isEqualTo(900);
+
+        this.republisher.republishStalePackets();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> balance(actId).get("settledMinor").asLong() == 900);
+        assertThat(balance(actId).get("pendingMinor").asLong()).isZero();
+        assertThat(this.pending.find(orderNo).orElseThrow().status()).isEqualTo(RedPacketToken.SUCCESS);
+    }
+
+    @Test
+    void shouldKeepATestPhasePacketAwayFromTheBalance() throws Exception {
+        long actId = RUN + 4;
+        HttpResponse<String> issued = this.api.post("/v1/rewards",
+                cash(actId, "r", 300).replace("\"gala\"", "\"it-testing\""));
+
+        assertThat(issued.statusCode()).isEqualTo(201);
+        assertThat(this.api.body(issued).has("token")).isFalse();
+        assertThat(balance(actId).get("balanceMinor").asLong()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM rp_entry WHERE act_id = ?", actId)).isZero();
+    }
+
+    private JsonNode balance(long actId) throws Exception {
+        HttpResponse<String> response = this.api.get("/v1/accounts/" + actId + "/balance");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return this.api.body(response);
+    }
+
+    private long count(String sql, long actId) {
+        Long value = this.jdbc.queryForObject(sql, Long.class, actId);
+        return (value != null) ? value : 0;
+    }
+
+    private static String cash(long actId, String rain, long amount) {
+        return "{\"actId\":" + actId + ",\"activityId\":\"gala\",\"sceneId\":\"it-cash\",\"rainId\":\"" + rain
+                + "\",\"awardType\":\"cash\",\"stage\":1,\"amountMinor\":" + amount + "}";
+    }
+
+}
