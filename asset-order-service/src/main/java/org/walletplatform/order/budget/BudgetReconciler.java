@@ -47,6 +47,8 @@ class BudgetReconciler {
 
     private final IssuedOrders orders;
 
+    private final List<UnsettledIssues> unsettled;
+
     private final StringRedisTemplate redis;
 
     private final JsonMapper json;
@@ -61,10 +63,12 @@ class BudgetReconciler {
 
     private final String instance = UUID.randomUUID().toString();
 
-    BudgetReconciler(BudgetLedger ledger, IssuedOrders orders, StringRedisTemplate redis, JsonMapper json,
-            MeterRegistry meters, Clock clock, BudgetProperties properties) {
+    BudgetReconciler(BudgetLedger ledger, IssuedOrders orders, List<UnsettledIssues> unsettled,
+            StringRedisTemplate redis, JsonMapper json, MeterRegistry meters, Clock clock,
+            BudgetProperties properties) {
         this.ledger = ledger;
         this.orders = orders;
+        this.unsettled = unsettled;
         this.redis = redis;
         this.json = json;
         this.meters = meters;
@@ -131,9 +135,14 @@ class BudgetReconciler {
             return false;
         }
         this.redis.opsForHash().putIfAbsent(DEAD_SINCE, lessee, Long.toString(now.toEpochMilli()));
-        Object since = this.redis.opsForHash().get(DEAD_SINCE, lessee);
-        return since != null
-                && now.toEpochMilli() - Long.parseLong(since.toString()) >= this.properties.deadGrace().toMillis();
+        Object stored = this.redis.opsForHash().get(DEAD_SINCE, lessee);
+        if (stored == null) {
+            return false;
+        }
+        long since = Long.parseLong(stored.toString());
+        // what it issued before it died must be counted first (cash packets settle later)
+        return now.toEpochMilli() - since >= this.properties.deadGrace().toMillis()
+                && this.unsettled.stream().noneMatch((issues) -> issues.anyIssuedBefore(since));
     }
 
     private void settle(String lessee, List<OpenLease> leases, List<Reclaim> reclaimed, List<Mismatch> found) {

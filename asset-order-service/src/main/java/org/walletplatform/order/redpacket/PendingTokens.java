@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.walletplatform.order.budget.UnsettledIssues;
+
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
  * the pending records.
  */
 @Component
-class PendingTokens {
+class PendingTokens implements UnsettledIssues {
 
     /** New record, counted as pending and indexed; or the existing record. */
     private static final RedisScript<String> ISSUE = RedisScript.of("""
@@ -85,7 +87,11 @@ class PendingTokens {
     }
 
     String indexKey(long actId) {
-        return "rp:pending:" + Math.floorMod(actId, this.properties.pendingShards());
+        return shardKey(Math.floorMod(actId, this.properties.pendingShards()));
+    }
+
+    private static String shardKey(int shard) {
+        return "rp:pending:" + shard;
     }
 
     /**
@@ -139,12 +145,23 @@ class PendingTokens {
     List<String> pendingSince(long beforeMs, int limit) {
         List<String> orderNos = new ArrayList<>();
         for (int shard = 0; shard < this.properties.pendingShards(); shard++) {
-            var members = this.redis.opsForZSet().rangeByScore("rp:pending:" + shard, 0, beforeMs, 0, limit);
+            var members = this.redis.opsForZSet().rangeByScore(shardKey(shard), 0, beforeMs, 0, limit);
             if (members != null) {
                 orderNos.addAll(members);
             }
         }
         return orderNos;
+    }
+
+    @Override
+    public boolean anyIssuedBefore(long epochMs) {
+        for (int shard = 0; shard < this.properties.pendingShards(); shard++) {
+            var oldest = this.redis.opsForZSet().rangeWithScores(shardKey(shard), 0, 0);
+            if (oldest != null && !oldest.isEmpty() && oldest.iterator().next().getScore() < epochMs) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An account's pending sum, and its settled figures if cached. */

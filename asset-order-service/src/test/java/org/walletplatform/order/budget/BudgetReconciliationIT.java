@@ -88,6 +88,28 @@ class BudgetReconciliationIT {
     }
 
     @Test
+    void shouldWaitForCashPacketsIssuedBeforeTheLesseeDiedToSettle() throws Exception {
+        Scene scene = scene("rp-" + System.nanoTime());
+        String dead = "dead-" + scene.id();
+        this.ledger.lease(scene, dead, 1_000, 1);
+        // a cash packet issued a minute ago, still pending (the pending index of the
+        // red-packet store)
+        String packet = "unsettled-" + scene.id();
+        this.redis.opsForZSet().add("rp:pending:0", packet, System.currentTimeMillis() - 60_000);
+        try {
+            this.reconciler.reconcile();
+            Thread.sleep(1_100);
+            assertThat(reclaimsOf(this.reconciler.reconcile(), scene)).as("the packet may be this lessee's").isEmpty();
+        }
+        finally {
+            this.redis.opsForZSet().remove("rp:pending:0", packet); // settled
+        }
+
+        assertThat(reclaimsOf(this.reconciler.reconcile(), scene))
+            .containsExactly(new Reclaim(scene.id(), dead, 1_000, 0, 1_000));
+    }
+
+    @Test
     void shouldReportALesseeThatIssuedMoreThanItLeasedAndACounterThatDiffers() throws Exception {
         Scene scene = scene("rm-" + System.nanoTime());
         String greedy = "greedy-" + scene.id();
