@@ -97,7 +97,9 @@ class DeliveryOutcomes implements SmartLifecycle {
 
     @Override
     public void start() {
-        this.writer = Thread.ofVirtual().name("delivery-outcomes").start(this::writeBatches);
+        Thread thread = Thread.ofVirtual().name("delivery-outcomes").unstarted(this::writeBatches);
+        this.writer = thread; // before it runs: it stops once it is no longer the writer
+        thread.start();
     }
 
     @Override

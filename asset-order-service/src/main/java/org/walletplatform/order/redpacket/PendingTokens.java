@@ -45,20 +45,28 @@ class PendingTokens implements UnsettledIssues {
             """, Long.class);
 
     /**
-     * → success: the packet leaves the pending sum and the index, and the settled balance
-     * cache takes the ledger's figures if they are newer than its own.
+     * → success, for packets of one account (KEYS: account, index, then one record per
+     * packet; ARGV: settled figures, then order number and amount per packet): they leave
+     * the pending sum and the index, and the settled balance cache takes the ledger's
+     * figures if newer than its own, all in one step, so settled + pending never counts a
+     * packet twice or not at all.
      */
     private static final RedisScript<Long> SETTLED = RedisScript.of("""
-            local record = redis.call('GET', KEYS[1])
-            if record and string.sub(record, 1, 1) ~= '8' then
-              redis.call('SET', KEYS[1], '8' .. string.sub(record, 2), 'KEEPTTL')
-              redis.call('HINCRBY', KEYS[2], 'pending', -tonumber(ARGV[1]))
+            local moved = 0
+            for i = 3, #KEYS do
+              local record = redis.call('GET', KEYS[i])
+              if record and string.sub(record, 1, 1) ~= '8' then
+                redis.call('SET', KEYS[i], '8' .. string.sub(record, 2), 'KEEPTTL')
+                moved = moved + tonumber(ARGV[2 * (i - 2)])
+              end
+              redis.call('ZREM', KEYS[2], ARGV[2 * (i - 2) - 1])
             end
-            redis.call('ZREM', KEYS[3], ARGV[5])
-            if tonumber(ARGV[4]) > tonumber(redis.call('HGET', KEYS[2], 'v') or '-1') then
-              redis.call('HSET', KEYS[2], 's', ARGV[2], 'i', ARGV[3], 'v', ARGV[4])
+            if moved ~= 0 then redis.call('HINCRBY', KEYS[1], 'pending', -moved) end
+            local n = 2 * (#KEYS - 2)
+            if tonumber(ARGV[n + 3]) > tonumber(redis.call('HGET', KEYS[1], 'v') or '-1') then
+              redis.call('HSET', KEYS[1], 's', ARGV[n + 1], 'i', ARGV[n + 2], 'v', ARGV[n + 3])
             end
-            return 1
+            return moved
             """, Long.class);
 
     /** Caches settled figures unless newer ones are cached. */
@@ -116,10 +124,22 @@ class PendingTokens implements UnsettledIssues {
         }
     }
 
-    void markSettled(String orderNo, long actId, long amountMinor, SettledAccount account) {
-        this.redis.execute(SETTLED, List.of(tokenKey(orderNo), accountKey(actId), indexKey(actId)),
-                Long.toString(amountMinor), Long.toString(account.balanceMinor()), Long.toString(account.incomeMinor()),
-                Long.toString(account.version()), orderNo);
+    /**
+     * Marks booked packets of one account success, with the account's figures after them.
+     */
+    void markSettled(List<TokenRecord> packets, SettledAccount account) {
+        List<String> keys = new ArrayList<>(packets.size() + 2);
+        keys.add(accountKey(account.actId()));
+        keys.add(indexKey(account.actId()));
+        List<String> args = new ArrayList<>(packets.size() * 2 + 3);
+        for (TokenRecord packet : packets) {
+            keys.add(tokenKey(packet.orderNo()));
+            args.add(packet.orderNo());
+            args.add(Long.toString(packet.amountMinor()));
+        }
+        args.addAll(List.of(Long.toString(account.balanceMinor()), Long.toString(account.incomeMinor()),
+                Long.toString(account.version())));
+        this.redis.execute(SETTLED, keys, args.toArray());
     }
 
     /** The account's pending sum and cached settled figures. */

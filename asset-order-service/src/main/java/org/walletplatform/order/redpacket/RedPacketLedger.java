@@ -1,21 +1,32 @@
 package org.walletplatform.order.redpacket;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import org.walletplatform.order.reward.RewardOrder;
 import org.walletplatform.order.reward.RewardOrderStore;
+import org.walletplatform.order.reward.RewardOrderStore.NewOrder;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The red-packet ledger in MySQL, sharded by actID: the order row, an append-only entry
- * and the account row of one packet are written in one local transaction (they share a
- * shard). The order number is the order's primary key, so settling a packet twice writes
- * nothing the second time. The account row changes only by single-statement increments,
- * so concurrent settlements never lose an update.
+ * The red-packet ledger in MySQL, sharded by actID like the orders (an account's orders,
+ * entries and balance row share a database). A batch of packets is booked in one
+ * transaction of a few statements, whatever its size: the orders (whose primary key is
+ * the order number, so a packet booked before is found and skipped), one append-only
+ * entry per packet, and the account rows, locked while their new figures are computed so
+ * no concurrent booking is lost.
  */
 @Component
 class RedPacketLedger {
@@ -28,38 +39,84 @@ class RedPacketLedger {
 
     private final Clock clock;
 
-    RedPacketLedger(JdbcTemplate jdbc, TransactionTemplate transactions, RewardOrderStore orders, Clock clock) {
+    RedPacketLedger(JdbcTemplate jdbc, PlatformTransactionManager transactions, RewardOrderStore orders, Clock clock) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        // read committed: the account rows are locked explicitly, and no gap locks make
+        // two settlers creating different new accounts deadlock
+        this.transactions = new TransactionTemplate(transactions);
+        this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.orders = orders;
         this.clock = clock;
     }
 
     /**
-     * Books one packet; returns the account's figures after it (after the earlier booking
-     * if it was settled before).
+     * Books the packets not booked yet; returns every account's figures after the batch,
+     * by actID. {@code beforeBooking} sees the figures before the batch, while the
+     * account rows are locked.
      */
-    SettledAccount settle(TokenRecord record) {
-        RedPacketToken token = record.token();
-        RewardOrder order = record.toOrder(RewardOrder.SETTLED);
+    Map<Long, SettledAccount> settle(List<TokenRecord> packets, Consumer<Map<Long, SettledAccount>> beforeBooking) {
+        Map<String, TokenRecord> byOrderNo = new LinkedHashMap<>();
+        packets.forEach((packet) -> byOrderNo.putIfAbsent(packet.orderNo(), packet));
+        List<RewardOrder> batch = byOrderNo.values().stream().map((p) -> p.toOrder(RewardOrder.SETTLED)).toList();
         return this.transactions.execute((status) -> {
-            if (!this.orders.insert(order, record.requestHash(), record.lessee())) {
-                return account(token.actId());
+            Set<String> booked = this.orders.existing(batch);
+            List<TokenRecord> fresh = byOrderNo.values()
+                .stream()
+                .filter((packet) -> !booked.contains(packet.orderNo()))
+                .toList();
+            List<Long> actIds = byOrderNo.values().stream().map(TokenRecord::actId).distinct().toList();
+            Map<Long, SettledAccount> accounts = accountsForUpdate(actIds);
+            beforeBooking.accept(Map.copyOf(accounts));
+            if (!fresh.isEmpty()) {
+                book(fresh, accounts);
             }
-            long now = this.clock.millis();
-            this.jdbc.update(
-                    "INSERT INTO rp_account (act_id, balance_minor, income_minor, version, updated_at_ms)"
-                            + " VALUES (?, ?, ?, 1, ?) ON DUPLICATE KEY UPDATE balance_minor = balance_minor + ?,"
-                            + " income_minor = income_minor + ?, version = version + 1, updated_at_ms = ?",
-                    token.actId(), token.amountMinor(), token.amountMinor(), now, token.amountMinor(),
-                    token.amountMinor(), now);
-            SettledAccount after = account(token.actId());
-            this.jdbc.update(
-                    "INSERT INTO rp_entry (entry_no, act_id, kind, amount_minor, balance_after, version,"
-                            + " created_at_ms) VALUES (?, ?, 'settle', ?, ?, ?, ?)",
-                    token.outTradeNo(), token.actId(), token.amountMinor(), after.balanceMinor(), after.version(), now);
-            return after;
+            return accounts;
         });
+    }
+
+    private void book(List<TokenRecord> fresh, Map<Long, SettledAccount> accounts) {
+        long now = this.clock.millis();
+        List<NewOrder> newOrders = new ArrayList<>(fresh.size());
+        List<Object> entries = new ArrayList<>(fresh.size() * 6);
+        for (TokenRecord packet : fresh) {
+            newOrders.add(new NewOrder(packet.toOrder(RewardOrder.SETTLED), packet.requestHash(), packet.lessee()));
+            SettledAccount before = accounts.get(packet.actId());
+            SettledAccount after = new SettledAccount(packet.actId(), before.balanceMinor() + packet.amountMinor(),
+                    before.incomeMinor() + packet.amountMinor(), before.version() + 1);
+            accounts.put(packet.actId(), after);
+            entries.addAll(List.of(packet.orderNo(), packet.actId(), packet.amountMinor(), after.balanceMinor(),
+                    after.version(), now));
+        }
+        this.orders.insertAll(newOrders);
+        this.jdbc.update(
+                "INSERT INTO rp_entry (entry_no, act_id, kind, amount_minor, balance_after, version,"
+                        + " created_at_ms) VALUES " + rows("(?, ?, 'settle', ?, ?, ?, ?)", fresh.size()),
+                entries.toArray());
+        List<SettledAccount> changed = fresh.stream().map(TokenRecord::actId).distinct().map(accounts::get).toList();
+        List<Object> args = new ArrayList<>(changed.size() * 5);
+        changed.forEach((account) -> args
+            .addAll(List.of(account.actId(), account.balanceMinor(), account.incomeMinor(), account.version(), now)));
+        // the rows are locked since they were read: their figures are final
+        this.jdbc.update("INSERT INTO rp_account (act_id, balance_minor, income_minor, version, updated_at_ms)"
+                + " VALUES " + rows("(?, ?, ?, ?, ?)", changed.size())
+                + " ON DUPLICATE KEY UPDATE balance_minor = VALUES(balance_minor),"
+                + " income_minor = VALUES(income_minor), version = VALUES(version),"
+                + " updated_at_ms = VALUES(updated_at_ms)", args.toArray());
+    }
+
+    private Map<Long, SettledAccount> accountsForUpdate(List<Long> actIds) {
+        Map<Long, SettledAccount> accounts = new LinkedHashMap<>();
+        actIds.forEach((actId) -> accounts.put(actId, SettledAccount.empty(actId)));
+        this.jdbc
+            .query("SELECT act_id, balance_minor, income_minor, version FROM rp_account WHERE act_id IN ("
+                    + String.join(",", Collections.nCopies(actIds.size(), "?")) + ") FOR UPDATE",
+                    (RowCallbackHandler) (
+                            row) -> accounts
+                                .put(row.getLong("act_id"),
+                                        new SettledAccount(row.getLong("act_id"), row.getLong("balance_minor"),
+                                                row.getLong("income_minor"), row.getLong("version"))),
+                    actIds.toArray());
+        return accounts;
     }
 
     /** The account's settled figures (zero for an account with no entry yet). */
@@ -70,6 +127,10 @@ class RedPacketLedger {
                         row.getLong("version")),
                 actId);
         return rows.isEmpty() ? SettledAccount.empty(actId) : rows.get(0);
+    }
+
+    private static String rows(String row, int count) {
+        return String.join(",", Collections.nCopies(count, row));
     }
 
 }

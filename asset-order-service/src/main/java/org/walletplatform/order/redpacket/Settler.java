@@ -2,6 +2,8 @@ package org.walletplatform.order.redpacket;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,10 +17,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Settles issued packets from the settlement topic, a batch at a time: marks them
- * processing, books each into the ledger (idempotent by order number), then marks it
- * success in Redis, moving its amount from pending to the settled balance in one step.
- * Delivery is at least once: a batch that fails is retried whole, and packets booked
- * already are only marked again. A record that is not a packet is skipped and counted.
+ * processing, books the batch into the ledger in one transaction (idempotent by order
+ * number), then marks them success in Redis, one step per account moving their amounts
+ * from pending to the settled balance. Delivery is at least once: a batch that fails is
+ * retried whole, and packets booked already are only marked again. A record that is not a
+ * packet is skipped and counted.
  */
 @Component
 class Settler {
@@ -58,12 +61,18 @@ class Settler {
                         ex.toString());
             }
         }
-        this.pending.markProcessing(packets.stream().map(TokenRecord::orderNo).toList());
-        for (TokenRecord packet : packets) {
-            SettledAccount account = this.ledger.settle(packet);
-            this.pending.markSettled(packet.orderNo(), packet.actId(), packet.amountMinor(), account);
-            this.settled.increment();
+        if (packets.isEmpty()) {
+            return;
         }
+        this.pending.markProcessing(packets.stream().map(TokenRecord::orderNo).toList());
+        // a balance read must find settled figures cached while the batch commits: with
+        // none, it would read the ledger, which may count a packet still pending in Redis
+        Map<Long, SettledAccount> accounts = this.ledger.settle(packets,
+                (before) -> before.values().forEach(this.pending::cache));
+        packets.stream()
+            .collect(Collectors.groupingBy(TokenRecord::actId))
+            .forEach((actId, ofAccount) -> this.pending.markSettled(ofAccount, accounts.get(actId)));
+        this.settled.increment(packets.size());
     }
 
 }

@@ -5,11 +5,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.walletplatform.model.reward.OrderNumber;
 import org.walletplatform.order.budget.IssuedOrders;
@@ -51,19 +54,53 @@ public class RewardOrderStore implements IssuedOrders {
      */
     public boolean insert(RewardOrder order, String requestHash, String lessee) {
         try {
-            this.jdbc
-                .update("INSERT INTO reward_order (order_no, act_id, app_id, activity_id, phase, scene_id, rain_id,"
-                        + " award_type, stage, amount_minor, payload, request_hash, state, lessee, token,"
-                        + " created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        order.orderNo(), order.actId(), order.appId(), order.activityId(), order.phase(),
-                        order.sceneId(), order.rainId(), order.awardType(), order.stage(), order.amountMinor(),
-                        this.json.writeValueAsString(order.payload()), requestHash, order.state(), lessee,
-                        order.token(), order.createdAt().toEpochMilli(), order.createdAt().toEpochMilli());
+            insertAll(List.of(new NewOrder(order, requestHash, lessee)));
             return true;
         }
         catch (DuplicateKeyException ex) {
             return false;
         }
+    }
+
+    /**
+     * Writes the orders in one statement (split by shard); fails whole, with a
+     * {@link DuplicateKeyException}, if any of their numbers exists.
+     */
+    public void insertAll(List<NewOrder> orders) {
+        String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        List<Object> args = new ArrayList<>(orders.size() * 17);
+        for (NewOrder each : orders) {
+            RewardOrder order = each.order();
+            args.addAll(Arrays.asList(order.orderNo(), order.actId(), order.appId(), order.activityId(), order.phase(),
+                    order.sceneId(), order.rainId(), order.awardType(), order.stage(), order.amountMinor(),
+                    this.json.writeValueAsString(order.payload()), each.requestHash(), order.state(), each.lessee(),
+                    order.token(), order.createdAt().toEpochMilli(), order.createdAt().toEpochMilli()));
+        }
+        this.jdbc.update("INSERT INTO reward_order (order_no, act_id, app_id, activity_id, phase, scene_id, rain_id,"
+                + " award_type, stage, amount_minor, payload, request_hash, state, lessee, token, created_at_ms,"
+                + " updated_at_ms) VALUES " + String.join(",", Collections.nCopies(orders.size(), row)),
+                args.toArray());
+    }
+
+    /** Of these orders, the numbers that exist already. */
+    public Set<String> existing(List<RewardOrder> orders) {
+        if (orders.isEmpty()) {
+            return Set.of();
+        }
+        List<Object> args = new ArrayList<>();
+        orders.forEach((order) -> args.add(order.actId()));
+        orders.forEach((order) -> args.add(order.orderNo()));
+        return new HashSet<>(
+                this.jdbc.queryForList("SELECT order_no FROM reward_order WHERE act_id IN (" + marks(orders.size())
+                        + ") AND order_no IN (" + marks(orders.size()) + ")", String.class, args.toArray()));
+    }
+
+    /**
+     * An order to write, with the hash of its request and the budget lessee it was taken
+     * under.
+     */
+    public record NewOrder(RewardOrder order, String requestHash, String lessee) {
+
     }
 
     /**
