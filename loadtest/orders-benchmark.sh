@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Non-cash reward orders per second, end to end, beside the bare "insert the order per request" app in the same
-# run (BENCHMARKS.md, "Reward orders"):
-#   bare order app (baselines/order-app)   POST -> one INSERT into MariaDB, nothing checked
-#   order service, accepted                 POST /v1/rewards (coupon scene): checks, budget, sharded insert, 201
-#   order service, end to end               the same load, counted until every order is delivered to the coupon
+# Reward orders per second, end to end, beside the bare "insert the order per request" app in the same run
+# (BENCHMARKS.md, "Reward orders" and "Red packets"):
+#   bare order app (baselines/order-app)   POST -> one INSERT into MariaDB, nothing checked: the synchronous path
+#   coupons, accepted                       POST /v1/rewards (coupon scene): checks, budget, sharded insert, 201
+#   coupons, delivered                      the same load, counted until every order is delivered to the coupon
 #                                           downstream (the simulator) and marked delivered
+#   cash red packets, issued                POST /v1/rewards (cash scene): checks, budget, Ed25519 token, one Redis
+#                                           Lua call, Kafka send; no database on the request path
+#   cash red packets, settled               the same load, counted until every packet is booked in the ledger
+# and, for each, the database work per 10,000 orders: MariaDB CPU seconds and commits (Handler_commit).
 # Run by ./wallet loadtest orders, against a platform started with ./wallet up.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,31 +38,63 @@ orders_in() { # rain state-filter -> count over every order shard
   echo "$total"
 }
 
+mariadb_cpu() { # MariaDB's CPU seconds so far
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$(pidof mariadbd)/stat"
+}
+mariadb_commits() { mysql -uroot -N -e "SHOW GLOBAL STATUS LIKE 'Handler_commit'" | awk '{ print $2 }'; }
+per_10k() { awk -v v="$1" -v n="$2" 'BEGIN { printf "%.2f", v * 10000 / n }'; }
+db_work() { # cpu-before commits-before orders -> "cpu-s/10k commits/10k"
+  echo "$(per_10k "$(awk -v a="$(mariadb_cpu)" -v b="$1" 'BEGIN { print a - b }')" "$3") $(per_10k $(($(mariadb_commits) - $2)) "$3")"
+}
+requests_of() { awk '/requests in/ { print $1 }' "$1"; }
+
 echo "warming the JITs"
 issue http://127.0.0.1:8096 /bare/orders "warm-$STAMP" 10 >/dev/null
 issue http://127.0.0.1:8084 /v1/rewards "warm-$STAMP" 10 >/dev/null
+SCENE=gala-cash AWARD=cash issue http://127.0.0.1:8084 /v1/rewards "warmc-$STAMP" 10 >/dev/null
+
+issue_counted() { # url path rain seconds -> "requests/s p50 p99 requests"
+  local out; out=$(mktemp)
+  TARGET_PATH=$2 RAIN=$3 wrk -t2 -c"$CONNECTIONS" -d"${4}s" --latency -s "$LUA" "$1" >"$out"
+  echo "$(wrk_figures <"$out") $(requests_of "$out")"
+  rm -f "$out"
+}
+await_orders() { # rain condition-that-must-reach-zero started-at -> seconds until it did
+  while (($(orders_in "$1" "$2") > 0)); do
+    sleep 0.2
+    (($(awk -v s="$3" 'BEGIN { srand(); print (srand() - s > 300) }'))) && { echo "orders not done in 300 s" >&2; exit 1; }
+  done
+}
+row() { printf '%-38s %9s %8s %8s %10s %10s  %s' "$@"; }
 
 rows=()
 for ((round = 1; round <= ROUNDS; round++)); do
-  read -r bare_rps bare_p50 bare_p99 < <(issue http://127.0.0.1:8096 /bare/orders "b$round-$STAMP" "$SECONDS_EACH")
-  rain="r$round-$STAMP"
-  started=$(date +%s.%N)
-  read -r order_rps order_p50 order_p99 < <(issue http://127.0.0.1:8084 /v1/rewards "$rain" "$SECONDS_EACH")
-  # end to end: wait until no order of the round is still accepted or delivering
-  while (($(orders_in "$rain" "state IN ('accepted', 'delivering')") > 0)); do
+  cpu=$(mariadb_cpu); commits=$(mariadb_commits)
+  read -r bare_rps bare_p50 bare_p99 bare_n < <(issue_counted http://127.0.0.1:8096 /bare/orders "b$round-$STAMP" "$SECONDS_EACH")
+  read -r bare_cpu bare_commits < <(db_work "$cpu" "$commits" "$bare_n")
+  rows+=("$(row "round $round: bare app (1 INSERT/request)" "$bare_rps" "$bare_p50" "$bare_p99" "$bare_cpu" "$bare_commits" "1.00")")
+
+  rain="r$round-$STAMP"; started=$(date +%s.%N); cpu=$(mariadb_cpu); commits=$(mariadb_commits)
+  read -r order_rps order_p50 order_p99 order_n < <(issue_counted http://127.0.0.1:8084 /v1/rewards "$rain" "$SECONDS_EACH")
+  await_orders "$rain" "state IN ('accepted', 'delivering')" "$started"
+  e2e=$(awk -v n="$(orders_in "$rain" "state = 'delivered'")" -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", n / (b - a) }')
+  read -r order_cpu order_commits < <(db_work "$cpu" "$commits" "$order_n")
+  rows+=("$(row "round $round: coupons, accepted" "$order_rps" "$order_p50" "$order_p99" - - "$(ratio "$order_rps" "$bare_rps")")")
+  rows+=("$(row "round $round: coupons, delivered" "$e2e" - - "$order_cpu" "$order_commits" "$(ratio "$e2e" "$bare_rps")")")
+
+  rain="c$round-$STAMP"; started=$(date +%s.%N); cpu=$(mariadb_cpu); commits=$(mariadb_commits)
+  read -r cash_rps cash_p50 cash_p99 cash_n < <(SCENE=gala-cash AWARD=cash issue_counted http://127.0.0.1:8084 /v1/rewards "$rain" "$SECONDS_EACH")
+  while (($(orders_in "$rain" "TRUE") < cash_n)); do
     sleep 0.2
-    (($(awk -v s="$started" 'BEGIN { srand(); print (srand() - s > 300) }'))) && { echo "orders not delivered in 300 s" >&2; exit 1; }
+    (($(awk -v s="$started" 'BEGIN { srand(); print (srand() - s > 300) }'))) && { echo "packets not settled in 300 s" >&2; exit 1; }
   done
-  finished=$(date +%s.%N)
-  delivered=$(orders_in "$rain" "state = 'delivered'")
-  all=$(orders_in "$rain" "TRUE")
-  e2e=$(awk -v n="$delivered" -v a="$started" -v b="$finished" 'BEGIN { printf "%.0f", n / (b - a) }')
-  rows+=("$(printf '%-40s %10s %9s %9s  %s' "round $round: bare order app (1 INSERT)" "$bare_rps" "$bare_p50" "$bare_p99" "1.00 of itself")")
-  rows+=("$(printf '%-40s %10s %9s %9s  %s' "round $round: order service, accepted" "$order_rps" "$order_p50" "$order_p99" "$(ratio "$order_rps" "$bare_rps") of bare app")")
-  rows+=("$(printf '%-40s %10s %9s %9s  %s' "round $round: order service, delivered" "$e2e" - - "$(ratio "$e2e" "$bare_rps") of bare app; $delivered of $all orders delivered")")
+  settled=$(awk -v n="$cash_n" -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", n / (b - a) }')
+  read -r cash_cpu cash_commits < <(db_work "$cpu" "$commits" "$cash_n")
+  rows+=("$(row "round $round: cash packets, issued" "$cash_rps" "$cash_p50" "$cash_p99" - - "$(ratio "$cash_rps" "$bare_rps")")")
+  rows+=("$(row "round $round: cash packets, settled" "$settled" - - "$cash_cpu" "$cash_commits" "$(ratio "$settled" "$bare_rps"); db work $(ratio "$bare_cpu" "$cash_cpu")x / $(ratio "$bare_commits" "$cash_commits")x lower")")
 done
 
 echo
-echo "reward orders (coupon scene), $CONNECTIONS connections, ${SECONDS_EACH}s each, $(date -u +%FT%TZ)"
-printf '%-40s %10s %9s %9s  %s\n' what "orders/s" "p50 ms" "p99 ms" ratio
+echo "reward orders, $CONNECTIONS connections, ${SECONDS_EACH}s each, $(date -u +%FT%TZ)"
+printf '%-38s %9s %8s %8s %10s %10s  %s\n' what "orders/s" "p50 ms" "p99 ms" "db cpu-s" "commits" "per 10k orders; ratio to bare app"
 printf '%s\n' "${rows[@]}"

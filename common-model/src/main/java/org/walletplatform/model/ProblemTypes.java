@@ -82,6 +82,29 @@ public final class ProblemTypes {
     /** An order number already used for a different request. */
     public static final URI ORDER_CONFLICT = of("order-conflict");
 
+    /**
+     * A presented red-packet token that is not two base64url parts of a token payload.
+     */
+    public static final URI TOKEN_MALFORMED = of("token-malformed");
+
+    /** A presented red-packet token signed with a key id the platform does not know. */
+    public static final URI TOKEN_UNKNOWN_KEY = of("token-unknown-key");
+
+    /** A presented red-packet token whose signature does not match: forged or altered. */
+    public static final URI TOKEN_BAD_SIGNATURE = of("token-bad-signature");
+
+    /** A presented red-packet token issued to another account. */
+    public static final URI TOKEN_FOREIGN_ACCOUNT = of("token-foreign-account");
+
+    /**
+     * A presented red-packet token that is settled already: presenting it again credits
+     * nothing.
+     */
+    public static final URI TOKEN_REPLAYED = of("token-replayed");
+
+    /** A presented red-packet token older than the platform accepts. */
+    public static final URI TOKEN_EXPIRED = of("token-expired");
+
     public static final URI INTERNAL = of("internal");
 
     private ProblemTypes() {

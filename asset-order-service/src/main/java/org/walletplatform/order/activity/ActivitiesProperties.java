@@ -32,6 +32,9 @@ public record ActivitiesProperties(Map<String, ActivitySpec> activities) {
         /** The phase whose data is isolated from production. */
         public static final String ISOLATED = "test";
 
+        /** The phase that issues for real. */
+        public static final String PRODUCTION = "production";
+
         public boolean isolated() {
             return ISOLATED.equals(this.name);
         }

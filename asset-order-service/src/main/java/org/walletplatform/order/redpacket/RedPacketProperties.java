@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code signingKeyId}, later drop the old private key.
  * @param tokenTtl how long Redis keeps a token's record (its idempotency and replay
  * answer); settlement normally takes seconds
+ * @param tokenValidFor a client may present a token this long after its issue
  * @param republishAfter a token still pending this long after issuance is published for
  * settlement again (its first publication may have been lost)
  * @param pendingShards the pending-token index is split into this many Redis keys, so no
@@ -23,7 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("order.redpacket")
 public record RedPacketProperties(String signingKeyId, Map<String, Key> keys, @DefaultValue("7d") Duration tokenTtl,
-        @DefaultValue("30s") Duration republishAfter, @DefaultValue("16") int pendingShards) {
+        @DefaultValue("30d") Duration tokenValidFor, @DefaultValue("30s") Duration republishAfter,
+        @DefaultValue("16") int pendingShards) {
 
     /** One Ed25519 key. */
     public record Key(String privateKey, String publicKey) {

@@ -17,7 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,6 +57,12 @@ class RedPacketIT {
 
     @Autowired
     private KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    private StringRedisTemplate redis;
 
     private OrderApi api;
 
@@ -155,6 +164,143 @@ class RedPacketIT {
         assertThat(this.api.body(issued).has("token")).isFalse();
         assertThat(balance(actId).get("balanceMinor").asLong()).isZero();
         assertThat(count("SELECT COUNT(*) FROM rp_entry WHERE act_id = ?", actId)).isZero();
+    }
+
+    @Test
+    void shouldRestoreTheBalanceExactlyFromTokensTheClientPresentsAfterRedisLostThem() throws Exception {
+        long actId = RUN + 5;
+        MessageListenerContainer settler = this.listeners.getListenerContainer("redpacket-settler");
+        settler.stop(); // the packets stay pending
+        List<String> tokens = new ArrayList<>();
+        long total = 0;
+        try {
+            for (int i = 0; i < 20; i++) {
+                long amount = 100 + i;
+                tokens.add(this.api.body(this.api.post("/v1/rewards", cash(actId, "w" + i, amount)))
+                    .get("token")
+                    .asString());
+                total += amount;
+            }
+            assertThat(balance(actId).get("balanceMinor").asLong()).isEqualTo(total);
+
+            wipeRedisRecordsOf(actId, tokens);
+            assertThat(balance(actId).get("balanceMinor").asLong()).as("lost").isZero();
+
+            for (String token : tokens) {
+                assertThat(present(actId, token).statusCode()).isEqualTo(201);
+            }
+            assertThat(balance(actId).get("balanceMinor").asLong()).as("restored at once").isEqualTo(total);
+            assertThat(present(actId, tokens.get(0)).statusCode()).as("held already").isEqualTo(200);
+        }
+        finally {
+            settler.start();
+        }
+        long expected = total;
+        // the original publications and the restored ones both arrive: each packet
+        // settles once
+        await().atMost(Duration.ofSeconds(30)).until(() -> balance(actId).get("settledMinor").asLong() == expected);
+        await().atMost(Duration.ofSeconds(30)).until(() -> balance(actId).get("pendingMinor").asLong() == 0);
+        assertThat(balance(actId).get("balanceMinor").asLong()).isEqualTo(expected);
+        assertThat(count("SELECT COUNT(*) FROM rp_entry WHERE act_id = ?", actId)).isEqualTo(20);
+    }
+
+    @Test
+    void shouldRefuseEveryForgedTamperedForeignReplayedOrExpiredTokenAndChangeNothing() throws Exception {
+        long actId = RUN + 6;
+        long other = RUN + 7;
+        String settledToken = this.api.body(this.api.post("/v1/rewards", cash(actId, "real", 1_000)))
+            .get("token")
+            .asString();
+        String othersToken = this.api.body(this.api.post("/v1/rewards", cash(other, "real", 2_000)))
+            .get("token")
+            .asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> balance(actId).get("settledMinor").asLong() == 1_000);
+        await().atMost(Duration.ofSeconds(30)).until(() -> balance(other).get("settledMinor").asLong() == 2_000);
+        TokenSigner forger = new TokenSigner(
+                new RedPacketProperties(this.signer.signingKeyId(),
+                        java.util.Map.of(this.signer.signingKeyId(),
+                                new RedPacketProperties.Key(java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                                        null)),
+                        Duration.ofDays(7), Duration.ofDays(30), Duration.ofSeconds(30), 16),
+                this.json);
+        TokenSigner stranger = new TokenSigner(
+                new RedPacketProperties("k-unknown",
+                        java.util.Map.of("k-unknown",
+                                new RedPacketProperties.Key(java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                                        null)),
+                        Duration.ofDays(7), Duration.ofDays(30), Duration.ofSeconds(30), 16),
+                this.json);
+        SplittableRandom random = new SplittableRandom(1_000);
+        java.util.Map<String, Integer> refusedByType = new java.util.TreeMap<>();
+
+        for (int i = 0; i < 1_000; i++) {
+            RedPacketToken fresh = new RedPacketToken(this.signer.signingKeyId(), "", actId, "gala", "it-cash",
+                    random.nextLong(1, 20_000), actId + "_it-cash_f" + i + "_cash_1", System.currentTimeMillis(),
+                    "f" + i, RedPacketToken.CREATED);
+            String presented = switch (i % 7) {
+                case 0 -> forger.sign(fresh); // forged: signed with a key not the
+                                              // platform's
+                case 1 -> tamper(this.signer.sign(fresh), random); // altered after
+                                                                   // signing
+                case 2 -> stranger.sign(new RedPacketToken("k-unknown", "", actId, "gala", "it-cash", 5,
+                        fresh.outTradeNo(), fresh.openTimeMs(), fresh.rainId(), 1));
+                case 3 -> garbage(random);
+                case 4 -> othersToken; // another account's token
+                case 5 -> settledToken; // replayed
+                default -> this.signer.sign(new RedPacketToken(this.signer.signingKeyId(), "", actId, "gala", "it-cash",
+                        5, fresh.outTradeNo(), System.currentTimeMillis() - Duration.ofDays(40).toMillis(),
+                        fresh.rainId(), 1)); // expired
+            };
+            HttpResponse<String> answer = present(actId, presented);
+            assertThat(answer.statusCode()).as("%d: %s", i, answer.body()).isBetween(400, 499);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            refusedByType.merge(this.api.problemType(answer).replaceAll(".*/", ""), 1, Integer::sum);
+        }
+
+        assertThat(refusedByType).containsOnlyKeys("token-bad-signature", "token-unknown-key", "token-malformed",
+                "token-foreign-account", "token-replayed", "token-expired");
+        assertThat(refusedByType.get("token-foreign-account")).isEqualTo(143);
+        assertThat(refusedByType.get("token-replayed")).isEqualTo(143);
+        assertThat(refusedByType.get("token-expired")).isEqualTo(142);
+        assertThat(balance(actId).get("balanceMinor").asLong()).isEqualTo(1_000);
+        assertThat(balance(actId).get("pendingMinor").asLong()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM rp_entry WHERE act_id = ?", actId)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM reward_order WHERE act_id = ?", actId)).isEqualTo(1);
+    }
+
+    private static String tamper(String signed, SplittableRandom random) {
+        int dot = signed.indexOf('.');
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(signed.substring(0, dot)),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String altered = payload.replaceFirst("\"amount\":\\d+", "\"amount\":" + random.nextLong(20_000, 99_999));
+        return java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(altered.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + signed.substring(dot);
+    }
+
+    private static String garbage(SplittableRandom random) {
+        byte[] bytes = new byte[random.nextInt(1, 300)];
+        random.nextBytes(bytes);
+        String text = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return switch (random.nextInt(3)) {
+            case 0 -> text;
+            case 1 -> text.substring(0, text.length() / 2) + "." + text.substring(text.length() / 2);
+            default -> "{\"kid\":\"" + text + "\"}." + text;
+        };
+    }
+
+    private HttpResponse<String> present(long actId, String token) throws Exception {
+        return this.api.post("/v1/accounts/" + actId + "/tokens",
+                this.json.writeValueAsString(java.util.Map.of("token", token)));
+    }
+
+    private void wipeRedisRecordsOf(long actId, List<String> tokens) {
+        for (String token : tokens) {
+            String orderNo = this.signer.verify(token).outTradeNo();
+            this.redis.delete(PendingTokens.tokenKey(orderNo));
+            this.redis.opsForZSet().remove(this.pending.indexKey(actId), orderNo);
+        }
+        this.redis.delete(PendingTokens.accountKey(actId));
     }
 
     private JsonNode balance(long actId) throws Exception {

@@ -73,8 +73,8 @@ class TokenSignerTests {
     }
 
     private TokenSigner signer(String signingKeyId, Map<String, RedPacketProperties.Key> keys) {
-        return new TokenSigner(
-                new RedPacketProperties(signingKeyId, keys, Duration.ofDays(7), Duration.ofSeconds(30), 16), this.json);
+        return new TokenSigner(new RedPacketProperties(signingKeyId, keys, Duration.ofDays(7), Duration.ofDays(30),
+                Duration.ofSeconds(30), 16), this.json);
     }
 
     private void assertRefused(String token, InvalidTokenException.Reason reason) {
