@@ -105,6 +105,12 @@ public final class ProblemTypes {
     /** A presented red-packet token older than the platform accepts. */
     public static final URI TOKEN_EXPIRED = of("token-expired");
 
+    /** A withdrawal above what the account holds: nothing was taken. */
+    public static final URI INSUFFICIENT_FUNDS = of("insufficient-funds");
+
+    /** A withdrawal number already used for a different withdrawal. */
+    public static final URI WITHDRAWAL_CONFLICT = of("withdrawal-conflict");
+
     public static final URI INTERNAL = of("internal");
 
     private ProblemTypes() {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * unknown outcome that may be retried, since the order number makes the grant idempotent.
  */
 @Component
-class GrantClient {
+public class GrantClient {
 
     private final HttpClient http;
 
@@ -37,7 +37,7 @@ class GrantClient {
             .build();
     }
 
-    void grant(String awardType, String orderNo, GrantRequest request) {
+    public void grant(String awardType, String orderNo, GrantRequest request) {
         HttpResponse<Void> response = send(HttpRequest.newBuilder(uri(awardType, orderNo))
             .timeout(this.properties.timeout())
             .header("Content-Type", "application/json")
@@ -53,7 +53,7 @@ class GrantClient {
     }
 
     /** Whether the downstream applied the grant; empty if it cannot say now. */
-    Optional<Boolean> applied(String awardType, String orderNo) {
+    public Optional<Boolean> applied(String awardType, String orderNo) {
         try {
             int status = send(
                     HttpRequest.newBuilder(uri(awardType, orderNo)).timeout(this.properties.timeout()).GET().build())
@@ -87,7 +87,7 @@ class GrantClient {
     }
 
     /** The downstream may or may not have applied the grant. */
-    static class DeliveryUnknownException extends RuntimeException {
+    public static class DeliveryUnknownException extends RuntimeException {
 
         DeliveryUnknownException(String message) {
             super(message);
@@ -96,7 +96,7 @@ class GrantClient {
     }
 
     /** The downstream refused the grant for good. */
-    static class DeliveryRefusedException extends RuntimeException {
+    public static class DeliveryRefusedException extends RuntimeException {
 
         DeliveryRefusedException(String message) {
             super(message);

@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
  * Red-packet tokens in Redis, from issuance until well after settlement. Per token, a
  * record {@code rp:tok:{orderNo}} = {@code status|record} (its status moves only forward:
  * 1 created, 2 processing, 8 success); per account, a hash {@code rp:acct:{actId}} with
- * the sum of its pending packets ({@code pending}) and a cache of its settled balance
- * ({@code s}, income {@code i}, ledger version {@code v}); and an index of pending
- * packets by issue time, split over {@code pendingShards} sorted sets, for the job that
- * publishes them again. Every change is one Lua script, so the pending sum always equals
- * the pending records.
+ * the sum of its pending packets ({@code pending}), one field per pending packet
+ * ({@code p:<orderNo>}), and a cache of its settled balance ({@code s}, income {@code i},
+ * ledger version {@code v}); and an index of pending packets by issue time, split over
+ * {@code pendingShards} sorted sets, for the job that publishes them again. Every change
+ * is one Lua script, so the pending sum always equals the pending records.
  */
 @Component
 class PendingTokens implements UnsettledIssues {
@@ -27,6 +27,7 @@ class PendingTokens implements UnsettledIssues {
     private static final RedisScript<String> ISSUE = RedisScript.of("""
             if redis.call('SET', KEYS[1], '1|' .. ARGV[1], 'NX', 'EX', ARGV[2]) then
               redis.call('HINCRBY', KEYS[2], 'pending', ARGV[3])
+              redis.call('HSET', KEYS[2], 'p:' .. ARGV[5], ARGV[3])
               redis.call('ZADD', KEYS[3], ARGV[4], ARGV[5])
               return false
             end
@@ -60,6 +61,7 @@ class PendingTokens implements UnsettledIssues {
                 moved = moved + tonumber(ARGV[2 * (i - 2)])
               end
               redis.call('ZREM', KEYS[2], ARGV[2 * (i - 2) - 1])
+              redis.call('HDEL', KEYS[1], 'p:' .. ARGV[2 * (i - 2) - 1])
             end
             if moved ~= 0 then redis.call('HINCRBY', KEYS[1], 'pending', -moved) end
             local n = 2 * (#KEYS - 2)
@@ -140,6 +142,27 @@ class PendingTokens implements UnsettledIssues {
         args.addAll(List.of(Long.toString(account.balanceMinor()), Long.toString(account.incomeMinor()),
                 Long.toString(account.version())));
         this.redis.execute(SETTLED, keys, args.toArray());
+    }
+
+    /** The records of the account's pending packets. */
+    List<TokenRecord> pendingOf(long actId) {
+        List<String> keys = this.redis.opsForHash()
+            .keys(accountKey(actId))
+            .stream()
+            .map(Object::toString)
+            .filter((field) -> field.startsWith("p:"))
+            .map((field) -> tokenKey(field.substring(2)))
+            .toList();
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return this.redis.opsForValue()
+            .multiGet(keys)
+            .stream()
+            .filter(java.util.Objects::nonNull)
+            .map(TokenRecord::decode)
+            .filter((record) -> record.status() != RedPacketToken.SUCCESS)
+            .toList();
     }
 
     /** The account's pending sum and cached settled figures. */

@@ -13,6 +13,7 @@ import org.walletplatform.order.reward.RewardOrder;
 import org.walletplatform.order.reward.RewardOrderStore;
 import org.walletplatform.order.reward.RewardOrderStore.NewOrder;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -58,20 +59,33 @@ class RedPacketLedger {
         Map<String, TokenRecord> byOrderNo = new LinkedHashMap<>();
         packets.forEach((packet) -> byOrderNo.putIfAbsent(packet.orderNo(), packet));
         List<RewardOrder> batch = byOrderNo.values().stream().map((p) -> p.toOrder(RewardOrder.SETTLED)).toList();
-        return this.transactions.execute((status) -> {
-            Set<String> booked = this.orders.existing(batch);
-            List<TokenRecord> fresh = byOrderNo.values()
-                .stream()
-                .filter((packet) -> !booked.contains(packet.orderNo()))
-                .toList();
-            List<Long> actIds = byOrderNo.values().stream().map(TokenRecord::actId).distinct().toList();
-            Map<Long, SettledAccount> accounts = accountsForUpdate(actIds);
-            beforeBooking.accept(Map.copyOf(accounts));
-            if (!fresh.isEmpty()) {
-                book(fresh, accounts);
+        for (int attempt = 1;; attempt++) {
+            try {
+                return this.transactions.execute((status) -> {
+                    // account rows first: settlers of one account queue here, and the
+                    // later one finds the earlier one's orders
+                    List<Long> actIds = byOrderNo.values().stream().map(TokenRecord::actId).distinct().toList();
+                    Map<Long, SettledAccount> accounts = accountsForUpdate(actIds);
+                    Set<String> booked = this.orders.existing(batch);
+                    List<TokenRecord> fresh = byOrderNo.values()
+                        .stream()
+                        .filter((packet) -> !booked.contains(packet.orderNo()))
+                        .toList();
+                    beforeBooking.accept(Map.copyOf(accounts));
+                    if (!fresh.isEmpty()) {
+                        book(fresh, accounts);
+                    }
+                    return accounts;
+                });
             }
-            return accounts;
-        });
+            catch (DuplicateKeyException ex) {
+                // a new account has no row to lock yet: another settler booked these
+                // packets meanwhile; the next attempt sees them
+                if (attempt == 3) {
+                    throw ex;
+                }
+            }
+        }
     }
 
     private void book(List<TokenRecord> fresh, Map<Long, SettledAccount> accounts) {

@@ -7,7 +7,7 @@ package org.walletplatform.order.redpacket;
  * @param incomeMinor everything ever credited to it (withdrawals do not lower it)
  * @param version the number of entries booked; newer figures have a higher version
  */
-record SettledAccount(long actId, long balanceMinor, long incomeMinor, long version) {
+public record SettledAccount(long actId, long balanceMinor, long incomeMinor, long version) {
 
     static SettledAccount empty(long actId) {
         return new SettledAccount(actId, 0, 0, 0);

@@ -2,8 +2,6 @@ package org.walletplatform.order.redpacket;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,17 +26,14 @@ class Settler {
 
     private static final Logger log = LoggerFactory.getLogger(Settler.class);
 
-    private final RedPacketLedger ledger;
-
-    private final PendingTokens pending;
+    private final Settlement settlement;
 
     private final Counter settled;
 
     private final Counter unreadable;
 
-    Settler(RedPacketLedger ledger, PendingTokens pending, MeterRegistry meters) {
-        this.ledger = ledger;
-        this.pending = pending;
+    Settler(Settlement settlement, MeterRegistry meters) {
+        this.settlement = settlement;
         this.settled = Counter.builder("order.redpacket.settled")
             .description("Packets booked into the ledger (a redelivered one counts again)")
             .register(meters);
@@ -61,17 +56,7 @@ class Settler {
                         ex.toString());
             }
         }
-        if (packets.isEmpty()) {
-            return;
-        }
-        this.pending.markProcessing(packets.stream().map(TokenRecord::orderNo).toList());
-        // a balance read must find settled figures cached while the batch commits: with
-        // none, it would read the ledger, which may count a packet still pending in Redis
-        Map<Long, SettledAccount> accounts = this.ledger.settle(packets,
-                (before) -> before.values().forEach(this.pending::cache));
-        packets.stream()
-            .collect(Collectors.groupingBy(TokenRecord::actId))
-            .forEach((actId, ofAccount) -> this.pending.markSettled(ofAccount, accounts.get(actId)));
+        this.settlement.settle(packets);
         this.settled.increment(packets.size());
     }
 

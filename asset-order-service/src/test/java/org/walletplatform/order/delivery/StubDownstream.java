@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,9 +20,9 @@ import com.sun.net.httpserver.HttpServer;
  * does), with scripted behaviour per order number: fail the first n PUTs, apply but lose
  * the reply, hang, or refuse.
  */
-final class StubDownstream implements AutoCloseable {
+public final class StubDownstream implements AutoCloseable {
 
-    enum Behaviour {
+    public enum Behaviour {
 
         OK, FAIL_TWICE, LOST_REPLY, HANG, REFUSE
 
@@ -33,7 +36,11 @@ final class StubDownstream implements AutoCloseable {
 
     private final Map<String, AtomicInteger> applied = new ConcurrentHashMap<>();
 
-    StubDownstream() {
+    private final LongAdder appliedAmount = new LongAdder();
+
+    private static final Pattern AMOUNT = Pattern.compile("\"amountMinor\":(\\d+)");
+
+    public StubDownstream() {
         try {
             this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         }
@@ -45,25 +52,30 @@ final class StubDownstream implements AutoCloseable {
         this.server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + this.server.getAddress().getPort();
     }
 
-    void behave(String orderNo, Behaviour behaviour) {
+    public void behave(String orderNo, Behaviour behaviour) {
         this.behaviours.put(orderNo, behaviour);
     }
 
-    int puts(String orderNo) {
+    public int puts(String orderNo) {
         return this.puts.getOrDefault(orderNo, new AtomicInteger()).get();
     }
 
-    int applications(String orderNo) {
+    /** The sum of the amounts of every grant applied (each once). */
+    public long appliedAmount() {
+        return this.appliedAmount.sum();
+    }
+
+    public int applications(String orderNo) {
         return this.applied.getOrDefault(orderNo, new AtomicInteger()).get();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String orderNo = exchange.getRequestURI().getPath().substring("/v1/grants/".length());
-        exchange.getRequestBody().readAllBytes();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         if ("GET".equals(exchange.getRequestMethod())) {
             reply(exchange, (applications(orderNo) > 0) ? 200 : 404);
             return;
@@ -93,7 +105,10 @@ final class StubDownstream implements AutoCloseable {
             }
         }
         // applying is idempotent by order number
-        this.applied.computeIfAbsent(orderNo, (o) -> new AtomicInteger()).compareAndSet(0, 1);
+        if (this.applied.computeIfAbsent(orderNo, (o) -> new AtomicInteger()).compareAndSet(0, 1)) {
+            Matcher amount = AMOUNT.matcher(body);
+            this.appliedAmount.add(amount.find() ? Long.parseLong(amount.group(1)) : 0);
+        }
         reply(exchange, (behaviour == Behaviour.LOST_REPLY) ? 503 : 200);
     }
 

@@ -1,0 +1,40 @@
+package org.walletplatform.order.redpacket;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Books packets into the ledger and marks them success in Redis: the one way packets
+ * settle, for the settler and for anything that must settle an account now (a
+ * withdrawal). Idempotent: a packet booked already is only marked again.
+ */
+@Component
+class Settlement {
+
+    private final RedPacketLedger ledger;
+
+    private final PendingTokens pending;
+
+    Settlement(RedPacketLedger ledger, PendingTokens pending) {
+        this.ledger = ledger;
+        this.pending = pending;
+    }
+
+    void settle(List<TokenRecord> packets) {
+        if (packets.isEmpty()) {
+            return;
+        }
+        this.pending.markProcessing(packets.stream().map(TokenRecord::orderNo).toList());
+        // a balance read must find settled figures cached while the batch commits: with
+        // none, it would read the ledger, which may count a packet still pending in Redis
+        Map<Long, SettledAccount> accounts = this.ledger.settle(packets,
+                (before) -> before.values().forEach(this.pending::cache));
+        packets.stream()
+            .collect(Collectors.groupingBy(TokenRecord::actId))
+            .forEach((actId, ofAccount) -> this.pending.markSettled(ofAccount, accounts.get(actId)));
+    }
+
+}
