@@ -111,6 +111,9 @@ public final class ProblemTypes {
     /** A withdrawal number already used for a different withdrawal. */
     public static final URI WITHDRAWAL_CONFLICT = of("withdrawal-conflict");
 
+    /** A page cursor this service did not hand out. */
+    public static final URI INVALID_CURSOR = of("invalid-cursor");
+
     public static final URI INTERNAL = of("internal");
 
     private ProblemTypes() {

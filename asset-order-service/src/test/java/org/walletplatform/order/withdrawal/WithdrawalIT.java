@@ -8,21 +8,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.walletplatform.order.ExternalSystemsTest;
 import org.walletplatform.order.OrderApi;
 import org.walletplatform.order.delivery.StubDownstream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,13 +29,7 @@ import static org.awaitility.Awaitility.await;
  * payment puts the money back; an unknown outcome is resolved by the janitor; bad input
  * changes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "order.scenes.wd-cash.award-type=cash", "order.scenes.wd-cash.budget-minor=100000000",
-                "order.scenes.wd-cash.per-transaction-limit-minor=20000", "order.withdrawal.per-user-per-minute=40" })
-@ActiveProfiles("test")
-class WithdrawalIT {
-
-    private static final StubDownstream PAYMENTS = new StubDownstream();
+class WithdrawalIT extends ExternalSystemsTest {
 
     /** Act ids unique to this run: the ledger outlives test runs. */
     private static final long RUN = System.currentTimeMillis() % 1_000_000_000L * 1_000 + 600;
@@ -54,16 +44,6 @@ class WithdrawalIT {
     private JdbcTemplate jdbc;
 
     private OrderApi api;
-
-    @DynamicPropertySource
-    static void payments(DynamicPropertyRegistry registry) {
-        registry.add("order.delivery.downstreams.payment", PAYMENTS::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        PAYMENTS.close();
-    }
 
     @BeforeEach
     void api() {
