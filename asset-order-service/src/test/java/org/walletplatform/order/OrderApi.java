@@ -33,6 +33,22 @@ public final class OrderApi {
         return this.http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Issues a cash red packet of the activity {@code gala}. */
+    public HttpResponse<String> issueCash(long actId, String sceneId, String rainId, long amount) throws Exception {
+        return post("/v1/rewards",
+                "{\"actId\":" + actId + ",\"activityId\":\"gala\",\"sceneId\":\"" + sceneId + "\",\"rainId\":\""
+                        + rainId + "\",\"awardType\":\"cash\",\"stage\":1,\"amountMinor\":" + amount + "}");
+    }
+
+    public HttpResponse<String> withdraw(long actId, String withdrawalNo, long amount) throws Exception {
+        return post("/v1/withdrawals",
+                "{\"actId\":" + actId + ",\"withdrawalNo\":\"" + withdrawalNo + "\",\"amountMinor\":" + amount + "}");
+    }
+
+    public JsonNode balance(long actId) throws Exception {
+        return body(get("/v1/accounts/" + actId + "/balance"));
+    }
+
     public JsonNode body(HttpResponse<String> response) {
         return this.json.readTree(response.body());
     }

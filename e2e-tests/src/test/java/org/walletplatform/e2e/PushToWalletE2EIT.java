@@ -95,6 +95,34 @@ class PushToWalletE2EIT {
     }
 
     @Test
+    void shouldShowARedPacketInTheWalletAsTheOrderCentersLine() {
+        long actId = 880_000_000L + System.currentTimeMillis() % 100_000_000L;
+        HttpResponse<String> issued = this.platform.post(Platform.GATEWAY, "/v1/rewards",
+                "{\"actId\":" + actId + ",\"activityId\":\"gala\",\"sceneId\":\"gala-cash\",\"rainId\":\"r1\","
+                        + "\"awardType\":\"cash\",\"stage\":1,\"amountMinor\":888}");
+        assertThat(issued.statusCode()).isEqualTo(201);
+        assertThat(json(issued).get("token").asString()).isNotBlank();
+
+        // the order center pushes the change; the wallet pulls its snapshot and shows the
+        // balance
+        JsonNode[] line = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            for (JsonNode l : wallet(actId).get("lines")) {
+                if (l.get("businessLine").asString().equals("redpacket")
+                        && l.get("assets").get(0).get("amountMinor").asLong() == 888) {
+                    line[0] = l;
+                    return true;
+                }
+            }
+            return false;
+        });
+        assertThat(
+                json(this.platform.get(Platform.ORDER_CENTER, "/v1/accounts/" + actId + "/balance")).get("balanceMinor")
+                    .asLong())
+            .isEqualTo(888);
+    }
+
+    @Test
     void shouldAnswerProblemsThroughTheGateway() {
         HttpResponse<String> badPush = this.platform.postSigned(Platform.GATEWAY, "/v1/notifications", "coins",
                 "{\"userId\":\"x\",\"businessLine\":\"coins\"}");

@@ -3,6 +3,7 @@ package org.walletplatform.order.redpacket;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Red-packet accounts as other features use them: settle what is pending now, and move
  * money out of and back into the settled balance. {@link #debit} and {@link #refund} join
  * the caller's transaction, so a withdrawal's own record and its ledger entry commit
- * together; {@link #cache} publishes the figures after the commit.
+ * together; {@link #changed} publishes the figures after the commit.
  */
 @Component
 public class Accounts {
@@ -25,7 +26,11 @@ public class Accounts {
 
     private final Clock clock;
 
-    Accounts(PendingTokens pending, Settlement settlement, RedPacketLedger ledger, JdbcTemplate jdbc, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    Accounts(PendingTokens pending, Settlement settlement, RedPacketLedger ledger, JdbcTemplate jdbc, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.pending = pending;
         this.settlement = settlement;
         this.ledger = ledger;
@@ -64,9 +69,13 @@ public class Accounts {
         return book(actId, entryNo, kind, amount, now);
     }
 
-    /** Publishes committed figures to the balance cache (unless newer ones are there). */
-    public void cache(SettledAccount account) {
+    /**
+     * Publishes committed figures to the balance cache (unless newer ones are there) and
+     * tells whoever listens that the account changed.
+     */
+    public void changed(SettledAccount account) {
         this.pending.cache(account);
+        this.events.publishEvent(new AccountChanged(account.actId()));
     }
 
     private SettledAccount book(long actId, String entryNo, String kind, long amount, long now) {

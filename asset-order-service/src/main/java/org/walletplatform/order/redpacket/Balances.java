@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * cached newer ones meanwhile).
  */
 @Component
-class Balances {
+public class Balances {
 
     private final PendingTokens pending;
 
@@ -19,7 +19,7 @@ class Balances {
         this.ledger = ledger;
     }
 
-    AccountBalance of(long actId) {
+    public AccountBalance of(long actId) {
         PendingTokens.CachedAccount cached = this.pending.account(actId);
         SettledAccount settled = cached.settled();
         if (settled == null) {
@@ -27,7 +27,8 @@ class Balances {
             this.pending.cache(settled);
         }
         return new AccountBalance(actId, settled.balanceMinor() + cached.pendingMinor(), settled.balanceMinor(),
-                cached.pendingMinor(), settled.incomeMinor() + cached.pendingMinor());
+                cached.pendingMinor(), settled.incomeMinor() + cached.pendingMinor(),
+                settled.version() * 1_000_000 + cached.pendingCount());
     }
 
 }

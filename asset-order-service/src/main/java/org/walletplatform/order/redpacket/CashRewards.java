@@ -12,6 +12,7 @@ import org.walletplatform.order.reward.RewardType;
 import org.walletplatform.order.reward.StoredOrder;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +36,11 @@ class CashRewards implements RewardType {
 
     private final JsonMapper json;
 
+    private final ApplicationEventPublisher events;
+
     CashRewards(TokenSigner signer, PendingTokens pending, SettlementQueue queue, RewardOrderStore store,
-            JsonMapper json) {
+            JsonMapper json, ApplicationEventPublisher events) {
+        this.events = events;
         this.signer = signer;
         this.pending = pending;
         this.queue = queue;
@@ -67,6 +71,7 @@ class CashRewards implements RewardType {
             return IssueOutcome.existing(existing.get().toStoredOrder());
         }
         this.queue.publish(record);
+        this.events.publishEvent(new AccountChanged(order.actId()));
         return IssueOutcome.issued(record.toOrder(RewardOrder.ACCEPTED));
     }
 

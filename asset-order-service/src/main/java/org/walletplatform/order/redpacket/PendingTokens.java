@@ -2,6 +2,7 @@ package org.walletplatform.order.redpacket;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.walletplatform.order.budget.UnsettledIssues;
@@ -165,15 +166,19 @@ class PendingTokens implements UnsettledIssues {
             .toList();
     }
 
-    /** The account's pending sum and cached settled figures. */
+    /** The account's pending sum and count, and its cached settled figures. */
     CachedAccount account(long actId) {
-        List<Object> fields = this.redis.opsForHash().multiGet(accountKey(actId), List.of("pending", "s", "i", "v"));
-        long pending = (fields.get(0) != null) ? Long.parseLong(fields.get(0).toString()) : 0;
-        SettledAccount settled = (fields.get(1) != null)
-                ? new SettledAccount(actId, Long.parseLong(fields.get(1).toString()),
-                        Long.parseLong(fields.get(2).toString()), Long.parseLong(fields.get(3).toString()))
+        Map<Object, Object> fields = this.redis.opsForHash().entries(accountKey(actId));
+        long pending = number(fields.get("pending"));
+        long pendingCount = fields.keySet().stream().filter((field) -> field.toString().startsWith("p:")).count();
+        SettledAccount settled = fields.containsKey("s")
+                ? new SettledAccount(actId, number(fields.get("s")), number(fields.get("i")), number(fields.get("v")))
                 : null;
-        return new CachedAccount(pending, settled);
+        return new CachedAccount(pending, pendingCount, settled);
+    }
+
+    private static long number(Object field) {
+        return (field != null) ? Long.parseLong(field.toString()) : 0;
     }
 
     void cache(SettledAccount account) {
@@ -207,8 +212,8 @@ class PendingTokens implements UnsettledIssues {
         return false;
     }
 
-    /** An account's pending sum, and its settled figures if cached. */
-    record CachedAccount(long pendingMinor, SettledAccount settled) {
+    /** An account's pending sum and count, and its settled figures if cached. */
+    record CachedAccount(long pendingMinor, long pendingCount, SettledAccount settled) {
 
     }
 

@@ -9,6 +9,7 @@ import org.walletplatform.order.activity.ActivitiesProperties.Phase;
 import org.walletplatform.order.reward.RewardOrderStore;
 import org.walletplatform.support.problem.ApiProblemException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -35,8 +36,11 @@ class PresentedTokens {
 
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     PresentedTokens(TokenSigner signer, PendingTokens pending, SettlementQueue queue, RewardOrderStore orders,
-            RedPacketProperties properties, Clock clock) {
+            RedPacketProperties properties, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.signer = signer;
         this.pending = pending;
         this.queue = queue;
@@ -83,6 +87,7 @@ class PresentedTokens {
             return Outcome.PENDING; // presented twice at once
         }
         this.queue.publish(record);
+        this.events.publishEvent(new AccountChanged(actId));
         return Outcome.RESTORED;
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +19,12 @@ class Settlement {
 
     private final PendingTokens pending;
 
-    Settlement(RedPacketLedger ledger, PendingTokens pending) {
+    private final ApplicationEventPublisher events;
+
+    Settlement(RedPacketLedger ledger, PendingTokens pending, ApplicationEventPublisher events) {
         this.ledger = ledger;
         this.pending = pending;
+        this.events = events;
     }
 
     void settle(List<TokenRecord> packets) {
@@ -32,9 +36,10 @@ class Settlement {
         // none, it would read the ledger, which may count a packet still pending in Redis
         Map<Long, SettledAccount> accounts = this.ledger.settle(packets,
                 (before) -> before.values().forEach(this.pending::cache));
-        packets.stream()
-            .collect(Collectors.groupingBy(TokenRecord::actId))
-            .forEach((actId, ofAccount) -> this.pending.markSettled(ofAccount, accounts.get(actId)));
+        packets.stream().collect(Collectors.groupingBy(TokenRecord::actId)).forEach((actId, ofAccount) -> {
+            this.pending.markSettled(ofAccount, accounts.get(actId));
+            this.events.publishEvent(new AccountChanged(actId));
+        });
     }
 
 }

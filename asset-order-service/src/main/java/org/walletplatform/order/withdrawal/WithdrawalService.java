@@ -70,7 +70,7 @@ class WithdrawalService {
         if (after == null) {
             return answerExisting(this.store.find(request.actId(), request.withdrawalNo()).orElseThrow(), hash);
         }
-        this.accounts.cache(after);
+        this.accounts.changed(after);
         return pay(withdrawal);
     }
 
@@ -122,7 +122,7 @@ class WithdrawalService {
                     withdrawal.amountMinor());
         });
         if (after != null) {
-            this.accounts.cache(after);
+            this.accounts.changed(after);
         }
         return withdrawal.inState(Withdrawal.REFUNDED);
     }

@@ -134,19 +134,16 @@ class WalletFlowIT extends ExternalSystemsTest {
     }
 
     private void issue(long actId, String rain, long amount) throws Exception {
-        HttpResponse<String> issued = this.api.post("/v1/rewards",
-                "{\"actId\":" + actId + ",\"activityId\":\"gala\"," + "\"sceneId\":\"wd-cash\",\"rainId\":\"" + rain
-                        + "\",\"awardType\":\"cash\",\"stage\":1," + "\"amountMinor\":" + amount + "}");
+        HttpResponse<String> issued = this.api.issueCash(actId, "wd-cash", rain, amount);
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
     }
 
     private HttpResponse<String> withdraw(long actId, String no, long amount) throws Exception {
-        return this.api.post("/v1/withdrawals",
-                "{\"actId\":" + actId + ",\"withdrawalNo\":\"" + no + "\",\"amountMinor\":" + amount + "}");
+        return this.api.withdraw(actId, no, amount);
     }
 
     private JsonNode balance(long actId) throws Exception {
-        return this.api.body(this.api.get("/v1/accounts/" + actId + "/balance"));
+        return this.api.balance(actId);
     }
 
 }

@@ -155,6 +155,35 @@ class RedPacketIT {
     }
 
     @Test
+    void shouldServeTheBalanceAsABusinessLineSnapshotWhoseVersionGrowsWithEveryChange() throws Exception {
+        long actId = RUN + 8;
+        JsonNode unknown = this.api.body(this.api.get("/lines/redpacket/v1/snapshots/" + actId));
+        assertThat(unknown.get("version").asLong()).isZero();
+        assertThat(unknown.get("assets")).isEmpty();
+
+        List<Long> versions = new ArrayList<>();
+        MessageListenerContainer settler = this.listeners.getListenerContainer("redpacket-settler");
+        settler.stop();
+        try {
+            for (int i = 0; i < 3; i++) {
+                this.api.post("/v1/rewards", cash(actId, "v" + i, 100));
+                versions
+                    .add(this.api.body(this.api.get("/lines/redpacket/v1/snapshots/" + actId)).get("version").asLong());
+            }
+        }
+        finally {
+            settler.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> balance(actId).get("pendingMinor").asLong() == 0);
+        JsonNode settled = this.api.body(this.api.get("/lines/redpacket/v1/snapshots/" + actId));
+        versions.add(settled.get("version").asLong());
+
+        assertThat(versions).isSorted().doesNotHaveDuplicates();
+        assertThat(settled.get("businessLine").asString()).isEqualTo("redpacket");
+        assertThat(settled.get("assets").get(0).get("amountMinor").asLong()).isEqualTo(300);
+    }
+
+    @Test
     void shouldKeepATestPhasePacketAwayFromTheBalance() throws Exception {
         long actId = RUN + 4;
         HttpResponse<String> issued = this.api.post("/v1/rewards",

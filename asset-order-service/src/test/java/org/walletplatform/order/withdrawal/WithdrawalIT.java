@@ -156,15 +156,12 @@ class WithdrawalIT extends ExternalSystemsTest {
     }
 
     private void fund(long actId, String rain, long amount) throws Exception {
-        HttpResponse<String> issued = this.api.post("/v1/rewards",
-                "{\"actId\":" + actId + ",\"activityId\":\"gala\"," + "\"sceneId\":\"wd-cash\",\"rainId\":\"" + rain
-                        + "\",\"awardType\":\"cash\",\"stage\":1," + "\"amountMinor\":" + amount + "}");
+        HttpResponse<String> issued = this.api.issueCash(actId, "wd-cash", rain, amount);
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
     }
 
     private HttpResponse<String> withdraw(long actId, String no, long amount) throws Exception {
-        return this.api.post("/v1/withdrawals",
-                "{\"actId\":" + actId + ",\"withdrawalNo\":\"" + no + "\",\"amountMinor\":" + amount + "}");
+        return this.api.withdraw(actId, no, amount);
     }
 
     private String state(long actId, String no) throws Exception {
@@ -172,7 +169,7 @@ class WithdrawalIT extends ExternalSystemsTest {
     }
 
     private JsonNode balance(long actId) throws Exception {
-        return this.api.body(this.api.get("/v1/accounts/" + actId + "/balance"));
+        return this.api.balance(actId);
     }
 
     private long sum(String sql, long actId) {

@@ -76,7 +76,7 @@ class NotificationIntakeIT extends IntakeHttpIT {
         List<ConsumerRecord<String, String>> records = drain(4);
         assertThat(records).allSatisfy((r) -> assertThat(r.key()).isEqualTo("31337"));
         assertThat(records).extracting((r) -> this.json.readTree(r.value()).get("businessLine").asString())
-            .containsExactlyInAnyOrder("cash", "cashback", "coupons", "coins");
+            .containsExactlyInAnyOrder("cash", "cashback", "coupons", "coins", "redpacket");
     }
 
     static Stream<Arguments> badInputs() {
