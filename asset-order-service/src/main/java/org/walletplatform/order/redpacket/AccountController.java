@@ -23,9 +23,20 @@ class AccountController {
 
     private final PresentedTokens presented;
 
-    AccountController(Balances balances, PresentedTokens presented) {
+    private final Accounts accounts;
+
+    AccountController(Balances balances, PresentedTokens presented, Accounts accounts) {
         this.balances = balances;
         this.presented = presented;
+        this.accounts = accounts;
+    }
+
+    @Operation(summary = "Settle the account's pending packets now",
+            description = "Idempotent: what is settled already is not booked again. Answers the balance after.")
+    @PostMapping("/v1/accounts/{actId}/settlement")
+    AccountBalance settle(@PathVariable @Positive long actId) {
+        this.accounts.settlePending(actId);
+        return this.balances.of(actId);
     }
 
     @Operation(summary = "Balance (settled + pending) and cumulative income",
