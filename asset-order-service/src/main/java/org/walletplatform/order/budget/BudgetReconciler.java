@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -17,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.walletplatform.order.budget.BudgetLedger.OpenLease;
 import org.walletplatform.order.budget.BudgetReport.Mismatch;
 import org.walletplatform.order.budget.BudgetReport.Reclaim;
+import org.walletplatform.order.scene.Scene;
+import org.walletplatform.order.scene.Scenes;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -49,6 +52,8 @@ class BudgetReconciler {
 
     private final List<UnsettledIssues> unsettled;
 
+    private final Scenes scenes;
+
     private final StringRedisTemplate redis;
 
     private final JsonMapper json;
@@ -63,12 +68,13 @@ class BudgetReconciler {
 
     private final String instance = UUID.randomUUID().toString();
 
-    BudgetReconciler(BudgetLedger ledger, IssuedOrders orders, List<UnsettledIssues> unsettled,
+    BudgetReconciler(BudgetLedger ledger, IssuedOrders orders, List<UnsettledIssues> unsettled, Scenes scenes,
             StringRedisTemplate redis, JsonMapper json, MeterRegistry meters, Clock clock,
             BudgetProperties properties) {
         this.ledger = ledger;
         this.orders = orders;
         this.unsettled = unsettled;
+        this.scenes = scenes;
         this.redis = redis;
         this.json = json;
         this.meters = meters;
@@ -101,11 +107,22 @@ class BudgetReconciler {
         Map<String, List<OpenLease>> open = this.ledger.openLeases()
             .stream()
             .collect(Collectors.groupingBy(OpenLease::lessee));
-        open.forEach((lessee, leases) -> {
-            if (deadLongEnough(lessee, now)) {
-                settle(lessee, leases, reclaimed, found);
+        open.forEach((lessee, leases) -> deadSince(lessee, now).ifPresent((since) -> {
+            // what it issued before it died must be counted first (cash packets settle
+            // later)
+            if (this.unsettled.stream().anyMatch((issues) -> issues.anyIssuedBefore(since))) {
+                return;
             }
-        });
+            List<OpenLease> due = leases.stream()
+                .filter((lease) -> now.toEpochMilli() - since >= graceOf(lease.sceneId()).toMillis())
+                .toList();
+            if (!due.isEmpty()) {
+                settle(lessee, due, reclaimed, found);
+            }
+            if (due.size() == leases.size()) {
+                this.redis.opsForHash().delete(DEAD_SINCE, lessee);
+            }
+        }));
         this.ledger.recordedLeased().forEach((sceneId, recorded) -> {
             long counted = this.ledger.leasedInRedis(sceneId);
             // a lease in flight is counted in Redis a moment before it is recorded
@@ -129,20 +146,24 @@ class BudgetReconciler {
         return (stored != null) ? this.json.readValue(stored, BudgetReport.class) : null;
     }
 
-    private boolean deadLongEnough(String lessee, Instant now) {
+    /**
+     * Since when the lessee has been seen without a heartbeat; empty while it has one.
+     */
+    private Optional<Long> deadSince(String lessee, Instant now) {
         if (Boolean.TRUE.equals(this.redis.hasKey(Budgets.heartbeatKey(lessee)))) {
             this.redis.opsForHash().delete(DEAD_SINCE, lessee);
-            return false;
+            return Optional.empty();
         }
         this.redis.opsForHash().putIfAbsent(DEAD_SINCE, lessee, Long.toString(now.toEpochMilli()));
-        Object stored = this.redis.opsForHash().get(DEAD_SINCE, lessee);
-        if (stored == null) {
-            return false;
-        }
-        long since = Long.parseLong(stored.toString());
-        // what it issued before it died must be counted first (cash packets settle later)
-        return now.toEpochMilli() - since >= this.properties.deadGrace().toMillis()
-                && this.unsettled.stream().noneMatch((issues) -> issues.anyIssuedBefore(since));
+        return Optional.ofNullable(this.redis.opsForHash().get(DEAD_SINCE, lessee))
+            .map((stored) -> Long.parseLong(stored.toString()));
+    }
+
+    /** The scene's own grace, or the platform's. */
+    private Duration graceOf(String budgetId) {
+        return this.scenes.find(Scene.sceneOf(budgetId))
+            .map(Scene::reconcileDeadGrace)
+            .orElse(this.properties.deadGrace());
     }
 
     private void settle(String lessee, List<OpenLease> leases, List<Reclaim> reclaimed, List<Mismatch> found) {
@@ -159,7 +180,6 @@ class BudgetReconciler {
                 log.info("Reclaimed {} of scene {} from dead lessee {}", stranded, lease.sceneId(), lessee);
             }
         }
-        this.redis.opsForHash().delete(DEAD_SINCE, lessee);
     }
 
 }

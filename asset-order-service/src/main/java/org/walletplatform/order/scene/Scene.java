@@ -1,5 +1,7 @@
 package org.walletplatform.order.scene;
 
+import java.time.Duration;
+
 import org.walletplatform.model.reward.AwardType;
 
 /**
@@ -15,9 +17,12 @@ import org.walletplatform.model.reward.AwardType;
  * time; at least the per-transaction limit
  * @param ratePerSecond issuances this instance accepts per second for the scene (0: no
  * limit)
+ * @param reconcileDeadGrace how long budget reconciliation waits after an instance died
+ * before returning what it leased of this scene (null: {@code order.budget.dead-grace});
+ * longer for scenes whose orders may be written late
  */
 public record Scene(String id, AwardType awardType, long budgetMinor, long perTransactionLimitMinor,
-        double reserveRatio, long leaseChunkMinor, int ratePerSecond) {
+        double reserveRatio, long leaseChunkMinor, int ratePerSecond, Duration reconcileDeadGrace) {
 
     public Scene {
         if (budgetMinor <= 0 || perTransactionLimitMinor <= 0 || leaseChunkMinor < perTransactionLimitMinor
@@ -27,13 +32,25 @@ public record Scene(String id, AwardType awardType, long budgetMinor, long perTr
         }
     }
 
+    /** A scene reconciled with the platform's default settings. */
+    public Scene(String id, AwardType awardType, long budgetMinor, long perTransactionLimitMinor, double reserveRatio,
+            long leaseChunkMinor, int ratePerSecond) {
+        this(id, awardType, budgetMinor, perTransactionLimitMinor, reserveRatio, leaseChunkMinor, ratePerSecond, null);
+    }
+
+    /** The scene id a budget id belongs to (the budget id without its isolated phase). */
+    public static String sceneOf(String budgetId) {
+        int phase = budgetId.indexOf('~');
+        return (phase < 0) ? budgetId : budgetId.substring(0, phase);
+    }
+
     /**
      * The same scene for an isolated phase (internal testing): a budget of its own under
      * another id, so test issuance never touches the production budget.
      */
     public Scene forIsolatedPhase(String phase) {
         return new Scene(budgetId(this.id, phase), this.awardType, this.budgetMinor, this.perTransactionLimitMinor,
-                this.reserveRatio, this.leaseChunkMinor, this.ratePerSecond);
+                this.reserveRatio, this.leaseChunkMinor, this.ratePerSecond, this.reconcileDeadGrace);
     }
 
     /**
