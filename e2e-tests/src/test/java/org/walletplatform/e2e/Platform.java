@@ -12,8 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -45,7 +46,7 @@ final class Platform implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
 
     static Platform start() {
         Platform platform = new Platform();
@@ -73,9 +74,9 @@ final class Platform implements AutoCloseable {
                     "-Djdk.virtualThreadScheduler.parallelism=8", "-jar", jar.toString(),
                     "--spring.profiles.active=test")
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(service.module() + ".log").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.module() + ".log").toFile()))
                 .start();
-            this.processes.add(process);
+            this.processes.put(service.module(), process);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -98,6 +99,48 @@ final class Platform implements AutoCloseable {
         }
         throw new IllegalStateException(service.module() + " not healthy in time; see target/e2e-logs" + File.separator
                 + service.module() + ".log");
+    }
+
+    /**
+     * Kills a service the hard way (SIGKILL: no shutdown hooks, nothing flushed or given
+     * back) and starts it again.
+     */
+    void killAndRestart(String module) {
+        Service service = SERVICES.stream().filter((s) -> s.module().equals(module)).findFirst().orElseThrow();
+        Process process = this.processes.get(module);
+        process.destroyForcibly();
+        try {
+            process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        launch(service);
+        awaitHealthy(service);
+    }
+
+    /**
+     * The sum of {@code select} (one number, over table {@code TABLE}) across every order
+     * shard table.
+     */
+    long overOrderShards(String select, String table) {
+        long total = 0;
+        for (int db = 0; db < 2; db++) {
+            try (java.sql.Connection connection = java.sql.DriverManager
+                .getConnection("jdbc:mariadb://127.0.0.1:3306/order_test_ds_" + db, "root", "")) {
+                for (int t = 0; t < 2; t++) {
+                    try (java.sql.ResultSet row = connection.createStatement()
+                        .executeQuery(select.replace("TABLE", table + "_" + t))) {
+                        row.next();
+                        total += row.getLong(1);
+                    }
+                }
+            }
+            catch (java.sql.SQLException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+        return total;
     }
 
     HttpResponse<String> get(int port, String path) {
@@ -157,8 +200,8 @@ final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
-        this.processes.forEach(Process::destroy);
-        for (Process process : this.processes) {
+        this.processes.values().forEach(Process::destroy);
+        for (Process process : this.processes.values()) {
             try {
                 if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                     process.destroyForcibly();

@@ -123,6 +123,78 @@ class PushToWalletE2EIT {
     }
 
     @Test
+    void shouldSettleEveryPacketExactlyOnceWhenTheOrderCenterIsKilledMidStream() throws Exception {
+        long first = 990_000_000L + System.currentTimeMillis() % 1_000_000L * 100;
+        int packets = 800;
+        int accounts = 20;
+        long[] expected = new long[accounts];
+        java.util.function.IntFunction<String> packet = (n) -> "{\"actId\":" + (first + n % accounts)
+                + ",\"activityId\":\"gala\",\"sceneId\":\"gala-cash\",\"rainId\":\"k" + n
+                + "\",\"awardType\":\"cash\",\"stage\":1,\"amountMinor\":" + (1 + n % 50) + "}";
+        java.util.Set<Integer> unanswered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        long[] settledWhenKilled = new long[1];
+        String ours = "SELECT COUNT(*) FROM TABLE WHERE act_id BETWEEN " + first + " AND " + (first + accounts - 1);
+        try (java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(9)) {
+            threads.submit(() -> {
+                // the order center dies while packets are being issued and settled
+                await().atMost(Duration.ofSeconds(60)).until(() -> answered.get() >= packets / 3);
+                settledWhenKilled[0] = this.platform.overOrderShards(ours, "rp_entry");
+                this.platform.killAndRestart("asset-order-service");
+            });
+            for (int i = 0; i < packets; i++) {
+                int n = i;
+                expected[n % accounts] += 1 + n % 50;
+                threads.submit(() -> {
+                    try {
+                        int status = this.platform.post(Platform.ORDER_CENTER, "/v1/rewards", packet.apply(n))
+                            .statusCode();
+                        if (status != 201) {
+                            unanswered.add(n);
+                        }
+                    }
+                    catch (RuntimeException ex) {
+                        unanswered.add(n); // no answer: the client cannot know, and
+                                           // retries
+                    }
+                    answered.incrementAndGet();
+                });
+            }
+        }
+        // a client retries what got no answer, under the same order numbers: issued once
+        // either way
+        for (int n : unanswered) {
+            await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(() -> this.platform.post(Platform.ORDER_CENTER, "/v1/rewards", packet.apply(n))
+                    .statusCode() < 300);
+        }
+        // the settler resumes from its committed offsets; packets whose publication died
+        // with the
+        // process are published again by the republisher (after 30 s)
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            for (int a = 0; a < accounts; a++) {
+                if (json(this.platform.get(Platform.ORDER_CENTER, "/v1/accounts/" + (first + a) + "/balance"))
+                    .get("pendingMinor")
+                    .asLong() != 0) {
+                    return false;
+                }
+            }
+            return true;
+        });
+
+        assertThat(settledWhenKilled[0]).as("killed mid-stream").isLessThan(packets);
+        assertThat(unanswered).as("some requests died with it").isNotEmpty();
+        assertThat(this.platform.overOrderShards(ours, "rp_entry")).as("every packet booked once").isEqualTo(packets);
+        for (int a = 0; a < accounts; a++) {
+            JsonNode balance = json(
+                    this.platform.get(Platform.ORDER_CENTER, "/v1/accounts/" + (first + a) + "/balance"));
+            assertThat(balance.get("settledMinor").asLong()).isEqualTo(expected[a]);
+            assertThat(balance.get("balanceMinor").asLong()).isEqualTo(expected[a]);
+        }
+    }
+
+    @Test
     void shouldAnswerProblemsThroughTheGateway() {
         HttpResponse<String> badPush = this.platform.postSigned(Platform.GATEWAY, "/v1/notifications", "coins",
                 "{\"userId\":\"x\",\"businessLine\":\"coins\"}");
