@@ -3,6 +3,8 @@ package org.walletplatform.order.redpacket;
 import java.util.Optional;
 import java.util.Set;
 
+import org.walletplatform.redpacket.token.RedPacketToken;
+import org.walletplatform.redpacket.token.TokenSigner;
 import org.walletplatform.model.reward.AwardType;
 import org.walletplatform.model.reward.OrderNumber;
 import org.walletplatform.order.reward.IssueOutcome;

@@ -2,6 +2,7 @@ package org.walletplatform.order.redpacket;
 
 import java.time.Clock;
 
+import org.walletplatform.redpacket.token.RedPacketToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

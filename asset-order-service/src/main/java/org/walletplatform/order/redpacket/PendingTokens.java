@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.walletplatform.redpacket.token.RedPacketToken;
 import org.walletplatform.order.budget.UnsettledIssues;
 
 import org.springframework.data.redis.core.StringRedisTemplate;

@@ -3,6 +3,9 @@ package org.walletplatform.order.redpacket;
 import java.time.Clock;
 import java.util.Map;
 
+import org.walletplatform.redpacket.token.RedPacketToken;
+import org.walletplatform.redpacket.token.TokenSigner;
+import org.walletplatform.redpacket.token.InvalidTokenException;
 import org.walletplatform.model.ProblemTypes;
 import org.walletplatform.model.reward.OrderNumber;
 import org.walletplatform.order.activity.ActivitiesProperties.Phase;

@@ -3,6 +3,8 @@ package org.walletplatform.order.redpacket;
 import java.time.Duration;
 import java.util.Map;
 
+import org.walletplatform.redpacket.token.TokenSigner;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,13 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * one key takes every issuance
  */
 @ConfigurationProperties("order.redpacket")
-public record RedPacketProperties(String signingKeyId, Map<String, Key> keys, @DefaultValue("7d") Duration tokenTtl,
-        @DefaultValue("30d") Duration tokenValidFor, @DefaultValue("30s") Duration republishAfter,
-        @DefaultValue("16") int pendingShards) {
-
-    /** One Ed25519 key. */
-    public record Key(String privateKey, String publicKey) {
-
-    }
+public record RedPacketProperties(String signingKeyId, Map<String, TokenSigner.Key> keys,
+        @DefaultValue("7d") Duration tokenTtl, @DefaultValue("30d") Duration tokenValidFor,
+        @DefaultValue("30s") Duration republishAfter, @DefaultValue("16") int pendingShards) {
 
 }

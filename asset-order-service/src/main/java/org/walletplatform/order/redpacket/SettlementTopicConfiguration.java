@@ -2,6 +2,7 @@ package org.walletplatform.order.redpacket;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.walletplatform.model.Topics;
+import org.walletplatform.redpacket.token.TokenSigner;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,9 +11,16 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-/** The settlement topic, and how the settler treats a batch that fails. */
+/**
+ * The token signer, the settlement topic, and how the settler treats a batch that fails.
+ */
 @Configuration(proxyBeanMethods = false)
 class SettlementTopicConfiguration {
+
+    @Bean
+    TokenSigner tokenSigner(RedPacketProperties properties) {
+        return new TokenSigner(properties.signingKeyId(), properties.keys());
+    }
 
     @Bean
     NewTopic redPacketSettlements() {

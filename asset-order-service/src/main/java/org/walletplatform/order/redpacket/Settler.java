@@ -3,6 +3,7 @@ package org.walletplatform.order.redpacket;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.walletplatform.redpacket.token.RedPacketToken;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 
+import org.walletplatform.redpacket.token.RedPacketToken;
 import org.walletplatform.model.reward.AwardType;
 import org.walletplatform.model.reward.OrderNumber;
 import org.walletplatform.order.reward.RewardOrder;

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.walletplatform.redpacket.token.RedPacketToken;
+import org.walletplatform.redpacket.token.TokenSigner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.walletplatform.model.Topics;
@@ -245,20 +247,11 @@ class RedPacketIT {
             .asString();
         await().atMost(Duration.ofSeconds(30)).until(() -> balance(actId).get("settledMinor").asLong() == 1_000);
         await().atMost(Duration.ofSeconds(30)).until(() -> balance(other).get("settledMinor").asLong() == 2_000);
-        TokenSigner forger = new TokenSigner(
-                new RedPacketProperties(this.signer.signingKeyId(),
-                        java.util.Map.of(this.signer.signingKeyId(),
-                                new RedPacketProperties.Key(java.util.Base64.getEncoder().encodeToString(new byte[32]),
-                                        null)),
-                        Duration.ofDays(7), Duration.ofDays(30), Duration.ofSeconds(30), 16),
-                this.json);
-        TokenSigner stranger = new TokenSigner(
-                new RedPacketProperties("k-unknown",
-                        java.util.Map.of("k-unknown",
-                                new RedPacketProperties.Key(java.util.Base64.getEncoder().encodeToString(new byte[32]),
-                                        null)),
-                        Duration.ofDays(7), Duration.ofDays(30), Duration.ofSeconds(30), 16),
-                this.json);
+        String zeros = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        TokenSigner forger = new TokenSigner(this.signer.signingKeyId(),
+                java.util.Map.of(this.signer.signingKeyId(), new TokenSigner.Key(zeros, null)));
+        TokenSigner stranger = new TokenSigner("k-unknown",
+                java.util.Map.of("k-unknown", new TokenSigner.Key(zeros, null)));
         SplittableRandom random = new SplittableRandom(1_000);
         java.util.Map<String, Integer> refusedByType = new java.util.TreeMap<>();
 

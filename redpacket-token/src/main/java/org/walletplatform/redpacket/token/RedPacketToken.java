@@ -1,4 +1,4 @@
-package org.walletplatform.order.redpacket;
+package org.walletplatform.redpacket.token;
 
 import java.util.Map;
 
@@ -24,7 +24,7 @@ public record RedPacketToken(String keyId, String appId, long actId, String acti
      * this runs once per issued packet. Every string is a validated id (letters, digits,
      * {@code -_~}), so nothing needs escaping.
      */
-    String payloadJson() {
+    public String payloadJson() {
         return new StringBuilder(256).append("{\"kid\":\"")
             .append(this.keyId)
             .append("\",\"appId\":\"")
@@ -50,7 +50,7 @@ public record RedPacketToken(String keyId, String appId, long actId, String acti
     }
 
     /** Reads a payload written by {@link #payloadJson()}. */
-    static RedPacketToken fromPayload(JsonMapper json, byte[] payload) {
+    public static RedPacketToken fromPayload(JsonMapper json, byte[] payload) {
         Map<?, ?> fields = json.readValue(payload, Map.class);
         return new RedPacketToken(text(fields, "kid"), text(fields, "appId"), number(fields, "actId"),
                 text(fields, "activityId"), text(fields, "sceneId"), number(fields, "amount"),

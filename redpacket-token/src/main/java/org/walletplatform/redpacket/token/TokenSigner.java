@@ -1,4 +1,4 @@
-package org.walletplatform.order.redpacket;
+package org.walletplatform.redpacket.token;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -9,15 +9,12 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.stereotype.Component;
-
 /**
  * Signs and verifies red-packet tokens with Ed25519 (BouncyCastle's RFC 8032 code: about
  * 23 times the JDK's speed here, STACK.md). A token is
  * {@code base64url(payload) "." base64url(signature)}; the payload names its key id, so
  * keys rotate without invalidating tokens already out.
  */
-@Component
 public class TokenSigner {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -32,20 +29,22 @@ public class TokenSigner {
 
     private final Map<String, Ed25519.PublicPoint> verifying = new HashMap<>();
 
-    private final JsonMapper json;
+    private final JsonMapper json = JsonMapper.builder().build();
 
-    TokenSigner(RedPacketProperties properties, JsonMapper json) {
-        this.json = json;
-        this.signingKeyId = properties.signingKeyId();
-        RedPacketProperties.Key signing = (properties.keys() != null) ? properties.keys().get(this.signingKeyId) : null;
+    /**
+     * A signer with {@code keys} by key id, signing with {@code signingKeyId} (which must
+     * have its private key).
+     */
+    public TokenSigner(String signingKeyId, Map<String, Key> keys) {
+        this.signingKeyId = signingKeyId;
+        Key signing = (keys != null) ? keys.get(signingKeyId) : null;
         if (signing == null || signing.privateKey() == null) {
-            throw new IllegalStateException(
-                    "order.redpacket.keys." + this.signingKeyId + ".private-key must be set to sign tokens");
+            throw new IllegalStateException("The private key of signing key " + signingKeyId + " must be set");
         }
         this.signingPrivate = key(signing.privateKey(), this.signingKeyId);
         this.signingPublic = new byte[Ed25519.PUBLIC_KEY_SIZE];
         Ed25519.generatePublicKey(this.signingPrivate, 0, this.signingPublic, 0);
-        properties.keys().forEach((id, key) -> {
+        keys.forEach((id, key) -> {
             byte[] publicKey;
             if (key.privateKey() != null) {
                 publicKey = new byte[Ed25519.PUBLIC_KEY_SIZE];
@@ -66,12 +65,12 @@ public class TokenSigner {
         return bytes;
     }
 
-    String signingKeyId() {
+    public String signingKeyId() {
         return this.signingKeyId;
     }
 
     /** The signed token for {@code token} (whose key id must be the signing key's). */
-    String sign(RedPacketToken token) {
+    public String sign(RedPacketToken token) {
         byte[] payload = token.payloadJson().getBytes(StandardCharsets.UTF_8);
         byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
         Ed25519.sign(this.signingPrivate, 0, this.signingPublic, 0, payload, 0, payload.length, signature, 0);
@@ -108,6 +107,15 @@ public class TokenSigner {
             throw new InvalidTokenException(InvalidTokenException.Reason.BAD_SIGNATURE, "signature does not match");
         }
         return token;
+    }
+
+    /**
+     * One Ed25519 key: a key with a {@code privateKey} (32-byte seed, base64) can sign; a
+     * retired key keeps only its {@code publicKey} (32 bytes, base64) so the tokens it
+     * signed still verify.
+     */
+    public record Key(String privateKey, String publicKey) {
+
     }
 
 }

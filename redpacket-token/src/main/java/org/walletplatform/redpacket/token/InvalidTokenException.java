@@ -1,4 +1,4 @@
-package org.walletplatform.order.redpacket;
+package org.walletplatform.redpacket.token;
 
 /** A presented red-packet token that is not one this platform signed as it stands. */
 public class InvalidTokenException extends RuntimeException {

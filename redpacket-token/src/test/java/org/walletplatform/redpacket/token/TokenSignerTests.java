@@ -1,12 +1,10 @@
-package org.walletplatform.order.redpacket;
+package org.walletplatform.redpacket.token;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,9 +16,7 @@ class TokenSignerTests {
 
     private static final String KEY_2 = Base64.getEncoder().encodeToString(new byte[32]);
 
-    private final JsonMapper json = JsonMapper.builder().build();
-
-    private final TokenSigner signer = signer("k1", Map.of("k1", new RedPacketProperties.Key(KEY_1, null)));
+    private final TokenSigner signer = signer("k1", Map.of("k1", new TokenSigner.Key(KEY_1, null)));
 
     private static final RedPacketToken TOKEN = new RedPacketToken("k1", "app-1", 42, "gala", "gala-cash", 1_234,
             "42_gala-cash_r1_cash_1", 1_790_000_000_000L, "r1", RedPacketToken.CREATED);
@@ -43,10 +39,10 @@ class TokenSignerTests {
 
     @Test
     void shouldRefuseASignatureOfAnotherKeyAndAnUnknownKeyId() {
-        TokenSigner other = signer("k1", Map.of("k1", new RedPacketProperties.Key(KEY_2, null)));
+        TokenSigner other = signer("k1", Map.of("k1", new TokenSigner.Key(KEY_2, null)));
         assertRefused(other.sign(TOKEN), InvalidTokenException.Reason.BAD_SIGNATURE);
 
-        TokenSigner stranger = signer("k9", Map.of("k9", new RedPacketProperties.Key(KEY_2, null)));
+        TokenSigner stranger = signer("k9", Map.of("k9", new TokenSigner.Key(KEY_2, null)));
         RedPacketToken foreign = new RedPacketToken("k9", "app-1", 42, "gala", "gala-cash", 1_234,
                 "42_gala-cash_r1_cash_1", 1_790_000_000_000L, "r1", RedPacketToken.CREATED);
         assertRefused(stranger.sign(foreign), InvalidTokenException.Reason.UNKNOWN_KEY);
@@ -57,8 +53,8 @@ class TokenSignerTests {
         String old = this.signer.sign(TOKEN);
         byte[] publicKey = new byte[32];
         org.bouncycastle.math.ec.rfc8032.Ed25519.generatePublicKey(Base64.getDecoder().decode(KEY_1), 0, publicKey, 0);
-        TokenSigner rotated = signer("k2", Map.of("k2", new RedPacketProperties.Key(KEY_2, null), "k1",
-                new RedPacketProperties.Key(null, Base64.getEncoder().encodeToString(publicKey))));
+        TokenSigner rotated = signer("k2", Map.of("k2", new TokenSigner.Key(KEY_2, null), "k1",
+                new TokenSigner.Key(null, Base64.getEncoder().encodeToString(publicKey))));
 
         assertThat(rotated.verify(old)).isEqualTo(TOKEN);
         assertThat(rotated.signingKeyId()).isEqualTo("k2");
@@ -72,9 +68,8 @@ class TokenSignerTests {
         }
     }
 
-    private TokenSigner signer(String signingKeyId, Map<String, RedPacketProperties.Key> keys) {
-        return new TokenSigner(new RedPacketProperties(signingKeyId, keys, Duration.ofDays(7), Duration.ofDays(30),
-                Duration.ofSeconds(30), 16), this.json);
+    private TokenSigner signer(String signingKeyId, Map<String, TokenSigner.Key> keys) {
+        return new TokenSigner(signingKeyId, keys);
     }
 
     private void assertRefused(String token, InvalidTokenException.Reason reason) {
