@@ -192,6 +192,18 @@ class RewardIssuanceIT {
         assertThat(rowsFor(actId)).isZero();
     }
 
+    @Test
+    void shouldRefuseAFieldTheApiDoesNotKnowAndWriteNothing() throws Exception {
+        long actId = RUN + 995;
+        HttpResponse<String> response = post(
+                coupon(actId, "r", 10).replace("\"stage\":1", "\"stage\":1,\"bonus\":1000"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(problemType(response)).endsWith("/malformed-request");
+        assertThat(this.json.readTree(response.body()).get("field").asString()).isEqualTo("bonus");
+        assertThat(rowsFor(actId)).isZero();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "1_it-coupon_r_coupon", "1_it-coupon_r_coupon_1_2", "x_it-coupon_r_coupon_1",
             "1_it-coupon_r_gold_1" })

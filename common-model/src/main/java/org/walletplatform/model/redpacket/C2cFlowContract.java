@@ -2,6 +2,8 @@ package org.walletplatform.model.redpacket;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * The HTTP contract of the C2C red-packet service (person-to-person packets, a system the
  * wallet does not own): a page of an account's C2C flow, newest first. {@code GET
@@ -22,11 +24,13 @@ public final class C2cFlowContract {
      * @param kind {@code sent} or {@code received}
      * @param amountMinor always positive; {@code kind} says the direction
      */
+    @JsonIgnoreProperties(ignoreUnknown = true) // a system we do not own may add fields
     public record C2cItem(String id, long atMs, long amountMinor, String kind, String counterparty) {
 
     }
 
     /** A page of items, newest first. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record C2cPage(List<C2cItem> items) {
 
     }

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.walletplatform.model.ProblemTypes;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -80,7 +81,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Malformed request body", "The request body is not valid JSON of the expected shape.");
         if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = fieldPath(jackson.getPath());
-            problem.setDetail("Field '" + field + "' is missing, of the wrong type or out of range.");
+            problem.setDetail((jackson instanceof UnrecognizedPropertyException)
+                    ? "Field '" + field + "' is not part of this request."
+                    : "Field '" + field + "' is missing, of the wrong type or out of range.");
             problem.setProperty("field", field);
         }
         return ResponseEntity.badRequest().headers(headers).body(problem);
