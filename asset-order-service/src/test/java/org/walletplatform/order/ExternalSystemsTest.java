@@ -1,6 +1,5 @@
 package org.walletplatform.order;
 
-import org.junit.jupiter.api.AfterAll;
 import org.walletplatform.order.delivery.StubDownstream;
 import org.walletplatform.order.flow.StubC2c;
 
@@ -28,11 +27,6 @@ public abstract class ExternalSystemsTest {
     static void externalSystems(DynamicPropertyRegistry registry) {
         registry.add("order.delivery.downstreams.payment", PAYMENTS::url);
         registry.add("order.flow.c2c-url", C2C::url);
-    }
-
-    @AfterAll
-    static void keepStubsForTheSharedContext() {
-        // the stubs live as long as the JVM: the cached context keeps calling them
     }
 
 }

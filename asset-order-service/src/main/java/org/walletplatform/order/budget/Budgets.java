@@ -53,11 +53,6 @@ public class Budgets {
         return "order:lessee:{" + lessee + "}";
     }
 
-    /** The lessee id the next orders are taken under. */
-    public String lessee() {
-        return current().lessee();
-    }
-
     /**
      * Takes {@code amount} of the scene's budget for one order; returns the lessee it was
      * taken under, to be stored with the order.

@@ -52,11 +52,4 @@ public record RewardOrder(String orderNo, long actId, @JsonInclude(JsonInclude.I
                 this.token, true);
     }
 
-    /** The same order in another state. */
-    public RewardOrder inState(String state) {
-        return new RewardOrder(this.orderNo, this.actId, this.appId, this.activityId, this.phase, this.sceneId,
-                this.rainId, this.awardType, this.stage, this.amountMinor, this.payload, state, this.createdAt,
-                this.token, this.replay);
-    }
-
 }
