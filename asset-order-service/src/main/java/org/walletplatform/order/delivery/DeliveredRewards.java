@@ -37,11 +37,11 @@ class DeliveredRewards implements RewardType {
 
     @Override
     public IssueOutcome issue(RewardOrder order, String requestHash, String lessee) {
-        if (!this.store.insert(order, requestHash, lessee)) {
-            return IssueOutcome.existing(this.store.find(OrderNumber.parse(order.orderNo())).orElseThrow());
+        IssueOutcome outcome = this.store.insertOrFind(order, requestHash, lessee);
+        if (outcome.isNew()) {
+            this.delivery.deliverLater(order);
         }
-        this.delivery.deliverLater(order);
-        return IssueOutcome.issued(order);
+        return outcome;
     }
 
     @Override

@@ -58,8 +58,7 @@ class CashRewards implements RewardType {
     @Override
     public IssueOutcome issue(RewardOrder order, String requestHash, String lessee) {
         if (order.isolated()) {
-            return this.store.insert(order, requestHash, lessee) ? IssueOutcome.issued(order)
-                    : IssueOutcome.existing(this.store.find(OrderNumber.parse(order.orderNo())).orElseThrow());
+            return this.store.insertOrFind(order, requestHash, lessee);
         }
         RedPacketToken token = new RedPacketToken(this.signer.signingKeyId(),
                 (order.appId() != null) ? order.appId() : "", order.actId(), order.activityId(), order.sceneId(),

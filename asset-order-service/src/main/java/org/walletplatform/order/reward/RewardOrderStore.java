@@ -63,6 +63,15 @@ public class RewardOrderStore implements IssuedOrders {
     }
 
     /**
+     * Writes the order, or answers the stored one if its number exists: the one
+     * idempotent step of every kind of reward kept in this table.
+     */
+    public IssueOutcome insertOrFind(RewardOrder order, String requestHash, String lessee) {
+        return insert(order, requestHash, lessee) ? IssueOutcome.issued(order)
+                : IssueOutcome.existing(find(OrderNumber.parse(order.orderNo())).orElseThrow());
+    }
+
+    /**
      * Writes the orders in one statement (split by shard); fails whole, with a
      * {@link DuplicateKeyException}, if any of their numbers exists.
      */
