@@ -1,5 +1,15 @@
 -- wrk script: GET PATH_PREFIX..id for ids in [FIRST_USER, FIRST_USER + USER_COUNT), uniformly at random
--- (each thread its own seed), or each id once in turn with SEQUENTIAL=1 (ids striped over the threads)
+-- (each thread its own seed), or each id once in turn with SEQUENTIAL=1 (ids striped over the threads).
+-- Who calls: with CALLER_SECRET, straight to a service as the gateway would, with a caller assertion for the
+-- user signed with that secret; with TOKENS_FILE (line i: a bearer token for user FIRST_USER + i - 1), through
+-- the gateway as the app user, GET PATH_PREFIX.."me".
+local dir = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
+package.path = dir .. "?.lua;" .. package.path
+local hmac = require("hmac")
+local caller_secret = os.getenv("CALLER_SECRET")
+if caller_secret == "" then caller_secret = nil end
+local tokens_file = os.getenv("TOKENS_FILE")
+if tokens_file == "" then tokens_file = nil end
 local prefix = os.getenv("PATH_PREFIX") or "/v1/wallet/"
 local first = tonumber(os.getenv("FIRST_USER") or "1")
 local count = tonumber(os.getenv("USER_COUNT") or "10000")
@@ -14,8 +24,12 @@ function setup(thread)
 end
 
 local turn = 0
+local tokens = {}
 function init(args)
   math.randomseed(42 + id)
+  if tokens_file then
+    for token in io.lines(tokens_file) do tokens[#tokens + 1] = token end
+  end
 end
 
 request = function()
@@ -26,7 +40,18 @@ request = function()
   else
     offset = math.random(0, count - 1)
   end
-  return wrk.format("GET", prefix .. (first + offset))
+  if tokens_file then
+    return wrk.format("GET", prefix .. "me", { ["Authorization"] = "Bearer " .. tokens[offset % #tokens + 1] })
+  end
+  local path = prefix .. (first + offset)
+  if caller_secret then
+    local assertion = "sub=" .. (first + offset) .. ";admin=false;ts=" .. os.time()
+    return wrk.format("GET", path, {
+      ["X-Wallet-Caller"] = assertion,
+      ["X-Wallet-Caller-Signature"] = "v1=" .. hmac.hmac_sha256_hex(caller_secret, "GET\n" .. path .. "\n" .. assertion),
+    })
+  end
+  return wrk.format("GET", path)
 end
 
 if pace > 0 then

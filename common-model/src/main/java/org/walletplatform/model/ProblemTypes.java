@@ -23,6 +23,15 @@ public final class ProblemTypes {
     /** The request is not signed, or not signed right, by a known caller. */
     public static final URI UNAUTHENTICATED = of("unauthenticated");
 
+    /**
+     * Authenticated, but not allowed to do this: another user's assets, or an admin
+     * action.
+     */
+    public static final URI FORBIDDEN = of("forbidden");
+
+    /** The business line may not issue in this scene: the scene is not granted to it. */
+    public static final URI SCENE_NOT_GRANTED = of("scene-not-granted");
+
     /** A signed request older (or newer) than the accepted window. */
     public static final URI REQUEST_EXPIRED = of("request-expired");
 
@@ -33,6 +42,8 @@ public final class ProblemTypes {
     public static final URI LINE_FORBIDDEN = of("line-forbidden");
 
     public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
+
+    public static final URI URI_TOO_LONG = of("uri-too-long");
 
     public static final URI METHOD_NOT_ALLOWED = of("method-not-allowed");
 

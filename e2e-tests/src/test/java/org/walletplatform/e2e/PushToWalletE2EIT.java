@@ -3,7 +3,6 @@ package org.walletplatform.e2e;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,14 +28,7 @@ class PushToWalletE2EIT {
 
     @BeforeAll
     void start() {
-        this.platform = Platform.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (this.platform != null) {
-            this.platform.close();
-        }
+        this.platform = Platform.shared();
     }
 
     @Test
@@ -79,15 +71,16 @@ class PushToWalletE2EIT {
         String request = "{\"actId\":" + actId + ",\"activityId\":\"gala\",\"sceneId\":\"gala-coupon\","
                 + "\"rainId\":\"r1\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":500}";
 
-        HttpResponse<String> issued = this.platform.post(Platform.GATEWAY, "/v1/rewards", request);
-        HttpResponse<String> replayed = this.platform.post(Platform.GATEWAY, "/v1/rewards", request);
+        HttpResponse<String> issued = this.platform.postSigned(Platform.GATEWAY, "/v1/rewards", "gala", request);
+        HttpResponse<String> replayed = this.platform.postSigned(Platform.GATEWAY, "/v1/rewards", "gala", request);
 
         assertThat(issued.statusCode()).isEqualTo(201);
         assertThat(replayed.statusCode()).isEqualTo(200);
         String orderNo = json(issued).get("orderNo").asString();
         await().atMost(Duration.ofSeconds(30))
             .pollInterval(Duration.ofMillis(200))
-            .until(() -> json(this.platform.get(Platform.GATEWAY, "/v1/rewards/" + orderNo)).get("state")
+            .until(() -> json(this.platform.sendSigned(Platform.GATEWAY, "GET", "/v1/rewards/" + orderNo, "gala", ""))
+                .get("state")
                 .asString()
                 .equals("delivered"));
         assertThat(this.platform.get(Platform.SIMULATOR, "/sim/downstreams/coupon/grants/" + orderNo + "/applications")
@@ -97,7 +90,7 @@ class PushToWalletE2EIT {
     @Test
     void shouldShowARedPacketInTheWalletAsTheOrderCentersLine() {
         long actId = 880_000_000L + System.currentTimeMillis() % 100_000_000L;
-        HttpResponse<String> issued = this.platform.post(Platform.GATEWAY, "/v1/rewards",
+        HttpResponse<String> issued = this.platform.postSigned(Platform.GATEWAY, "/v1/rewards", "gala",
                 "{\"actId\":" + actId + ",\"activityId\":\"gala\",\"sceneId\":\"gala-cash\",\"rainId\":\"r1\","
                         + "\"awardType\":\"cash\",\"stage\":1,\"amountMinor\":888}");
         assertThat(issued.statusCode()).isEqualTo(201);
@@ -117,7 +110,7 @@ class PushToWalletE2EIT {
             return false;
         });
         assertThat(
-                json(this.platform.get(Platform.ORDER_CENTER, "/v1/accounts/" + actId + "/balance")).get("balanceMinor")
+                json(this.platform.getAs(this.platform.userToken(actId), "/v1/accounts/me/balance")).get("balanceMinor")
                     .asLong())
             .isEqualTo(888);
     }
@@ -147,7 +140,8 @@ class PushToWalletE2EIT {
                 expected[n % accounts] += 1 + n % 50;
                 threads.submit(() -> {
                     try {
-                        int status = this.platform.post(Platform.ORDER_CENTER, "/v1/rewards", packet.apply(n))
+                        int status = this.platform
+                            .postSigned(Platform.ORDER_CENTER, "/v1/rewards", "gala", packet.apply(n))
                             .statusCode();
                         if (status != 201) {
                             unanswered.add(n);
@@ -166,7 +160,7 @@ class PushToWalletE2EIT {
         for (int n : unanswered) {
             await().atMost(Duration.ofSeconds(60))
                 .ignoreExceptions()
-                .until(() -> this.platform.post(Platform.ORDER_CENTER, "/v1/rewards", packet.apply(n))
+                .until(() -> this.platform.postSigned(Platform.ORDER_CENTER, "/v1/rewards", "gala", packet.apply(n))
                     .statusCode() < 300);
         }
         // the settler resumes from its committed offsets; packets whose publication died
@@ -174,9 +168,7 @@ class PushToWalletE2EIT {
         // process are published again by the republisher (after 30 s)
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             for (int a = 0; a < accounts; a++) {
-                if (json(this.platform.get(Platform.ORDER_CENTER, "/v1/accounts/" + (first + a) + "/balance"))
-                    .get("pendingMinor")
-                    .asLong() != 0) {
+                if (balance(first + a).get("pendingMinor").asLong() != 0) {
                     return false;
                 }
             }
@@ -187,8 +179,7 @@ class PushToWalletE2EIT {
         assertThat(unanswered).as("some requests died with it").isNotEmpty();
         assertThat(this.platform.overOrderShards(ours, "rp_entry")).as("every packet booked once").isEqualTo(packets);
         for (int a = 0; a < accounts; a++) {
-            JsonNode balance = json(
-                    this.platform.get(Platform.ORDER_CENTER, "/v1/accounts/" + (first + a) + "/balance"));
+            JsonNode balance = balance(first + a);
             assertThat(balance.get("settledMinor").asLong()).isEqualTo(expected[a]);
             assertThat(balance.get("balanceMinor").asLong()).isEqualTo(expected[a]);
         }
@@ -209,7 +200,7 @@ class PushToWalletE2EIT {
 
         HttpResponse<String> actuator = this.platform.get(Platform.GATEWAY, "/actuator/prometheus");
         assertThat(actuator.statusCode()).as("metrics are not served on the public port").isEqualTo(404);
-        HttpResponse<String> wallet = this.platform.get(Platform.GATEWAY, "/v1/wallet/" + USER);
+        HttpResponse<String> wallet = this.platform.getAs(this.platform.userToken(USER), "/v1/wallet/me");
         assertThat(wallet.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(wallet.headers().firstValue("Strict-Transport-Security")).isPresent();
 
@@ -257,7 +248,11 @@ class PushToWalletE2EIT {
     }
 
     private JsonNode wallet(long user) {
-        return json(this.platform.get(Platform.GATEWAY, "/v1/wallet/" + user));
+        return json(this.platform.getAs(this.platform.userToken(user), "/v1/wallet/me"));
+    }
+
+    private JsonNode balance(long actId) {
+        return json(this.platform.getAs(this.platform.userToken(actId), "/v1/accounts/" + actId + "/balance"));
     }
 
     private JsonNode json(HttpResponse<String> response) {

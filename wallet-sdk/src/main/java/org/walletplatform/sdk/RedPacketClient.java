@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A client of the order center's red-packet accounts, for integrators.
  *
  * <pre>{@code
- * RedPacketClient client = RedPacketClient.builder(URI.create("http://127.0.0.1:8084"))
+ * RedPacketClient client = RedPacketClient.builder(URI.create("https://wallet.example.com")) // the gateway
+ *     .bearerToken(() -> userToken)               // account calls act for the app user
+ *     .businessLine("gala", lineSecret)           // order reads are signed by the line
  *     .timeout(Duration.ofSeconds(2))
  *     .attempts(3)
  *     .balanceCacheTtl(Duration.ofMillis(500))
@@ -53,6 +56,8 @@ public final class RedPacketClient {
 
     private final HttpClient http;
 
+    private final Credentials credentials;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     private final Map<Long, Cached> balances = new ConcurrentHashMap<>();
@@ -71,6 +76,7 @@ public final class RedPacketClient {
         this.attempts = builder.attempts;
         this.balanceCacheTtl = builder.balanceCacheTtl;
         this.clock = builder.clock;
+        this.credentials = new Credentials(builder.bearerToken, builder.line, builder.lineSecret, builder.clock);
         this.http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(builder.timeout)
@@ -138,9 +144,10 @@ public final class RedPacketClient {
                 pause(100L << (attempt - 2));
             }
             try {
-                HttpResponse<String> response = this.http.send(
-                        request.timeout(this.timeout).header("Accept", "application/json").build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = this.http.send(this.credentials.apply(request.copy())
+                    .timeout(this.timeout)
+                    .header("Accept", "application/json")
+                    .build(), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 for (int expected : alsoExpected) {
                     if (status == expected) {
@@ -207,6 +214,12 @@ public final class RedPacketClient {
 
         private Clock clock = Clock.systemUTC();
 
+        private Supplier<String> bearerToken;
+
+        private String line;
+
+        private String lineSecret;
+
         private Builder(URI base) {
             this.base = base;
         }
@@ -226,6 +239,25 @@ public final class RedPacketClient {
         /** How long a balance is served from memory (default 500 ms; zero: never). */
         public Builder balanceCacheTtl(Duration ttl) {
             this.balanceCacheTtl = ttl;
+            return this;
+        }
+
+        /**
+         * The app user's bearer token, for the account calls through the gateway
+         * (balance, income, settlement); asked for on every call, so it may refresh.
+         */
+        public Builder bearerToken(Supplier<String> token) {
+            this.bearerToken = token;
+            return this;
+        }
+
+        /**
+         * Signs every call as this business line with its secret, as order reads
+         * ({@link RedPacketClient#rewardExists}) require.
+         */
+        public Builder businessLine(String line, String secret) {
+            this.line = line;
+            this.lineSecret = secret;
             return this;
         }
 

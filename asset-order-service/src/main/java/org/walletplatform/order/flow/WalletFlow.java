@@ -1,11 +1,13 @@
 package org.walletplatform.order.flow;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -19,7 +21,9 @@ import org.springframework.stereotype.Service;
 /**
  * Merges the flow sources into one page: each is asked, in parallel, for up to
  * {@code limit} items after the cursor; the merge keeps the newest {@code limit}. A
- * source that fails is left out and the page marked partial.
+ * source that fails, or has not answered within the page timeout, is left out and the
+ * page marked partial: a stuck source (a starved connection pool, a hung downstream) must
+ * not hold the whole page.
  */
 @Service
 class WalletFlow {
@@ -30,8 +34,11 @@ class WalletFlow {
 
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
-    WalletFlow(List<FlowSource> sources) {
+    private final Duration pageTimeout;
+
+    WalletFlow(List<FlowSource> sources, FlowProperties properties) {
         this.sources = sources;
+        this.pageTimeout = properties.pageTimeout();
     }
 
     FlowPage page(long actId, String cursor, int limit) {
@@ -44,13 +51,16 @@ class WalletFlow {
         List<FlowItem> merged = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
         boolean more = false;
+        long deadline = System.nanoTime() + this.pageTimeout.toNanos();
         for (int i = 0; i < this.sources.size(); i++) {
             try {
-                List<FlowItem> items = answers.get(i).get();
+                List<FlowItem> items = answers.get(i)
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 more |= items.size() == limit;
                 merged.addAll(items);
             }
             catch (Exception ex) {
+                answers.get(i).cancel(true);
                 unavailable.add(this.sources.get(i).name());
                 log.debug("Flow source {} unavailable: {}", this.sources.get(i).name(), ex.toString());
             }

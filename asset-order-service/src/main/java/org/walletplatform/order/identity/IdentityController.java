@@ -7,10 +7,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.walletplatform.support.caller.Callers;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,10 +36,9 @@ class IdentityController {
 
     @Operation(summary = "Merge two actIDs (ops; audited)")
     @PostMapping("/admin/identities:merge")
-    MergeResult merge(@Valid @RequestBody MergeRequest request,
-            @RequestHeader(name = "X-Wallet-Actor", defaultValue = "unknown") String actor) {
+    MergeResult merge(@Valid @RequestBody MergeRequest request) {
         return new MergeResult(
-                this.identities.merge(request.fromActId(), request.intoActId(), actor, request.reason()));
+                this.identities.merge(request.fromActId(), request.intoActId(), Callers.actor(), request.reason()));
     }
 
     record BindRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,32}") String appId,

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import org.walletplatform.support.caller.Callers;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +30,7 @@ class WithdrawalController {
                     + "under the same number is 409. 422 when the balance is short, 429 past the limits.")
     @PostMapping("/v1/withdrawals")
     ResponseEntity<Withdrawal> withdraw(@Valid @RequestBody WithdrawalRequest request) {
+        Callers.requireMayActFor(request.actId());
         Withdrawal withdrawal = this.withdrawals.withdraw(request);
         return ResponseEntity.status(withdrawal.replay() ? HttpStatus.OK : HttpStatus.CREATED).body(withdrawal);
     }

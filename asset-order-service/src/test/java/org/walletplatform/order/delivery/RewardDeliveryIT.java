@@ -1,5 +1,7 @@
 package org.walletplatform.order.delivery;
 
+import org.walletplatform.order.OrderApi;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -168,7 +170,6 @@ class RewardDeliveryIT {
         return this.http
             .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/admin/switches/" + name))
                 .header("Content-Type", "application/json")
-                .header("X-Wallet-Actor", "ops-test")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"on\":" + on + ",\"reason\":\"test\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -180,8 +181,12 @@ class RewardDeliveryIT {
     }
 
     private String state(String orderNo) throws Exception {
+        String path = "/v1/rewards/" + orderNo;
         HttpResponse<String> response = this.http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/rewards/" + orderNo)).build(),
+                OrderApi
+                    .signed(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)), "GET", path,
+                            OrderApi.LINE, "")
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode order = this.json.readTree(response.body());
         return order.get("state").asString();
@@ -194,7 +199,9 @@ class RewardDeliveryIT {
     private HttpResponse<String> issue(long actId, String scene, String awardType, String activity) throws Exception {
         String body = "{\"actId\":" + actId + ",\"activityId\":\"" + activity + "\",\"sceneId\":\"" + scene
                 + "\",\"rainId\":\"r\",\"awardType\":\"" + awardType + "\",\"stage\":1,\"amountMinor\":10}";
-        return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/rewards"))
+        return this.http.send(OrderApi
+            .signed(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/rewards")), "POST",
+                    "/v1/rewards", OrderApi.LINE, body)
             .timeout(Duration.ofSeconds(5))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))

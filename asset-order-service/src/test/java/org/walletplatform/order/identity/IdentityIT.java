@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.walletplatform.model.caller.Caller;
+import org.walletplatform.model.caller.CallerAssertion;
+import org.walletplatform.order.OrderApi;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -131,10 +136,18 @@ class IdentityIT {
         return this.json.readTree(response.body());
     }
 
+    /**
+     * Signed as a business line (binding, issuance) and carrying the gateway's assertion
+     * for the admin "ops-test" (the merge records that actor); each route checks its own.
+     */
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+        String assertion = CallerAssertion.assertion(new Caller("ops-test", true), Instant.now());
+        return this.http.send(OrderApi
+            .signed(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)), "POST", path,
+                    OrderApi.LINE, body)
             .header("Content-Type", "application/json")
-            .header("X-Wallet-Actor", "ops-test")
+            .header(CallerAssertion.HEADER, assertion)
+            .header(CallerAssertion.SIGNATURE, CallerAssertion.sign("dev-caller-secret", "POST", path, assertion))
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(), HttpResponse.BodyHandlers.ofString());
     }

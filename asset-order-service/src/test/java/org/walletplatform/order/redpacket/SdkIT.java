@@ -36,6 +36,7 @@ class SdkIT {
     void shouldReadBalancesAndIncomeForceSettlementAndKnowIssuedRewards() throws Exception {
         long actId = RUN + 1;
         RedPacketClient client = RedPacketClient.builder(URI.create("http://127.0.0.1:" + this.port))
+            .businessLine(OrderApi.LINE, "dev-secret-" + OrderApi.LINE)
             .timeout(Duration.ofSeconds(5))
             .balanceCacheTtl(Duration.ZERO)
             .build();

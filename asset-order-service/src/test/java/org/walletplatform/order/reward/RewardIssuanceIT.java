@@ -1,6 +1,10 @@
 package org.walletplatform.order.reward;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.walletplatform.model.signing.RequestSignature;
 import org.walletplatform.order.OrderApi;
 import org.walletplatform.order.OrderServiceTest;
 import tools.jackson.databind.JsonNode;
@@ -217,6 +222,45 @@ class RewardIssuanceIT {
     @Test
     void shouldAnswerNotFoundForAnOrderNeverIssued() throws Exception {
         assertThat(get("/v1/rewards/" + (RUN + 999) + "_it-coupon_r_coupon_1").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldIssueOnlyForALineThatSignedAndOnlyInItsGrantedScenes() throws Exception {
+        long actId = RUN + 501;
+        String body = coupon(actId, "grants", 10);
+        HttpRequest.Builder unsigned = request("/v1/rewards", body);
+        HttpRequest.Builder wrongSecret = request("/v1/rewards", body).header(RequestSignature.LINE, "gala")
+            .header(RequestSignature.TIMESTAMP, Long.toString(Instant.now().getEpochSecond()))
+            .header(RequestSignature.NONCE, "n-" + RUN + "-wrong-secret")
+            .header(RequestSignature.SIGNATURE, "v1=" + "0".repeat(64));
+        // coins signs correctly, but no scene is granted to it
+        HttpRequest.Builder notGranted = OrderApi.signed(request("/v1/rewards", body), "POST", "/v1/rewards", "coins",
+                body);
+
+        assertThat(send(unsigned).statusCode()).isEqualTo(401);
+        assertThat(send(wrongSecret).statusCode()).isEqualTo(401);
+        HttpResponse<String> refused = send(notGranted);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(problemType(refused)).endsWith("/scene-not-granted");
+        assertThat(rowsFor(actId)).isZero();
+
+        String orderNo = this.json.readTree(post(body).body()).get("orderNo").asString();
+        String path = "/v1/rewards/" + orderNo;
+        assertThat(send(OrderApi.signed(request(path, null), "GET", path, "coins", "")).statusCode())
+            .as("a line reads only orders of its scenes")
+            .isEqualTo(403);
+        assertThat(get(path).statusCode()).isEqualTo(200);
+    }
+
+    private HttpRequest.Builder request(String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+        return (body != null)
+                ? request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                : request;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private long rowsFor(long actId) {

@@ -10,5 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("gateway.services")
 record ServiceUrlsProperties(@DefaultValue("http://127.0.0.1:8081") URI walletRead,
-        @DefaultValue("http://127.0.0.1:8082") URI walletWrite, @DefaultValue("http://127.0.0.1:8084") URI assetOrder) {
+        @DefaultValue("http://127.0.0.1:8082") URI walletWrite, @DefaultValue("http://127.0.0.1:8083") URI syncWorker,
+        @DefaultValue("http://127.0.0.1:8084") URI assetOrder) {
 }

@@ -3,6 +3,7 @@ package org.walletplatform.support.problem;
 import java.io.IOException;
 import java.net.URI;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +24,17 @@ public final class Problems {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /**
+     * Answers a request a servlet filter refuses: the problem, with the request's path as
+     * its instance.
+     */
+    public static void refuse(HttpServletRequest request, HttpServletResponse response, JsonMapper json,
+            HttpStatus status, URI type, String title, String detail) throws IOException {
+        ProblemDetail problem = of(status, type, title, detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        write(response, json, problem);
     }
 
     public static ProblemDetail of(HttpStatus status, URI type, String title, String detail) {

@@ -1,5 +1,7 @@
 package org.walletplatform.support.switches;
 
+import org.walletplatform.support.caller.Callers;
+
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -12,14 +14,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Ops turn switches here: {@code GET /admin/switches}, {@code PUT
- * /admin/switches/{name}}. Not routed by the gateway; admin authentication and the audit
- * of who called come with the security issue (the actor is taken from
- * {@code X-Wallet-Actor} until then).
+ * /admin/switches/{name}}, through the gateway's admin routes; the actor recorded is the
+ * verified caller.
  */
 @RestController
 class SwitchesController {
@@ -37,9 +37,8 @@ class SwitchesController {
 
     @PutMapping("/admin/switches/{name}")
     DegradationSwitches.SwitchState set(@PathVariable @Pattern(regexp = "[a-z0-9.-]{1,64}") String name,
-            @Valid @RequestBody Change change,
-            @RequestHeader(name = "X-Wallet-Actor", defaultValue = "unknown") String actor) {
-        return this.switches.set(name, change.on(), actor, change.reason());
+            @Valid @RequestBody Change change) {
+        return this.switches.set(name, change.on(), Callers.actor(), change.reason());
     }
 
     record Change(@NotNull Boolean on, @NotBlank @Size(max = 200) String reason) {

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request is enqueued. Real Redis holds the nonces.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "wallet.intake.security.line-secrets.coins=old-coins-secret,dev-secret-coins")
+        properties = "wallet.signed-lines.line-secrets.coins=old-coins-secret,dev-secret-coins")
 class SignedPushIT extends IntakeHttpIT {
 
     private static final String BODY = "{\"userId\":77,\"businessLine\":\"cash\",\"version\":3}";

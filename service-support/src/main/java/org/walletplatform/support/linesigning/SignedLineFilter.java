@@ -1,4 +1,4 @@
-package org.walletplatform.write.security;
+package org.walletplatform.support.linesigning;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -56,7 +55,7 @@ class SignedLineFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/v1/notifications");
+        return !this.lines.covers(request.getRequestURI());
     }
 
     @Override
@@ -129,9 +128,7 @@ class SignedLineFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
             String title, String detail) throws IOException {
-        ProblemDetail problem = Problems.of(status, type, title, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        Problems.write(response, this.json, problem);
+        Problems.refuse(request, response, this.json, status, type, title, detail);
     }
 
 }

@@ -1,4 +1,4 @@
-package org.walletplatform.write.security;
+package org.walletplatform.support.linesigning;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;

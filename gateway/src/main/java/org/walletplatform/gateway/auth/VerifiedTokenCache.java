@@ -1,0 +1,62 @@
+package org.walletplatform.gateway.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/**
+ * Remembers tokens already verified, so an app sending the same token on every request
+ * pays for the RSA signature check and the JSON parsing once. The cache key is the whole
+ * token, so a hit is the very bytes that were verified; an entry lives until the token
+ * expires or for {@link #MAX_AGE}, whichever is sooner (a key withdrawn from the JWKS
+ * stops being honoured within that time). At {@link #MAX_ENTRIES} the cache starts over.
+ */
+class VerifiedTokenCache implements ReactiveJwtDecoder {
+
+    static final Duration MAX_AGE = Duration.ofMinutes(5);
+
+    static final int MAX_ENTRIES = 100_000;
+
+    private final ReactiveJwtDecoder decoder;
+
+    private final Clock clock;
+
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    VerifiedTokenCache(ReactiveJwtDecoder decoder, Clock clock) {
+        this.decoder = decoder;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Jwt> decode(String token) {
+        Instant now = this.clock.instant();
+        Verified hit = this.verified.get(token);
+        if (hit != null && now.isBefore(hit.until())) {
+            return Mono.just(hit.jwt());
+        }
+        return this.decoder.decode(token).doOnNext((jwt) -> remember(token, jwt, now));
+    }
+
+    private void remember(String token, Jwt jwt, Instant now) {
+        if (this.verified.size() >= MAX_ENTRIES) {
+            this.verified.clear();
+        }
+        Instant until = now.plus(MAX_AGE);
+        if (jwt.getExpiresAt() != null && jwt.getExpiresAt().isBefore(until)) {
+            until = jwt.getExpiresAt();
+        }
+        this.verified.put(token, new Verified(jwt, until));
+    }
+
+    private record Verified(Jwt jwt, Instant until) {
+    }
+
+}

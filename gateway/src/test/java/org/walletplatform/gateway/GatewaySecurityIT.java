@@ -1,0 +1,268 @@
+package org.walletplatform.gateway;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.walletplatform.model.ProblemTypes;
+import org.walletplatform.model.caller.Caller;
+import org.walletplatform.model.caller.CallerAssertion;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway against a stub of every service and the real Redis: authentication, the
+ * caller assertion the services receive, owner and admin rules, the admin audit, body
+ * caps, and rate limits with each route's policy when Redis stops answering.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class GatewaySecurityIT {
+
+    static final Tokens TOKENS = new Tokens();
+
+    static final StubService SERVICE = new StubService();
+
+    /** Fresh subjects per run, so the shared Redis holds no counts of theirs yet. */
+    static final long RUN = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000) * 1000;
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        String key = "file:" + TOKENS.writePublicKey();
+        registry.add("gateway.auth.public-key", () -> key);
+        for (String service : List.of("wallet-read", "wallet-write", "sync-worker", "asset-order")) {
+            registry.add("gateway.services." + service, SERVICE::url);
+        }
+        registry.add("management.server.port", () -> "0");
+        policy(registry, 0, "test-withdrawals", "POST", "/v1/withdrawals", "user", 2, "closed");
+        policy(registry, 1, "test-line-reads", "", "/v1/wallet/*/lines/**", "user", 3, "open");
+        policy(registry, 2, "test-reads", "", "/v1/**", "user", 1000, "open");
+    }
+
+    private static void policy(DynamicPropertyRegistry registry, int index, String name, String method, String path,
+            String key, int limit, String whenRedisFails) {
+        String p = "gateway.rate-limits.policies[" + index + "].";
+        registry.add(p + "name", () -> name);
+        registry.add(p + "methods", () -> method);
+        registry.add(p + "paths", () -> path);
+        registry.add(p + "key", () -> key);
+        registry.add(p + "limit", () -> limit);
+        registry.add(p + "window", () -> "1h");
+        registry.add(p + "when-redis-fails", () -> whenRedisFails);
+    }
+
+    @AfterAll
+    static void stopStub() {
+        SERVICE.close();
+    }
+
+    @BeforeEach
+    void clearStub() {
+        SERVICE.clear();
+    }
+
+    @Test
+    void anonymousCallsToUserAndAdminRoutesAre401AndReachNoService() throws Exception {
+        for (String path : List.of("/v1/wallet/me", "/v1/wallet/1", "/v1/wallet/1/home", "/v1/accounts/1/balance",
+                "/v1/accounts/me/flow", "/admin/order/switches", "/admin/audit")) {
+            HttpResponse<String> response = get(path, null);
+            assertProblem(response, 401, ProblemTypes.UNAUTHENTICATED);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+        }
+        assertProblem(post("/v1/withdrawals", null, "{}"), 401, ProblemTypes.UNAUTHENTICATED);
+        assertThat(SERVICE.received()).isEmpty();
+    }
+
+    @Test
+    void meIsTheCallerAndTheServiceGetsAnAssertionSignedForTheExactRequest() throws Exception {
+        String user = Long.toString(RUN + 1);
+        HttpResponse<String> response = get("/v1/wallet/me/home", TOKENS.user(user));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        StubService.Received received = SERVICE.last();
+        assertThat(received.path()).isEqualTo("/v1/wallet/" + user + "/home");
+        assertThat(callerSeenBy(received)).isEqualTo(new Caller(user, false));
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
+    void anotherUsersAssetsAre403() throws Exception {
+        String token = TOKENS.user(Long.toString(RUN + 2));
+        for (String path : List.of("/v1/wallet/" + (RUN + 3), "/v1/wallet/" + (RUN + 3) + "/lines/cash/balance",
+                "/v1/accounts/" + (RUN + 3) + "/balance")) {
+            assertProblem(get(path, token), 403, ProblemTypes.FORBIDDEN);
+        }
+        assertProblem(get("/admin/order/switches", token), 403, ProblemTypes.FORBIDDEN);
+        assertThat(SERVICE.received()).isEmpty();
+    }
+
+    @Test
+    void anAdminReadsAnyUserAndRunsAuditedAdminActions() throws Exception {
+        String admin = "ops-" + RUN;
+        String token = TOKENS.admin(admin);
+        assertThat(get("/v1/wallet/" + (RUN + 4), token).statusCode()).isEqualTo(200);
+        assertThat(callerSeenBy(SERVICE.last())).isEqualTo(new Caller(admin, true));
+
+        HttpResponse<String> action = send(HttpRequest.newBuilder(uri("/admin/order/switches/delivery.coupon"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"on\":true,\"reason\":\"test\"}")));
+
+        assertThat(action.statusCode()).isEqualTo(200);
+        assertThat(SERVICE.last().path()).isEqualTo("/admin/switches/delivery.coupon");
+        assertThat(callerSeenBy(SERVICE.last())).isEqualTo(new Caller(admin, true));
+        String audit = get("/admin/audit?count=20", token).body();
+        assertThat(audit).contains("\"actor\":\"" + admin + "\"", "/admin/order/switches/delivery.coupon",
+                "\"phase\":\"attempt\"", "\"phase\":\"outcome\"", "\"status\":\"200\"");
+    }
+
+    @Test
+    void forgedExpiredForeignOrUnboundedTokensAre401() throws Exception {
+        String user = Long.toString(RUN + 5);
+        for (String token : List.of(TOKENS.expired(user), TOKENS.otherIssuer(user), TOKENS.withoutExpiry(user),
+                TOKENS.signedByAStranger(user), "not.a.jwt", TOKENS.user(user) + "x", TOKENS.user("bad subject!"))) {
+            assertProblem(get("/v1/wallet/me", token), 401, ProblemTypes.UNAUTHENTICATED);
+        }
+        assertThat(SERVICE.received()).isEmpty();
+    }
+
+    @Test
+    void callerHeadersFromOutsideNeverReachAService() throws Exception {
+        String forged = CallerAssertion.assertion(new Caller("1", true), Instant.now());
+        HttpRequest.Builder anonymous = HttpRequest.newBuilder(uri("/v1/notifications"))
+            .header(CallerAssertion.HEADER, forged)
+            .header(CallerAssertion.SIGNATURE, "v1=00")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}"));
+        assertThat(send(anonymous).statusCode()).isEqualTo(200);
+        assertThat(SERVICE.last().headers().containsKey(CallerAssertion.HEADER)).isFalse();
+        assertThat(SERVICE.last().headers().containsKey(CallerAssertion.SIGNATURE)).isFalse();
+
+        String user = Long.toString(RUN + 6);
+        send(HttpRequest.newBuilder(uri("/v1/wallet/me"))
+            .header("Authorization", "Bearer " + TOKENS.user(user))
+            .header(CallerAssertion.HEADER, forged)
+            .GET());
+        assertThat(SERVICE.last().headers().get(CallerAssertion.HEADER)).hasSize(1);
+        assertThat(callerSeenBy(SERVICE.last())).isEqualTo(new Caller(user, false));
+    }
+
+    @Test
+    void oversizedOrSuspiciousRequestsAndUnknownRoutesAreProblems() throws Exception {
+        HttpResponse<String> large = post("/v1/notifications", null, "{\"x\":\"" + "a".repeat(300_000) + "\"}");
+        assertProblem(large, 413, ProblemTypes.PAYLOAD_TOO_LARGE);
+        assertProblem(get("/actuator/env", null), 404, ProblemTypes.NOT_FOUND);
+        HttpResponse<String> health = get("/actuator/health", null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertProblem(get("/actuator/prometheus", null), 404, ProblemTypes.NOT_FOUND);
+        assertProblem(get("/v2/anything", null), 404, ProblemTypes.NOT_FOUND);
+        String token = TOKENS.user(Long.toString(RUN + 10));
+        assertProblem(get("/v1/wallet/me?cursor=" + "A".repeat(9_000), token), 414, ProblemTypes.URI_TOO_LONG);
+        assertProblem(get("/v1/wallet/%00", token), 400, ProblemTypes.MALFORMED_REQUEST);
+        assertProblem(get("/v1/wallet/..%2F..%2Fetc", token), 400, ProblemTypes.MALFORMED_REQUEST);
+        assertThat(SERVICE.received()).isEmpty();
+    }
+
+    @Test
+    void theRequestPastTheLimitIs429WithRetryAfter() throws Exception {
+        String token = TOKENS.user(Long.toString(RUN + 7));
+        String path = "/v1/wallet/me/lines/cash/balance";
+        for (int i = 0; i < 3; i++) {
+            assertThat(get(path, token).statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> refused = get(path, token);
+
+        assertProblem(refused, 429, ProblemTypes.RATE_LIMITED);
+        long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 3600L);
+        assertThat(SERVICE.received()).hasSize(3);
+        // another user has a budget of their own
+        assertThat(get(path, TOKENS.user(Long.toString(RUN + 8))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withRedisPausedReadsFailOpenAndWithdrawalsFailClosed() throws Exception {
+        String token = TOKENS.user(Long.toString(RUN + 9));
+        RedisClient client = RedisClient.create("redis://127.0.0.1:6379");
+        try (StatefulRedisConnection<String, String> redis = client.connect()) {
+            redis.sync().clientPause(3_000);
+            HttpResponse<String> read = get("/v1/wallet/me/lines/cash/balance", token);
+            HttpResponse<String> withdrawal = post("/v1/withdrawals", token, "{}");
+
+            assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+            assertProblem(withdrawal, 503, ProblemTypes.SERVICE_UNAVAILABLE);
+            assertThat(withdrawal.headers().firstValue("Retry-After")).contains("1");
+            assertThat(SERVICE.received()).extracting(StubService.Received::path)
+                .containsExactly("/v1/wallet/" + (RUN + 9) + "/lines/cash/balance");
+        }
+        finally {
+            client.shutdown();
+        }
+        Thread.sleep(3_000);
+        assertThat(post("/v1/withdrawals", token, "{}").statusCode()).isEqualTo(200);
+    }
+
+    private static Caller callerSeenBy(StubService.Received received) {
+        return CallerAssertion
+            .verify(List.of("dev-caller-secret"), received.method(), received.path(),
+                    received.headers().getFirst(CallerAssertion.HEADER),
+                    received.headers().getFirst(CallerAssertion.SIGNATURE), Instant.now())
+            .orElseThrow(() -> new AssertionError("no valid caller assertion in " + received.headers()));
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, URI type) {
+        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying((contentType) -> assertThat(contentType).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"type\":\"" + type + "\"").doesNotContain("Exception", "at org.");
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
+    private HttpResponse<String> post(String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + this.port + path);
+    }
+
+}

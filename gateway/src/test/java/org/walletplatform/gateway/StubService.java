@@ -1,0 +1,81 @@
+package org.walletplatform.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Stands in for every service behind the gateway: records what reached it and answers 200
+ * with a small JSON body.
+ */
+final class StubService implements AutoCloseable {
+
+    private final HttpServer server;
+
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    private volatile String jwks = "{\"keys\":[]}";
+
+    StubService() {
+        try {
+            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        this.server.createContext("/.well-known/jwks.json", (exchange) -> {
+            byte[] answer = this.jwks.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        this.server.createContext("/", (exchange) -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestHeaders(), new String(body, StandardCharsets.UTF_8)));
+            byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        this.server.start();
+    }
+
+    /** Publishes a JWK Set at {@code /.well-known/jwks.json}. */
+    void publishJwks(String jwks) {
+        this.jwks = jwks;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + this.server.getAddress().getPort();
+    }
+
+    List<Received> received() {
+        return this.received;
+    }
+
+    Received last() {
+        return this.received.get(this.received.size() - 1);
+    }
+
+    void clear() {
+        this.received.clear();
+    }
+
+    @Override
+    public void close() {
+        this.server.stop(0);
+    }
+
+    record Received(String method, String path, Headers headers, String body) {
+    }
+
+}
