@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -57,6 +58,7 @@ class JwksIT {
     private HttpResponse<String> get(String token) throws Exception {
         return HttpClient.newHttpClient()
             .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/wallet/me"))
+                .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + token)
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
