@@ -4,8 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +32,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Wallet reads over HTTP on real Redis and sharded MariaDB: a miss reads the database and
@@ -61,6 +65,9 @@ class WalletReadIT {
     @Autowired
     private JsonMapper json;
 
+    @Autowired
+    private MeterRegistry meters;
+
     @BeforeEach
     void seed() {
         StoredWallets.store(this.store, this.recorder, this.presence,
@@ -87,6 +94,28 @@ class WalletReadIT {
         assertThat(lines.get(0).get("assets").get(0).get("amountMinor").asLong()).isEqualTo(12345);
         assertThat(lines.get(1).get("businessLine").asString()).isEqualTo("coupons");
         assertThat(lines.get(1).get("assets")).hasSize(2);
+    }
+
+    /**
+     * The plain case is answered by {@link WalletFastPath} before MVC: its answers still
+     * count in http.server.requests under the route's pattern, as the controller's would.
+     */
+    @Test
+    void fastPathAnswersAreTimedUnderTheRoutesPattern() throws Exception {
+        Timer timer = this.meters.find("http.server.requests")
+            .tags("uri", WalletFastPath.PATTERN, "status", "200", "method", "GET")
+            .timer();
+        long before = (timer != null) ? timer.count() : 0;
+
+        HttpResponse<String> response = send("/v1/wallet/" + USER);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        await().atMost(Duration.ofSeconds(5))
+            .untilAsserted(() -> assertThat(this.meters.get("http.server.requests")
+                .tags("uri", WalletFastPath.PATTERN, "status", "200", "method", "GET")
+                .timer()
+                .count()).isEqualTo(before + 1));
     }
 
     @Test
