@@ -19,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -112,13 +113,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Gives Spring's own problems (404, 405, 415, ...) our stable types instead of
-     * {@code about:blank}.
+     * Gives Spring's own problems (404, 405, 415, ...) our stable types instead of none
+     * (Spring Framework 7 leaves the type unset where 6 said {@code about:blank}).
      */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
+        if (body == null && ex instanceof ErrorResponse response) {
+            // Spring passes its own exceptions' problems as the exception's body, not as
+            // body
+            body = response.getBody();
+        }
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
             problem.setType(TYPE_BY_STATUS.getOrDefault(statusCode.value(), ProblemTypes.MALFORMED_REQUEST));
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.walletplatform.model.ProblemTypes;
 import org.walletplatform.model.line.AssetItem;
 import org.walletplatform.model.line.AssetSnapshot;
 import org.walletplatform.store.cache.WalletCache;
@@ -149,6 +150,23 @@ class WalletReadIT {
         JsonNode problem = this.json.readTree(response.body());
         assertThat(problem.get("type").asString()).isEqualTo("https://walletplatform.org/problems/validation");
         assertThat(problem.get("violations").get(0).get("field").asString()).isEqualTo("userId");
+    }
+
+    /** Spring's own refusals carry the platform's types too, not an empty one. */
+    @Test
+    void unknownPathsAndMethodsAreProblemsWithThePlatformsTypes() throws Exception {
+        HttpResponse<String> unknown = send("/v1/wallet/" + USER + "/");
+        HttpResponse<String> wrongMethod = this.http
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/wallet/" + USER))
+                .DELETE()
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(this.json.readTree(unknown.body()).path("type").asString())
+            .isEqualTo(ProblemTypes.NOT_FOUND.toString());
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(this.json.readTree(wrongMethod.body()).path("type").asString())
+            .isEqualTo(ProblemTypes.METHOD_NOT_ALLOWED.toString());
     }
 
     private JsonNode get(String path, int status) throws Exception {
