@@ -1,21 +1,14 @@
 package org.walletplatform.read.wallet;
 
-import java.util.List;
-import java.util.Map;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.walletplatform.model.ProblemTypes;
+import jakarta.validation.constraints.Positive;
 import org.walletplatform.model.wallet.WalletView;
-import org.walletplatform.support.problem.ApiProblemException;
-import org.walletplatform.support.problem.ProblemDetailsAdvice.Violation;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,15 +32,7 @@ class WalletController {
                     + "non-numeric or non-positive user id.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WalletView.class)))
     @GetMapping(path = "/v1/wallet/{userId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> wallet(@PathVariable long userId) {
-        // checked here rather than with @Positive: method validation was a few per cent
-        // of
-        // every read, for one comparison
-        if (userId <= 0) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
-                    "userId must be greater than 0",
-                    Map.of("violations", List.of(new Violation("userId", "must be greater than 0"))));
-        }
+    ResponseEntity<byte[]> wallet(@PathVariable @Positive long userId) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.answers.answer(userId));
     }
 
