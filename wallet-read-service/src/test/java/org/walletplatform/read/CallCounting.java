@@ -1,6 +1,8 @@
 package org.walletplatform.read;
 
+import java.sql.SQLException;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -16,7 +18,8 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 /**
  * Counts every connection the application takes to Redis and to MySQL, which it does for
  * every command or query it sends. Calls on the background threads (the presence follower
- * polling its journal, the degradation switches' refresh) are left out.
+ * polling its journal, the degradation switches' refresh) are left out. While
+ * {@link #MYSQL_DOWN} is set, requests' MySQL connections fail (after being counted).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class CallCounting {
@@ -24,6 +27,8 @@ public class CallCounting {
     public static final AtomicLong REDIS = new AtomicLong();
 
     public static final AtomicLong MYSQL = new AtomicLong();
+
+    public static final AtomicBoolean MYSQL_DOWN = new AtomicBoolean();
 
     /** Threads that use Redis whatever the requests do. */
     private static final Set<String> BACKGROUND = Set.of("presence-follower", "switches");
@@ -51,6 +56,9 @@ public class CallCounting {
             if (invocation.getMethod().getName().startsWith("getConnection")
                     && !BACKGROUND.contains(Thread.currentThread().getName())) {
                 counter.incrementAndGet();
+                if (counter == MYSQL && MYSQL_DOWN.get()) {
+                    throw new SQLException("MySQL is down (test)");
+                }
             }
             return invocation.proceed();
         });

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A user's wallet: every business line's assets in one view. The plain case is answered
  * before it gets here, by {@link WalletFastPath}; this is the documented route, and it
- * answers what the fast path passes on (a malformed id, a read that failed).
+ * answers what the fast path passes on (a malformed id).
  */
 @RestController
 class WalletController {

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,15 +17,17 @@ import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * {@code GET /v1/wallet/{userId}}, the platform's hottest route, answered before Spring
  * MVC's dispatch: handler lookup, argument resolution and return-value handling were
  * about half the CPU of an absent user's read (JFR, 2026-11-23). It runs after the caller
  * check and inside the {@code http.server.requests} observation, tagged with the route's
- * pattern. Only the plain case is answered here — a well-formed positive id and a read
- * that succeeds; anything else (a malformed id, a failing read) continues to
- * {@link WalletController}, which answers it with the usual problem.
+ * pattern. Only a well-formed positive id is answered here; anything else continues to
+ * {@link WalletController}, which answers it with the usual problem. A read that throws
+ * is answered by Spring MVC's exception resolvers (the services' problem advice), as the
+ * controller's would be, without reading again.
  */
 class WalletFastPath extends OncePerRequestFilter {
 
@@ -35,8 +38,11 @@ class WalletFastPath extends OncePerRequestFilter {
 
     private final WalletAnswers answers;
 
-    WalletFastPath(WalletAnswers answers) {
+    private final HandlerExceptionResolver errors;
+
+    WalletFastPath(WalletAnswers answers, HandlerExceptionResolver errors) {
         this.answers = answers;
+        this.errors = errors;
     }
 
     @Override
@@ -47,16 +53,18 @@ class WalletFastPath extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        ServerHttpObservationFilter.findObservationContext(request)
+            .ifPresent((context) -> context.setPathPattern(PATTERN));
         byte[] body;
         try {
             body = this.answers.answer(Long.parseLong(plain.group(1)));
         }
         catch (RuntimeException ex) {
-            chain.doFilter(request, response);
+            if (this.errors.resolveException(request, response, null, ex) == null) {
+                throw ex;
+            }
             return;
         }
-        ServerHttpObservationFilter.findObservationContext(request)
-            .ifPresent((context) -> context.setPathPattern(PATTERN));
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setContentLength(body.length);
@@ -67,9 +75,10 @@ class WalletFastPath extends OncePerRequestFilter {
     static class Registration {
 
         @Bean
-        FilterRegistrationBean<WalletFastPath> walletFastPath(WalletAnswers answers) {
+        FilterRegistrationBean<WalletFastPath> walletFastPath(WalletAnswers answers,
+                @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
             FilterRegistrationBean<WalletFastPath> registration = new FilterRegistrationBean<>(
-                    new WalletFastPath(answers));
+                    new WalletFastPath(answers, errors));
             registration.addUrlPatterns("/v1/wallet/*");
             // after the caller check (HIGHEST_PRECEDENCE + 5), which enforces who may
             // read whom

@@ -152,6 +152,29 @@ class WalletReadIT {
         assertThat(problem.get("violations").get(0).get("field").asString()).isEqualTo("userId");
     }
 
+    /**
+     * A read that fails on the fast path is answered by the problem advice, as the
+     * controller's would be, and MySQL is asked once, not again by the controller.
+     */
+    @Test
+    void aFailingReadIsOneProblemAndOneAttempt() throws Exception {
+        long attempts = CallCounting.MYSQL.get();
+        CallCounting.MYSQL_DOWN.set(true);
+        HttpResponse<String> response;
+        try {
+            response = send("/v1/wallet/" + USER);
+        }
+        finally {
+            CallCounting.MYSQL_DOWN.set(false);
+        }
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(this.json.readTree(response.body()).path("type").asString())
+            .isEqualTo(ProblemTypes.INTERNAL.toString());
+        assertThat(CallCounting.MYSQL.get() - attempts).isEqualTo(1);
+    }
+
     /** Spring's own refusals carry the platform's types too, not an empty one. */
     @Test
     void unknownPathsAndMethodsAreProblemsWithThePlatformsTypes() throws Exception {
