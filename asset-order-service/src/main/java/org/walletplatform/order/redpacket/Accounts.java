@@ -1,5 +1,6 @@
 package org.walletplatform.order.redpacket;
 
+import java.util.List;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -74,7 +75,7 @@ public class Accounts {
      * tells whoever listens that the account changed.
      */
     public void changed(SettledAccount account) {
-        this.pending.cache(account);
+        this.pending.cache(List.of(account));
         this.events.publishEvent(new AccountChanged(account.actId()));
     }
 

@@ -1,6 +1,8 @@
 package org.walletplatform.order.redpacket;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +10,8 @@ import java.util.Optional;
 import org.walletplatform.redpacket.token.RedPacketToken;
 import org.walletplatform.order.budget.UnsettledIssues;
 
+import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -129,21 +133,27 @@ class PendingTokens implements UnsettledIssues {
     }
 
     /**
-     * Marks booked packets of one account success, with the account's figures after them.
+     * Marks booked packets success, one step per account with the account's figures after
+     * them; every account in one pipelined round trip.
      */
-    void markSettled(List<TokenRecord> packets, SettledAccount account) {
-        List<String> keys = new ArrayList<>(packets.size() + 2);
-        keys.add(accountKey(account.actId()));
-        keys.add(indexKey(account.actId()));
-        List<String> args = new ArrayList<>(packets.size() * 2 + 3);
-        for (TokenRecord packet : packets) {
-            keys.add(tokenKey(packet.orderNo()));
-            args.add(packet.orderNo());
-            args.add(Long.toString(packet.amountMinor()));
-        }
-        args.addAll(List.of(Long.toString(account.balanceMinor()), Long.toString(account.incomeMinor()),
-                Long.toString(account.version())));
-        this.redis.execute(SETTLED, keys, args.toArray());
+    void markSettled(Map<Long, List<TokenRecord>> packetsByAccount, Map<Long, SettledAccount> accounts) {
+        List<ScriptCall> calls = new ArrayList<>(packetsByAccount.size());
+        packetsByAccount.forEach((actId, packets) -> {
+            SettledAccount account = accounts.get(actId);
+            List<String> keys = new ArrayList<>(packets.size() + 2);
+            keys.add(accountKey(actId));
+            keys.add(indexKey(actId));
+            List<String> args = new ArrayList<>(packets.size() * 2 + 3);
+            for (TokenRecord packet : packets) {
+                keys.add(tokenKey(packet.orderNo()));
+                args.add(packet.orderNo());
+                args.add(Long.toString(packet.amountMinor()));
+            }
+            args.addAll(List.of(Long.toString(account.balanceMinor()), Long.toString(account.incomeMinor()),
+                    Long.toString(account.version())));
+            calls.add(new ScriptCall(keys, args));
+        });
+        evalPipelined(SETTLED, calls);
     }
 
     /** The records of the account's pending packets. */
@@ -167,9 +177,23 @@ class PendingTokens implements UnsettledIssues {
             .toList();
     }
 
-    /** The account's pending sum and count, and its cached settled figures. */
-    CachedAccount account(long actId) {
-        Map<Object, Object> fields = this.redis.opsForHash().entries(accountKey(actId));
+    /**
+     * The accounts' pending sums and counts, and their cached settled figures, in the
+     * order given: one pipelined round trip.
+     */
+    List<CachedAccount> accounts(List<Long> actIds) {
+        List<Object> entries = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+            actIds.forEach((actId) -> connection.hashCommands().hGetAll(bytes(accountKey(actId))));
+            return null;
+        });
+        List<CachedAccount> accounts = new ArrayList<>(actIds.size());
+        for (int i = 0; i < actIds.size(); i++) {
+            accounts.add(cachedAccount(actIds.get(i), (Map<?, ?>) entries.get(i)));
+        }
+        return accounts;
+    }
+
+    private static CachedAccount cachedAccount(long actId, Map<?, ?> fields) {
         long pending = number(fields.get("pending"));
         long pendingCount = fields.keySet().stream().filter((field) -> field.toString().startsWith("p:")).count();
         SettledAccount settled = fields.containsKey("s")
@@ -182,9 +206,45 @@ class PendingTokens implements UnsettledIssues {
         return (field != null) ? Long.parseLong(field.toString()) : 0;
     }
 
-    void cache(SettledAccount account) {
-        this.redis.execute(CACHE, List.of(accountKey(account.actId())), Long.toString(account.balanceMinor()),
-                Long.toString(account.incomeMinor()), Long.toString(account.version()));
+    /**
+     * Caches settled figures, in one pipelined round trip, unless newer ones are cached.
+     */
+    void cache(Collection<SettledAccount> accounts) {
+        evalPipelined(CACHE,
+                accounts.stream()
+                    .map((account) -> new ScriptCall(List.of(accountKey(account.actId())),
+                            List.of(Long.toString(account.balanceMinor()), Long.toString(account.incomeMinor()),
+                                    Long.toString(account.version()))))
+                    .toList());
+    }
+
+    /**
+     * One script call per entry, pipelined. EVAL rather than EVALSHA: a pipeline cannot
+     * load a script that Redis lost (a restart) halfway, and the script text is small.
+     */
+    private void evalPipelined(RedisScript<?> script, List<ScriptCall> calls) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        byte[] body = bytes(script.getScriptAsString());
+        this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+            for (ScriptCall call : calls) {
+                byte[][] keysAndArgs = new byte[call.keys().size() + call.args().size()][];
+                int i = 0;
+                for (String key : call.keys()) {
+                    keysAndArgs[i++] = bytes(key);
+                }
+                for (String arg : call.args()) {
+                    keysAndArgs[i++] = bytes(arg);
+                }
+                connection.scriptingCommands().eval(body, ReturnType.INTEGER, call.keys().size(), keysAndArgs);
+            }
+            return null;
+        });
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -215,6 +275,10 @@ class PendingTokens implements UnsettledIssues {
 
     /** An account's pending sum and count, and its settled figures if cached. */
     record CachedAccount(long pendingMinor, long pendingCount, SettledAccount settled) {
+
+    }
+
+    private record ScriptCall(List<String> keys, List<String> args) {
 
     }
 

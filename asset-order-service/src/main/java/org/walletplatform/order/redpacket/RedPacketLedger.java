@@ -1,5 +1,7 @@
 package org.walletplatform.order.redpacket;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -121,16 +123,31 @@ class RedPacketLedger {
     private Map<Long, SettledAccount> accountsForUpdate(List<Long> actIds) {
         Map<Long, SettledAccount> accounts = new LinkedHashMap<>();
         actIds.forEach((actId) -> accounts.put(actId, SettledAccount.empty(actId)));
-        this.jdbc
-            .query("SELECT act_id, balance_minor, income_minor, version FROM rp_account WHERE act_id IN ("
-                    + String.join(",", Collections.nCopies(actIds.size(), "?")) + ") FOR UPDATE",
-                    (RowCallbackHandler) (
-                            row) -> accounts
-                                .put(row.getLong("act_id"),
-                                        new SettledAccount(row.getLong("act_id"), row.getLong("balance_minor"),
-                                                row.getLong("income_minor"), row.getLong("version"))),
-                    actIds.toArray());
+        this.jdbc.query(
+                "SELECT act_id, balance_minor, income_minor, version FROM rp_account WHERE act_id IN ("
+                        + String.join(",", Collections.nCopies(actIds.size(), "?")) + ") FOR UPDATE",
+                (RowCallbackHandler) (row) -> accounts.put(row.getLong("act_id"), settled(row)), actIds.toArray());
         return accounts;
+    }
+
+    /**
+     * The accounts' settled figures (zero for an account with no entry yet), by actID:
+     * one query, which the sharding routes to the databases holding them.
+     */
+    Map<Long, SettledAccount> accounts(List<Long> actIds) {
+        Map<Long, SettledAccount> accounts = new LinkedHashMap<>();
+        actIds.forEach((actId) -> accounts.put(actId, SettledAccount.empty(actId)));
+        this.jdbc.query(
+                "SELECT act_id, balance_minor, income_minor, version FROM rp_account WHERE act_id IN ("
+                        + String.join(",", Collections.nCopies(accounts.size(), "?")) + ")",
+                (RowCallbackHandler) (row) -> accounts.put(row.getLong("act_id"), settled(row)),
+                accounts.keySet().toArray());
+        return accounts;
+    }
+
+    private static SettledAccount settled(ResultSet row) throws SQLException {
+        return new SettledAccount(row.getLong("act_id"), row.getLong("balance_minor"), row.getLong("income_minor"),
+                row.getLong("version"));
     }
 
     /** The account's settled figures (zero for an account with no entry yet). */

@@ -1,5 +1,6 @@
 package org.walletplatform.order.redpacket;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,11 +36,11 @@ class Settlement {
         // a balance read must find settled figures cached while the batch commits: with
         // none, it would read the ledger, which may count a packet still pending in Redis
         Map<Long, SettledAccount> accounts = this.ledger.settle(packets,
-                (before) -> before.values().forEach(this.pending::cache));
-        packets.stream().collect(Collectors.groupingBy(TokenRecord::actId)).forEach((actId, ofAccount) -> {
-            this.pending.markSettled(ofAccount, accounts.get(actId));
-            this.events.publishEvent(new AccountChanged(actId));
-        });
+                (before) -> this.pending.cache(before.values()));
+        Map<Long, List<TokenRecord>> byAccount = packets.stream()
+            .collect(Collectors.groupingBy(TokenRecord::actId, LinkedHashMap::new, Collectors.toList()));
+        this.pending.markSettled(byAccount, accounts);
+        byAccount.keySet().forEach((actId) -> this.events.publishEvent(new AccountChanged(actId)));
     }
 
 }

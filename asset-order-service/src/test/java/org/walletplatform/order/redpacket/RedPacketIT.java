@@ -3,6 +3,7 @@ package org.walletplatform.order.redpacket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -183,6 +184,49 @@ class RedPacketIT {
         assertThat(versions).isSorted().doesNotHaveDuplicates();
         assertThat(settled.get("businessLine").asString()).isEqualTo("redpacket");
         assertThat(settled.get("assets").get(0).get("amountMinor").asLong()).isEqualTo(300);
+    }
+
+    @Test
+    void shouldServeManyBalancesInOneBatchCallAsTheSingleCallsDo() throws Exception {
+        long settledActId = RUN + 9;
+        long pendingActId = RUN + 10;
+        long untouchedActId = RUN + 11;
+        this.api.post("/v1/rewards", cash(settledActId, "b1", 250));
+        await().atMost(Duration.ofSeconds(30)).until(() -> balance(settledActId).get("settledMinor").asLong() == 250);
+        MessageListenerContainer settler = this.listeners.getListenerContainer("redpacket-settler");
+        settler.stop();
+        JsonNode batch;
+        List<JsonNode> singles = new ArrayList<>();
+        try {
+            this.api.post("/v1/rewards", cash(pendingActId, "b2", 70));
+            this.redis.opsForHash().delete(PendingTokens.accountKey(settledActId), "s", "i", "v"); // from
+                                                                                                   // the
+                                                                                                   // ledger
+            batch = this.api.body(this.api.post("/lines/redpacket/v1/snapshots:batch", "{\"userIds\": [%d, %d, %d, %d]}"
+                .formatted(settledActId, pendingActId, untouchedActId, settledActId)));
+            for (long actId : List.of(settledActId, pendingActId, untouchedActId)) {
+                singles.add(this.api.body(this.api.get("/lines/redpacket/v1/snapshots/" + actId)));
+            }
+        }
+        finally {
+            settler.start();
+        }
+
+        assertThat(batch.get("snapshots")).containsExactlyInAnyOrderElementsOf(singles);
+        assertThat(singles.get(0).get("assets").get(0).get("amountMinor").asLong()).isEqualTo(250);
+        assertThat(singles.get(1).get("assets").get(0).get("amountMinor").asLong()).isEqualTo(70);
+        assertThat(singles.get(2).get("assets")).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseABatchCallOfTooManyOrInvalidIds() throws Exception {
+        String tooMany = "{\"userIds\": [" + String.join(",", Collections.nCopies(101, "7")) + "]}";
+        for (String body : List.of(tooMany, "{\"userIds\": [7, 0]}", "{\"userIds\": [7, null]}", "{}",
+                "{\"userIds\": [\"x\"]}")) {
+            HttpResponse<String> refused = this.api.post("/lines/redpacket/v1/snapshots:batch", body);
+            assertThat(refused.statusCode()).as(body).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
     }
 
     @Test
