@@ -3,6 +3,7 @@ package org.walletplatform.order.redpacket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,8 +136,10 @@ class PendingTokens implements UnsettledIssues {
     /**
      * Marks booked packets success, one step per account with the account's figures after
      * them; every account in one pipelined round trip.
+     * @return by actID, the amount that left the account's pending sum (packets that were
+     * pending in Redis)
      */
-    void markSettled(Map<Long, List<TokenRecord>> packetsByAccount, Map<Long, SettledAccount> accounts) {
+    Map<Long, Long> markSettled(Map<Long, List<TokenRecord>> packetsByAccount, Map<Long, SettledAccount> accounts) {
         List<ScriptCall> calls = new ArrayList<>(packetsByAccount.size());
         packetsByAccount.forEach((actId, packets) -> {
             SettledAccount account = accounts.get(actId);
@@ -153,7 +156,13 @@ class PendingTokens implements UnsettledIssues {
                     Long.toString(account.version())));
             calls.add(new ScriptCall(keys, args));
         });
-        evalPipelined(SETTLED, calls);
+        List<Object> moved = evalPipelined(SETTLED, calls);
+        Map<Long, Long> movedByAccount = new LinkedHashMap<>();
+        int i = 0;
+        for (Long actId : packetsByAccount.keySet()) {
+            movedByAccount.put(actId, ((Number) moved.get(i++)).longValue());
+        }
+        return movedByAccount;
     }
 
     /** The records of the account's pending packets. */
@@ -222,12 +231,12 @@ class PendingTokens implements UnsettledIssues {
      * One script call per entry, pipelined. EVAL rather than EVALSHA: a pipeline cannot
      * load a script that Redis lost (a restart) halfway, and the script text is small.
      */
-    private void evalPipelined(RedisScript<?> script, List<ScriptCall> calls) {
+    private List<Object> evalPipelined(RedisScript<?> script, List<ScriptCall> calls) {
         if (calls.isEmpty()) {
-            return;
+            return List.of();
         }
         byte[] body = bytes(script.getScriptAsString());
-        this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+        return this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
             for (ScriptCall call : calls) {
                 byte[][] keysAndArgs = new byte[call.keys().size() + call.args().size()][];
                 int i = 0;

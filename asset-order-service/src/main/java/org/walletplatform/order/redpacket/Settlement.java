@@ -1,5 +1,6 @@
 package org.walletplatform.order.redpacket;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +36,22 @@ class Settlement {
         this.pending.markProcessing(packets.stream().map(TokenRecord::orderNo).toList());
         // a balance read must find settled figures cached while the batch commits: with
         // none, it would read the ledger, which may count a packet still pending in Redis
-        Map<Long, SettledAccount> accounts = this.ledger.settle(packets,
-                (before) -> this.pending.cache(before.values()));
+        Map<Long, SettledAccount> before = new HashMap<>();
+        Map<Long, SettledAccount> accounts = this.ledger.settle(packets, (figures) -> {
+            this.pending.cache(figures.values());
+            before.putAll(figures);
+        });
         Map<Long, List<TokenRecord>> byAccount = packets.stream()
             .collect(Collectors.groupingBy(TokenRecord::actId, LinkedHashMap::new, Collectors.toList()));
-        this.pending.markSettled(byAccount, accounts);
-        byAccount.keySet().forEach((actId) -> this.events.publishEvent(new AccountChanged(actId)));
+        this.pending.markSettled(byAccount, accounts).forEach((actId, movedFromPending) -> {
+            // settling what was pending moves it within the balance: only a packet that
+            // was
+            // not counted as pending (Redis lost it) changes what the account shows
+            long booked = accounts.get(actId).balanceMinor() - before.get(actId).balanceMinor();
+            if (booked != movedFromPending) {
+                this.events.publishEvent(new AccountChanged(actId));
+            }
+        });
     }
 
 }

@@ -24,6 +24,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  * published again and settled.
  */
 @OrderServiceTest
+@RecordApplicationEvents
 class RedPacketIT {
 
     /** Act ids unique to this run: the ledger outlives test runs. */
@@ -66,6 +69,9 @@ class RedPacketIT {
 
     @Autowired
     private StringRedisTemplate redis;
+
+    @Autowired
+    private Settlement settlement;
 
     private OrderApi api;
 
@@ -216,6 +222,38 @@ class RedPacketIT {
         assertThat(singles.get(0).get("assets").get(0).get("amountMinor").asLong()).isEqualTo(250);
         assertThat(singles.get(1).get("assets").get(0).get("amountMinor").asLong()).isEqualTo(70);
         assertThat(singles.get(2).get("assets")).isEmpty();
+    }
+
+    @Test
+    void shouldTellTheWalletOfASettlementOnlyWhenItChangesTheBalance(ApplicationEvents events) throws Exception {
+        long pendingActId = RUN + 12;
+        long lostActId = RUN + 13;
+        MessageListenerContainer settler = this.listeners.getListenerContainer("redpacket-settler");
+        settler.stop();
+        try {
+            TokenRecord pendingPacket = issuedRecord(pendingActId, "n1", 40);
+            TokenRecord lostPacket = issuedRecord(lostActId, "n2", 60);
+            wipeRedisRecordsOf(lostActId, List.of(lostPacket.signedToken()));
+            events.clear();
+
+            this.settlement.settle(List.of(pendingPacket, lostPacket));
+
+            // the pending packet moved within its balance; the lost one added to its
+            // balance
+            assertThat(events.stream(AccountChanged.class)).containsExactly(new AccountChanged(lostActId));
+            assertThat(balance(pendingActId).get("balanceMinor").asLong()).isEqualTo(40);
+            assertThat(balance(lostActId).get("balanceMinor").asLong()).isEqualTo(60);
+        }
+        finally {
+            settler.start();
+        }
+    }
+
+    private TokenRecord issuedRecord(long actId, String rain, long amount) throws Exception {
+        String orderNo = this.api.body(this.api.post("/v1/rewards", cash(actId, rain, amount)))
+            .get("orderNo")
+            .asString();
+        return this.pending.find(orderNo).orElseThrow();
     }
 
     @Test
