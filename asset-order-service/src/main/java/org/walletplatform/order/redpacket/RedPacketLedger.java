@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.function.Consumer;
 import org.walletplatform.order.reward.RewardOrder;
 import org.walletplatform.order.reward.RewardOrderStore;
 import org.walletplatform.order.reward.RewardOrderStore.NewOrder;
+import org.walletplatform.sharding.StatementShapes;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class RedPacketLedger {
+
+    /** Rows per insert statement. */
+    private static final int MAX_ROWS = 256;
 
     private final JdbcTemplate jdbc;
 
@@ -93,28 +96,33 @@ class RedPacketLedger {
     private void book(List<TokenRecord> fresh, Map<Long, SettledAccount> accounts) {
         long now = this.clock.millis();
         List<NewOrder> newOrders = new ArrayList<>(fresh.size());
-        List<Object> entries = new ArrayList<>(fresh.size() * 6);
+        List<List<Object>> entries = new ArrayList<>(fresh.size());
         for (TokenRecord packet : fresh) {
             newOrders.add(new NewOrder(packet.toOrder(RewardOrder.SETTLED), packet.requestHash(), packet.lessee()));
             SettledAccount before = accounts.get(packet.actId());
             SettledAccount after = new SettledAccount(packet.actId(), before.balanceMinor() + packet.amountMinor(),
                     before.incomeMinor() + packet.amountMinor(), before.version() + 1);
             accounts.put(packet.actId(), after);
-            entries.addAll(List.of(packet.orderNo(), packet.actId(), packet.amountMinor(), after.balanceMinor(),
+            entries.add(List.of(packet.orderNo(), packet.actId(), packet.amountMinor(), after.balanceMinor(),
                     after.version(), now));
         }
         this.orders.insertAll(newOrders);
-        this.jdbc.update(
-                "INSERT INTO rp_entry (entry_no, act_id, kind, amount_minor, balance_after, version,"
-                        + " created_at_ms) VALUES " + rows("(?, ?, 'settle', ?, ?, ?, ?)", fresh.size()),
-                entries.toArray());
+        for (List<List<Object>> piece : StatementShapes.pieces(entries, MAX_ROWS)) {
+            this.jdbc.update(
+                    "INSERT INTO rp_entry (entry_no, act_id, kind, amount_minor, balance_after, version,"
+                            + " created_at_ms) VALUES "
+                            + StatementShapes.repeated("(?, ?, 'settle', ?, ?, ?, ?)", piece.size()),
+                    piece.stream().flatMap(List::stream).toArray());
+        }
         List<SettledAccount> changed = fresh.stream().map(TokenRecord::actId).distinct().map(accounts::get).toList();
-        List<Object> args = new ArrayList<>(changed.size() * 5);
-        changed.forEach((account) -> args
+        // the rows are locked since they were read: their figures are final, so a row
+        // repeated to pad the statement sets the same figures again
+        List<SettledAccount> rows = StatementShapes.padded(changed);
+        List<Object> args = new ArrayList<>(rows.size() * 5);
+        rows.forEach((account) -> args
             .addAll(List.of(account.actId(), account.balanceMinor(), account.incomeMinor(), account.version(), now)));
-        // the rows are locked since they were read: their figures are final
         this.jdbc.update("INSERT INTO rp_account (act_id, balance_minor, income_minor, version, updated_at_ms)"
-                + " VALUES " + rows("(?, ?, ?, ?, ?)", changed.size())
+                + " VALUES " + StatementShapes.repeated("(?, ?, ?, ?, ?)", rows.size())
                 + " ON DUPLICATE KEY UPDATE balance_minor = VALUES(balance_minor),"
                 + " income_minor = VALUES(income_minor), version = VALUES(version),"
                 + " updated_at_ms = VALUES(updated_at_ms)", args.toArray());
@@ -123,10 +131,11 @@ class RedPacketLedger {
     private Map<Long, SettledAccount> accountsForUpdate(List<Long> actIds) {
         Map<Long, SettledAccount> accounts = new LinkedHashMap<>();
         actIds.forEach((actId) -> accounts.put(actId, SettledAccount.empty(actId)));
+        List<Long> padded = StatementShapes.padded(actIds);
         this.jdbc.query(
                 "SELECT act_id, balance_minor, income_minor, version FROM rp_account WHERE act_id IN ("
-                        + String.join(",", Collections.nCopies(actIds.size(), "?")) + ") FOR UPDATE",
-                (RowCallbackHandler) (row) -> accounts.put(row.getLong("act_id"), settled(row)), actIds.toArray());
+                        + StatementShapes.repeated("?", padded.size()) + ") FOR UPDATE",
+                (RowCallbackHandler) (row) -> accounts.put(row.getLong("act_id"), settled(row)), padded.toArray());
         return accounts;
     }
 
@@ -137,11 +146,11 @@ class RedPacketLedger {
     Map<Long, SettledAccount> accounts(List<Long> actIds) {
         Map<Long, SettledAccount> accounts = new LinkedHashMap<>();
         actIds.forEach((actId) -> accounts.put(actId, SettledAccount.empty(actId)));
+        List<Long> padded = StatementShapes.padded(accounts.keySet());
         this.jdbc.query(
                 "SELECT act_id, balance_minor, income_minor, version FROM rp_account WHERE act_id IN ("
-                        + String.join(",", Collections.nCopies(accounts.size(), "?")) + ")",
-                (RowCallbackHandler) (row) -> accounts.put(row.getLong("act_id"), settled(row)),
-                accounts.keySet().toArray());
+                        + StatementShapes.repeated("?", padded.size()) + ")",
+                (RowCallbackHandler) (row) -> accounts.put(row.getLong("act_id"), settled(row)), padded.toArray());
         return accounts;
     }
 
@@ -158,10 +167,6 @@ class RedPacketLedger {
                         row.getLong("version")),
                 actId);
         return rows.isEmpty() ? SettledAccount.empty(actId) : rows.get(0);
-    }
-
-    private static String rows(String row, int count) {
-        return String.join(",", Collections.nCopies(count, row));
     }
 
 }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.Set;
 import org.walletplatform.model.reward.OrderNumber;
 import org.walletplatform.order.budget.IssuedOrders;
 import org.walletplatform.order.scene.Scene;
+import org.walletplatform.sharding.StatementShapes;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +35,9 @@ public class RewardOrderStore implements IssuedOrders {
 
     private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {
     };
+
+    /** Rows per insert statement. */
+    private static final int MAX_ROWS = 256;
 
     private final JdbcTemplate jdbc;
 
@@ -72,23 +75,28 @@ public class RewardOrderStore implements IssuedOrders {
     }
 
     /**
-     * Writes the orders in one statement (split by shard); fails whole, with a
-     * {@link DuplicateKeyException}, if any of their numbers exists.
+     * Writes the orders in a few multi-row statements (each split by shard); fails, with
+     * a {@link DuplicateKeyException}, if any of their numbers exists: called in a
+     * transaction, it writes all or none.
      */
     public void insertAll(List<NewOrder> orders) {
-        String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        List<Object> args = new ArrayList<>(orders.size() * 17);
-        for (NewOrder each : orders) {
-            RewardOrder order = each.order();
-            args.addAll(Arrays.asList(order.orderNo(), order.actId(), order.appId(), order.activityId(), order.phase(),
-                    order.sceneId(), order.rainId(), order.awardType(), order.stage(), order.amountMinor(),
-                    this.json.writeValueAsString(order.payload()), each.requestHash(), order.state(), each.lessee(),
-                    order.token(), order.createdAt().toEpochMilli(), order.createdAt().toEpochMilli()));
+        for (List<NewOrder> piece : StatementShapes.pieces(orders, MAX_ROWS)) {
+            List<Object> args = new ArrayList<>(piece.size() * 17);
+            for (NewOrder each : piece) {
+                RewardOrder order = each.order();
+                args.addAll(Arrays.asList(order.orderNo(), order.actId(), order.appId(), order.activityId(),
+                        order.phase(), order.sceneId(), order.rainId(), order.awardType(), order.stage(),
+                        order.amountMinor(), this.json.writeValueAsString(order.payload()), each.requestHash(),
+                        order.state(), each.lessee(), order.token(), order.createdAt().toEpochMilli(),
+                        order.createdAt().toEpochMilli()));
+            }
+            this.jdbc.update(
+                    "INSERT INTO reward_order (order_no, act_id, app_id, activity_id, phase, scene_id,"
+                            + " rain_id, award_type, stage, amount_minor, payload, request_hash, state, lessee, token,"
+                            + " created_at_ms, updated_at_ms) VALUES " + StatementShapes
+                                .repeated("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", piece.size()),
+                    args.toArray());
         }
-        this.jdbc.update("INSERT INTO reward_order (order_no, act_id, app_id, activity_id, phase, scene_id, rain_id,"
-                + " award_type, stage, amount_minor, payload, request_hash, state, lessee, token, created_at_ms,"
-                + " updated_at_ms) VALUES " + String.join(",", Collections.nCopies(orders.size(), row)),
-                args.toArray());
     }
 
     /** Of these orders, the numbers that exist already. */
@@ -96,12 +104,13 @@ public class RewardOrderStore implements IssuedOrders {
         if (orders.isEmpty()) {
             return Set.of();
         }
+        List<RewardOrder> padded = StatementShapes.padded(orders);
         List<Object> args = new ArrayList<>();
-        orders.forEach((order) -> args.add(order.actId()));
-        orders.forEach((order) -> args.add(order.orderNo()));
+        padded.forEach((order) -> args.add(order.actId()));
+        padded.forEach((order) -> args.add(order.orderNo()));
         return new HashSet<>(
-                this.jdbc.queryForList("SELECT order_no FROM reward_order WHERE act_id IN (" + marks(orders.size())
-                        + ") AND order_no IN (" + marks(orders.size()) + ")", String.class, args.toArray()));
+                this.jdbc.queryForList("SELECT order_no FROM reward_order WHERE act_id IN (" + marks(padded.size())
+                        + ") AND order_no IN (" + marks(padded.size()) + ")", String.class, args.toArray()));
     }
 
     /**
@@ -129,18 +138,19 @@ public class RewardOrderStore implements IssuedOrders {
      * one statement (routed to the shards of their actIDs); returns how many moved.
      */
     public int transitionAll(List<RewardOrder> orders, List<String> from, String to) {
+        List<RewardOrder> padded = StatementShapes.padded(orders);
         List<Object> args = new ArrayList<>(List.of(to, this.clock.millis()));
-        orders.forEach((order) -> args.add(order.actId()));
-        orders.forEach((order) -> args.add(order.orderNo()));
+        padded.forEach((order) -> args.add(order.actId()));
+        padded.forEach((order) -> args.add(order.orderNo()));
         args.addAll(from);
         return this.jdbc.update(
-                "UPDATE reward_order SET state = ?, updated_at_ms = ? WHERE act_id IN (" + marks(orders.size())
-                        + ") AND order_no IN (" + marks(orders.size()) + ") AND state IN (" + marks(from.size()) + ")",
+                "UPDATE reward_order SET state = ?, updated_at_ms = ? WHERE act_id IN (" + marks(padded.size())
+                        + ") AND order_no IN (" + marks(padded.size()) + ") AND state IN (" + marks(from.size()) + ")",
                 args.toArray());
     }
 
     private static String marks(int count) {
-        return String.join(",", Collections.nCopies(count, "?"));
+        return StatementShapes.repeated("?", count);
     }
 
     /**

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import org.walletplatform.sharding.StatementShapes;
 import org.walletplatform.model.line.AssetItem;
 import org.walletplatform.model.line.AssetSnapshot;
 import org.walletplatform.model.wallet.LineAssets;
@@ -31,20 +31,21 @@ public class SnapshotStore {
 
     /**
      * Rows per multi-row upsert; ShardingSphere splits each statement per physical table.
+     * A power of two: a smaller chunk is padded to one ({@link StatementShapes}).
      */
-    static final int UPSERT_CHUNK = 500;
+    static final int UPSERT_CHUNK = 512;
 
     /**
      * The version-guarded upsert of {@code rows} rows: a row changes only when the
      * incoming version is higher, so an older snapshot delivered late never overwrites a
      * newer one and a replay changes nothing. {@code version} is assigned last because
-     * MySQL evaluates assignments left to right. Multi-row statements: one row per
-     * statement in a JDBC batch through ShardingSphere halved the throughput
-     * (BENCHMARKS.md).
+     * MySQL evaluates assignments left to right. So a row repeated to pad the statement
+     * changes nothing. Multi-row statements: one row per statement in a JDBC batch
+     * through ShardingSphere halved the throughput (BENCHMARKS.md).
      */
     static String upsertSql(int rows) {
         return "INSERT INTO wallet_asset_snapshot (user_id, business_line, version, assets, synced_at_ms) VALUES "
-                + String.join(",", Collections.nCopies(rows, "(?,?,?,?,?)"))
+                + StatementShapes.repeated("(?,?,?,?,?)", rows)
                 + " ON DUPLICATE KEY UPDATE assets = IF(VALUES(version) > version, VALUES(assets), assets),"
                 + " synced_at_ms = IF(VALUES(version) > version, VALUES(synced_at_ms), synced_at_ms),"
                 + " version = GREATEST(version, VALUES(version))";
@@ -81,7 +82,8 @@ public class SnapshotStore {
         long now = this.clock.millis();
         List<AssetSnapshot> all = List.copyOf(snapshots);
         for (int from = 0; from < all.size(); from += UPSERT_CHUNK) {
-            List<AssetSnapshot> chunk = all.subList(from, Math.min(all.size(), from + UPSERT_CHUNK));
+            List<AssetSnapshot> chunk = StatementShapes
+                .padded(all.subList(from, Math.min(all.size(), from + UPSERT_CHUNK)));
             Object[] args = new Object[chunk.size() * 5];
             int i = 0;
             for (AssetSnapshot s : chunk) {
@@ -106,8 +108,8 @@ public class SnapshotStore {
         if (userIds.isEmpty()) {
             return wallets;
         }
-        List<AssetSnapshotRow> rows = this.mapper
-            .selectList(new LambdaQueryWrapper<AssetSnapshotRow>().in(AssetSnapshotRow::getUserId, userIds));
+        List<AssetSnapshotRow> rows = this.mapper.selectList(new LambdaQueryWrapper<AssetSnapshotRow>()
+            .in(AssetSnapshotRow::getUserId, StatementShapes.padded(userIds)));
         for (AssetSnapshotRow row : rows) {
             wallets.get(row.getUserId())
                 .add(new LineAssets(row.getBusinessLine(), row.getVersion(), Instant.ofEpochMilli(row.getSyncedAtMs()),
@@ -125,9 +127,10 @@ public class SnapshotStore {
         if (userIds.isEmpty()) {
             return Set.of();
         }
+        List<Long> padded = StatementShapes.padded(userIds);
         String sql = "SELECT user_id FROM wallet_asset_snapshot WHERE user_id IN ("
-                + String.join(",", Collections.nCopies(userIds.size(), "?")) + ") AND " + HOLDS_ASSETS;
-        return new HashSet<>(this.jdbc.queryForList(sql, Long.class, userIds.toArray()));
+                + StatementShapes.repeated("?", padded.size()) + ") AND " + HOLDS_ASSETS;
+        return new HashSet<>(this.jdbc.queryForList(sql, Long.class, padded.toArray()));
     }
 
     /**
