@@ -249,6 +249,25 @@ class RedPacketIT {
         }
     }
 
+    @Test
+    void shouldLeaveTheShardConnectionsReadCommittedAfterSettling() throws Exception {
+        long actId = RUN + 14;
+        MessageListenerContainer settler = this.listeners.getListenerContainer("redpacket-settler");
+        settler.stop();
+        try {
+            this.settlement.settle(List.of(issuedRecord(actId, "i1", 5)));
+        }
+        finally {
+            settler.start();
+        }
+        // the pool hands this thread the connection it settled with; the query is routed
+        // to
+        // the account's shard, whose connection ran the transaction
+        assertThat(
+                this.jdbc.queryForList("SELECT @@tx_isolation FROM rp_account WHERE act_id = ?", String.class, actId))
+            .containsExactly("READ-COMMITTED");
+    }
+
     private TokenRecord issuedRecord(long actId, String rain, long amount) throws Exception {
         String orderNo = this.api.body(this.api.post("/v1/rewards", cash(actId, rain, amount)))
             .get("orderNo")
