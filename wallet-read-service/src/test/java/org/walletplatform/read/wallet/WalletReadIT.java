@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,11 +113,22 @@ class WalletReadIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        // once: timed by the fast path, not also by Spring's observation
         await().atMost(Duration.ofSeconds(5))
             .untilAsserted(() -> assertThat(this.meters.get("http.server.requests")
                 .tags("uri", WalletFastPath.PATTERN, "status", "200", "method", "GET")
                 .timer()
                 .count()).isEqualTo(before + 1));
+        assertThat(this.meters.get("http.server.requests")
+            .tags("uri", WalletFastPath.PATTERN, "status", "200", "method", "GET")
+            .timer()
+            .getId()
+            .getTags()).extracting(Tag::getKey)
+            .containsExactlyInAnyOrder("application", "error", "exception", "method", "outcome", "status", "uri");
+        assertThat(this.meters.get("http.server.requests")
+            .tags("uri", WalletFastPath.PATTERN, "outcome", "SUCCESS", "exception", "none", "error", "none")
+            .timer()
+            .count()).isPositive();
     }
 
     @Test
@@ -173,6 +185,10 @@ class WalletReadIT {
         assertThat(this.json.readTree(response.body()).path("type").asString())
             .isEqualTo(ProblemTypes.INTERNAL.toString());
         assertThat(CallCounting.MYSQL.get() - attempts).isEqualTo(1);
+        assertThat(this.meters.get("http.server.requests")
+            .tags("uri", WalletFastPath.PATTERN, "status", "500", "outcome", "SERVER_ERROR")
+            .timer()
+            .count()).isPositive();
     }
 
     /** Spring's own refusals carry the platform's types too, not an empty one. */
