@@ -24,7 +24,13 @@ public class Balances {
     }
 
     public AccountBalance of(long actId) {
-        return of(List.of(actId)).get(0);
+        PendingTokens.CachedAccount cached = this.pending.account(actId);
+        SettledAccount settled = cached.settled();
+        if (settled == null) {
+            settled = this.ledger.account(actId);
+            this.pending.cache(List.of(settled));
+        }
+        return balance(actId, cached, settled);
     }
 
     /**
@@ -45,11 +51,15 @@ public class Balances {
         for (int i = 0; i < actIds.size(); i++) {
             PendingTokens.CachedAccount account = cached.get(i);
             SettledAccount settled = (account.settled() != null) ? account.settled() : fromLedger.get(actIds.get(i));
-            balances.add(new AccountBalance(actIds.get(i), settled.balanceMinor() + account.pendingMinor(),
-                    settled.balanceMinor(), account.pendingMinor(), settled.incomeMinor() + account.pendingMinor(),
-                    settled.version() * 1_000_000 + account.pendingCount()));
+            balances.add(balance(actIds.get(i), account, settled));
         }
         return balances;
+    }
+
+    private static AccountBalance balance(long actId, PendingTokens.CachedAccount cached, SettledAccount settled) {
+        return new AccountBalance(actId, settled.balanceMinor() + cached.pendingMinor(), settled.balanceMinor(),
+                cached.pendingMinor(), settled.incomeMinor() + cached.pendingMinor(),
+                settled.version() * 1_000_000 + cached.pendingCount());
     }
 
 }

@@ -202,6 +202,11 @@ class PendingTokens implements UnsettledIssues {
         return accounts;
     }
 
+    /** The account's pending sum and count, and its cached settled figures. */
+    CachedAccount account(long actId) {
+        return cachedAccount(actId, this.redis.opsForHash().entries(accountKey(actId)));
+    }
+
     private static CachedAccount cachedAccount(long actId, Map<?, ?> fields) {
         long pending = number(fields.get("pending"));
         long pendingCount = fields.keySet().stream().filter((field) -> field.toString().startsWith("p:")).count();

@@ -44,9 +44,8 @@ class Settlement {
         Map<Long, List<TokenRecord>> byAccount = packets.stream()
             .collect(Collectors.groupingBy(TokenRecord::actId, LinkedHashMap::new, Collectors.toList()));
         this.pending.markSettled(byAccount, accounts).forEach((actId, movedFromPending) -> {
-            // settling what was pending moves it within the balance: only a packet that
-            // was
-            // not counted as pending (Redis lost it) changes what the account shows
+            // settling what was pending moves it within the balance: only a packet
+            // missing from the pending sum (Redis lost it) changes what the account shows
             long booked = accounts.get(actId).balanceMinor() - before.get(actId).balanceMinor();
             if (booked != movedFromPending) {
                 this.events.publishEvent(new AccountChanged(actId));
