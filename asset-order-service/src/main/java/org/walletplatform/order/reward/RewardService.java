@@ -15,6 +15,7 @@ import org.walletplatform.order.scene.Scene;
 import org.walletplatform.order.scene.SceneRateLimits;
 import org.walletplatform.order.scene.Scenes;
 import org.walletplatform.order.system.Sha256;
+import org.walletplatform.support.problem.ApiProblemException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +27,9 @@ import org.springframework.stereotype.Service;
  * writes the order. If the order number exists already, the amount goes back to the share
  * and the stored order is answered: as a replay when the request is the same, as a
  * conflict when it differs. Nothing is written and no budget is spent for a refused
- * request.
+ * request. When writing the order fails with an unknown outcome (a store timed out after
+ * it may have written it), the amount stays spent: the budget is never exceeded, and the
+ * client's retry of the same order number is answered from what was written.
  */
 @Service
 class RewardService {
@@ -104,8 +107,10 @@ class RewardService {
         try {
             outcome = type.issue(order, hash, lessee);
         }
-        catch (RuntimeException ex) {
-            this.budgets.putBack(budgetScene, request.amountMinor(), lessee);
+        catch (ApiProblemException ex) {
+            this.budgets.putBack(budgetScene, request.amountMinor(), lessee); // refused:
+                                                                              // nothing
+                                                                              // written
             throw ex;
         }
         if (outcome.isNew()) {

@@ -1,16 +1,25 @@
 package org.walletplatform.support.problem;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
  * Registers {@link ProblemDetailsAdvice} in every servlet service that has this module on
- * its class path.
+ * its class path, and {@link StoreUnavailableAdvice} in those that use a store.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(ProblemDetailsAdvice.class)
 public class ProblemHandlingConfiguration {
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.dao.DataAccessException")
+    @Import(StoreUnavailableAdvice.class)
+    static class StoreProblems {
+
+    }
 
 }

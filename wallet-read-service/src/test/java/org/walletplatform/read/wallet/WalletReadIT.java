@@ -166,7 +166,8 @@ class WalletReadIT {
 
     /**
      * A read that fails on the fast path is answered by the problem advice, as the
-     * controller's would be, and MySQL is asked once, not again by the controller.
+     * controller's would be (a store that does not answer is a 503 to retry, not a 500),
+     * and MySQL is asked once, not again by the controller.
      */
     @Test
     void aFailingReadIsOneProblemAndOneAttempt() throws Exception {
@@ -180,13 +181,14 @@ class WalletReadIT {
             CallCounting.MYSQL_DOWN.set(false);
         }
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(this.json.readTree(response.body()).path("type").asString())
-            .isEqualTo(ProblemTypes.INTERNAL.toString());
+            .isEqualTo(ProblemTypes.SERVICE_UNAVAILABLE.toString());
         assertThat(CallCounting.MYSQL.get() - attempts).isEqualTo(1);
         assertThat(this.meters.get("http.server.requests")
-            .tags("uri", WalletFastPath.PATTERN, "status", "500", "outcome", "SERVER_ERROR")
+            .tags("uri", WalletFastPath.PATTERN, "status", "503", "outcome", "SERVER_ERROR")
             .timer()
             .count()).isPositive();
     }
