@@ -8,7 +8,9 @@
 #   cash red packets, issued                POST /v1/rewards (cash scene): checks, budget, Ed25519 token, one Redis
 #                                           Lua call, Kafka send; no database on the request path
 #   cash red packets, settled               the same load, counted until every packet is booked in the ledger
-# and, for each, the database work per 10,000 orders: MariaDB CPU seconds and commits (Handler_commit).
+# and, for each, the database work per 10,000 orders: MariaDB CPU seconds, read-write transactions (InnoDB's
+# transaction id counter, which advances by two per read-write transaction: its id and its commit number) and
+# Handler_commit (which counts every statement's commit, reads and statements inside a transaction included).
 # Run by ./wallet loadtest orders, against a platform started with ./wallet up.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -42,9 +44,14 @@ mariadb_cpu() { # MariaDB's CPU seconds so far
   awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$(pidof mariadbd)/stat"
 }
 mariadb_commits() { mysql -uroot -N -e "SHOW GLOBAL STATUS LIKE 'Handler_commit'" | awk '{ print $2 }'; }
+mariadb_trx_ids() { mysql -uroot -e "SHOW ENGINE INNODB STATUS\G" | awk '/Trx id counter/ { print $4 }'; }
+db_state() { echo "$(mariadb_cpu) $(mariadb_commits) $(mariadb_trx_ids)"; }
 per_10k() { awk -v v="$1" -v n="$2" 'BEGIN { printf "%.2f", v * 10000 / n }'; }
-db_work() { # cpu-before commits-before orders -> "cpu-s/10k commits/10k"
-  echo "$(per_10k "$(awk -v a="$(mariadb_cpu)" -v b="$1" 'BEGIN { print a - b }')" "$3") $(per_10k $(($(mariadb_commits) - $2)) "$3")"
+db_work() { # "cpu commits trx-ids" before, orders -> "cpu-s/10k commits/10k rw-transactions/10k"
+  local cpu commits ids
+  read -r cpu commits ids <<<"$1"
+  echo "$(per_10k "$(awk -v a="$(mariadb_cpu)" -v b="$cpu" 'BEGIN { print a - b }')" "$2")" \
+    "$(per_10k $(($(mariadb_commits) - commits)) "$2") $(per_10k $((($(mariadb_trx_ids) - ids) / 2)) "$2")"
 }
 requests_of() { awk '/requests in/ { print $1 }' "$1"; }
 
@@ -92,32 +99,32 @@ await_orders() { # rain condition-that-must-hold started-at: the database check,
     fi
   done
 }
-row() { printf '%-38s %9s %8s %8s %10s %10s  %s' "$@"; }
+row() { printf '%-38s %9s %8s %8s %9s %10s %9s  %s' "$@"; }
 
 rows=()
 for ((round = 1; round <= ROUNDS; round++)); do
-  cpu=$(mariadb_cpu); commits=$(mariadb_commits)
+  db=$(db_state)
   read -r bare_rps bare_p50 bare_p99 bare_n < <(issue_counted http://127.0.0.1:8096 /bare/orders "b$round-$STAMP" "$SECONDS_EACH")
-  read -r bare_cpu bare_commits < <(db_work "$cpu" "$commits" "$bare_n")
-  rows+=("$(row "round $round: bare app (1 INSERT/request)" "$bare_rps" "$bare_p50" "$bare_p99" "$bare_cpu" "$bare_commits" "1.00")")
+  read -r bare_cpu bare_commits bare_trx < <(db_work "$db" "$bare_n")
+  rows+=("$(row "round $round: bare app (1 INSERT/request)" "$bare_rps" "$bare_p50" "$bare_p99" "$bare_cpu" "$bare_commits" "$bare_trx" "1.00")")
 
   # progress is read from the service's counters: polling the orders table (no index on the rain) cost MariaDB more
   # CPU than the orders themselves; the database is checked once the counters say done and the work is read
-  rain="r$round-$STAMP"; started=$(date +%s.%N); cpu=$(mariadb_cpu); commits=$(mariadb_commits); before=$(finished_count)
+  rain="r$round-$STAMP"; started=$(date +%s.%N); db=$(db_state); before=$(finished_count)
   read -r order_rps order_p50 order_p99 order_n < <(issue_counted http://127.0.0.1:8084 /v1/rewards "$rain" "$SECONDS_EACH")
   await_counter finished_count $((before + order_n)) "$started"
   done_at=$(date +%s.%N)
-  read -r order_cpu order_commits < <(db_work "$cpu" "$commits" "$order_n")
+  read -r order_cpu order_commits order_trx < <(db_work "$db" "$order_n")
   await_orders "$rain" "state IN ('accepted', 'delivering')" "$started"
   e2e=$(awk -v n="$(orders_in "$rain" "state = 'delivered'")" -v a="$started" -v b="$done_at" 'BEGIN { printf "%.0f", n / (b - a) }')
-  rows+=("$(row "round $round: coupons, accepted" "$order_rps" "$order_p50" "$order_p99" - - "$(ratio "$order_rps" "$bare_rps")")")
-  rows+=("$(row "round $round: coupons, delivered" "$e2e" - - "$order_cpu" "$order_commits" "$(ratio "$e2e" "$bare_rps")")")
+  rows+=("$(row "round $round: coupons, accepted" "$order_rps" "$order_p50" "$order_p99" - - - "$(ratio "$order_rps" "$bare_rps")")")
+  rows+=("$(row "round $round: coupons, delivered" "$e2e" - - "$order_cpu" "$order_commits" "$order_trx" "$(ratio "$e2e" "$bare_rps")")")
 
-  rain="c$round-$STAMP"; started=$(date +%s.%N); cpu=$(mariadb_cpu); commits=$(mariadb_commits); before=$(settled_count)
+  rain="c$round-$STAMP"; started=$(date +%s.%N); db=$(db_state); before=$(settled_count)
   read -r cash_rps cash_p50 cash_p99 cash_n < <(SCENE=gala-cash AWARD=cash issue_counted http://127.0.0.1:8084 /v1/rewards "$rain" "$SECONDS_EACH")
   await_counter settled_count $((before + cash_n)) "$started"
   done_at=$(date +%s.%N)
-  read -r cash_cpu cash_commits < <(db_work "$cpu" "$commits" "$cash_n")
+  read -r cash_cpu cash_commits cash_trx < <(db_work "$db" "$cash_n")
   # a redelivered packet counts twice in the counter: the ledger must hold every packet answered
   until (($(orders_in "$rain" "TRUE") >= cash_n)); do
     sleep 0.5
@@ -127,11 +134,11 @@ for ((round = 1; round <= ROUNDS; round++)); do
     fi
   done
   settled=$(awk -v n="$cash_n" -v a="$started" -v b="$done_at" 'BEGIN { printf "%.0f", n / (b - a) }')
-  rows+=("$(row "round $round: cash packets, issued" "$cash_rps" "$cash_p50" "$cash_p99" - - "$(ratio "$cash_rps" "$bare_rps")")")
-  rows+=("$(row "round $round: cash packets, settled" "$settled" - - "$cash_cpu" "$cash_commits" "$(ratio "$settled" "$bare_rps"); db work $(ratio "$bare_cpu" "$cash_cpu")x / $(ratio "$bare_commits" "$cash_commits")x lower")")
+  rows+=("$(row "round $round: cash packets, issued" "$cash_rps" "$cash_p50" "$cash_p99" - - - "$(ratio "$cash_rps" "$bare_rps")")")
+  rows+=("$(row "round $round: cash packets, settled" "$settled" - - "$cash_cpu" "$cash_commits" "$cash_trx" "$(ratio "$settled" "$bare_rps"); lower than bare: cpu $(ratio "$bare_cpu" "$cash_cpu")x, rw trx $(ratio "$bare_trx" "$cash_trx")x")")
 done
 
 echo
 echo "reward orders, $CONNECTIONS connections, ${SECONDS_EACH}s each, $(date -u +%FT%TZ)"
-printf '%-38s %9s %8s %8s %10s %10s  %s\n' what "orders/s" "p50 ms" "p99 ms" "db cpu-s" "commits" "per 10k orders; ratio to bare app"
+printf '%-38s %9s %8s %8s %9s %10s %9s  %s\n' what "orders/s" "p50 ms" "p99 ms" "db cpu-s" "h.commits" "rw trx" "(db: per 10k orders); ratio to bare app"
 printf '%s\n' "${rows[@]}"

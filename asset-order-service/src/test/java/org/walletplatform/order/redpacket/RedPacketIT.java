@@ -12,8 +12,11 @@ import org.walletplatform.redpacket.token.TokenSigner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.walletplatform.model.Topics;
+import org.walletplatform.model.ProblemTypes;
 import org.walletplatform.order.OrderApi;
 import org.walletplatform.order.OrderServiceTest;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -115,6 +118,33 @@ class RedPacketIT {
         JsonNode settled = this.api.body(this.api.get("/v1/rewards/" + orderNos.get(0)));
         assertThat(settled.get("state").asString()).isEqualTo("settled");
         assertThat(settled.get("token").asString()).isNotBlank();
+    }
+
+    /**
+     * Redis not answering within the command timeout is a 503 to retry, never a 500; the
+     * retry (signed anew, as every attempt is) issues the packet once.
+     */
+    @Test
+    void shouldAnswer503WhileRedisDoesNotAnswerAndIssueOnceOnTheRetry() throws Exception {
+        long actId = RUN + 95;
+        HttpResponse<String> paused;
+        RedisClient client = RedisClient.create("redis://127.0.0.1:6379");
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().clientPause(1_500);
+            paused = this.api.post("/v1/rewards", cash(actId, "paused", 70));
+        }
+        finally {
+            client.shutdown();
+        }
+
+        assertThat(paused.statusCode()).as(paused.body()).isEqualTo(503);
+        assertThat(paused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(paused.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(this.api.problemType(paused)).isEqualTo(ProblemTypes.SERVICE_UNAVAILABLE.toString());
+        HttpResponse<String> retried = await().atMost(Duration.ofSeconds(10))
+            .until(() -> this.api.post("/v1/rewards", cash(actId, "paused", 70)), (r) -> r.statusCode() != 503);
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
+        assertThat(balance(actId).get("balanceMinor").asLong()).isEqualTo(70);
     }
 
     @Test

@@ -16,7 +16,10 @@ import org.walletplatform.model.signing.RequestSignature;
 import org.walletplatform.support.problem.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -92,7 +95,18 @@ class SignedLineFilter extends OncePerRequestFilter {
                     "The signature does not match this request for business line '" + line + "'.");
             return;
         }
-        Boolean first = this.redis.opsForValue().setIfAbsent(NONCE_KEY + line + ":" + nonce, "1", NONCE_TTL);
+        Boolean first;
+        try {
+            first = this.redis.opsForValue().setIfAbsent(NONCE_KEY + line + ":" + nonce, "1", NONCE_TTL);
+        }
+        catch (TransientDataAccessException | DataAccessResourceFailureException ex) {
+            // the nonce cannot be checked now; the line sends the request again, signed
+            // anew
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            refuse(request, response, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
+                    "Service unavailable", "The request's nonce could not be checked now; sign it anew and retry.");
+            return;
+        }
         if (!Boolean.TRUE.equals(first)) {
             refuse(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.REQUEST_REPLAYED, "Request replayed",
                     "This nonce was used before; sign every request with a new one.");
