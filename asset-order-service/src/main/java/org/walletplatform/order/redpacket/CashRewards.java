@@ -68,11 +68,14 @@ class CashRewards implements RewardType {
         TokenRecord record = new TokenRecord(RedPacketToken.CREATED, requestHash, lessee, order.phase(), signed,
                 this.json.writeValueAsString(order.payload()), token);
         Optional<TokenRecord> existing = this.pending.issue(record, order.createdAt().toEpochMilli());
+        // the wallet is told on a replay too: the first attempt may have recorded the
+        // packet and failed before telling it (a Redis timeout); a second notice costs
+        // one coalesced pull
+        this.events.publishEvent(new AccountChanged(order.actId()));
         if (existing.isPresent()) {
             return IssueOutcome.existing(existing.get().toStoredOrder());
         }
         this.queue.publish(record);
-        this.events.publishEvent(new AccountChanged(order.actId()));
         return IssueOutcome.issued(record.toOrder(RewardOrder.ACCEPTED));
     }
 

@@ -15,6 +15,8 @@ import org.walletplatform.model.Topics;
 import org.walletplatform.model.ProblemTypes;
 import org.walletplatform.order.OrderApi;
 import org.walletplatform.order.OrderServiceTest;
+import org.walletplatform.order.reward.IssueOutcome;
+import org.walletplatform.order.reward.RewardOrder;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import tools.jackson.databind.JsonNode;
@@ -75,6 +77,9 @@ class RedPacketIT {
 
     @Autowired
     private Settlement settlement;
+
+    @Autowired
+    private CashRewards cashRewards;
 
     private OrderApi api;
 
@@ -252,6 +257,24 @@ class RedPacketIT {
         assertThat(singles.get(0).get("assets").get(0).get("amountMinor").asLong()).isEqualTo(250);
         assertThat(singles.get(1).get("assets").get(0).get("amountMinor").asLong()).isEqualTo(70);
         assertThat(singles.get(2).get("assets")).isEmpty();
+    }
+
+    /**
+     * A replay tells the wallet again: the first attempt may have recorded the packet and
+     * failed before telling it. (Called in the test's thread, where events are recorded.)
+     */
+    @Test
+    void shouldTellTheWalletOfTheAccountOnAReplayToo(ApplicationEvents events) throws Exception {
+        long actId = RUN + 15;
+        TokenRecord first = issuedRecord(actId, "replayed", 30);
+        events.clear();
+
+        IssueOutcome replay = this.cashRewards.issue(first.toOrder(RewardOrder.ACCEPTED), first.requestHash(),
+                first.lessee());
+
+        assertThat(replay.isNew()).isFalse();
+        assertThat(events.stream(AccountChanged.class)).containsExactly(new AccountChanged(actId));
+        assertThat(balance(actId).get("balanceMinor").asLong()).isEqualTo(30);
     }
 
     @Test
