@@ -23,9 +23,11 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every error of a servlet service into {@code application/problem+json} with a
@@ -102,6 +104,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "whole number";
         }
         return (type != null) ? type.getSimpleName() : "value of the expected type";
+    }
+
+    /** Says which endpoint does not exist, not Spring's "No static resource …". */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String path = (request instanceof ServletWebRequest servlet) ? servlet.getRequest().getRequestURI()
+                : "/" + ex.getResourcePath();
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
+                "There is no endpoint " + ex.getHttpMethod().name() + " " + path + ".");
+        return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -205,6 +205,8 @@ class WalletReadIT {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(this.json.readTree(unknown.body()).path("type").asString())
             .isEqualTo(ProblemTypes.NOT_FOUND.toString());
+        assertThat(this.json.readTree(unknown.body()).path("detail").asString())
+            .isEqualTo("There is no endpoint GET /v1/wallet/" + USER + "/.");
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(this.json.readTree(wrongMethod.body()).path("type").asString())
             .isEqualTo(ProblemTypes.METHOD_NOT_ALLOWED.toString());
