@@ -19,7 +19,10 @@ import org.walletplatform.support.problem.ApiProblemException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Issues a reward: checks the scene, the activity phase running now and the scene's rate
@@ -27,9 +30,10 @@ import org.springframework.stereotype.Service;
  * writes the order. If the order number exists already, the amount goes back to the share
  * and the stored order is answered: as a replay when the request is the same, as a
  * conflict when it differs. Nothing is written and no budget is spent for a refused
- * request. When writing the order fails with an unknown outcome (a store timed out after
- * it may have written it), the amount stays spent: the budget is never exceeded, and the
- * client's retry of the same order number is answered from what was written.
+ * request, nor when the order's store could not be reached at all. When writing the order
+ * fails with an unknown outcome (a store timed out after it may have written it), the
+ * amount stays spent: the budget is never exceeded, and the client's retry of the same
+ * order number is answered from what was written.
  */
 @Service
 class RewardService {
@@ -107,10 +111,10 @@ class RewardService {
         try {
             outcome = type.issue(order, hash, lessee);
         }
-        catch (ApiProblemException ex) {
-            this.budgets.putBack(budgetScene, request.amountMinor(), lessee); // refused:
-                                                                              // nothing
-                                                                              // written
+        catch (RuntimeException ex) {
+            if (nothingWritten(ex)) {
+                this.budgets.putBack(budgetScene, request.amountMinor(), lessee);
+            }
             throw ex;
         }
         if (outcome.isNew()) {
@@ -133,6 +137,16 @@ class RewardService {
             throw RewardProblems.orderConflict(existing.order().orderNo());
         }
         return existing.order().asReplay();
+    }
+
+    /**
+     * Failures that came before anything could be written: a refusal, or no connection to
+     * the store at all. Any other failure (a timeout above all) may have written the
+     * order.
+     */
+    private static boolean nothingWritten(RuntimeException ex) {
+        return ex instanceof ApiProblemException || ex instanceof CannotGetJdbcConnectionException
+                || ex instanceof CannotCreateTransactionException || ex instanceof RedisConnectionFailureException;
     }
 
     static String hash(RewardRequest request) {

@@ -1,5 +1,6 @@
 package org.walletplatform.order.reward;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,6 +11,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.walletplatform.model.reward.AwardType;
 import org.walletplatform.model.reward.OrderNumber;
 import org.walletplatform.order.activity.Activities;
@@ -22,6 +25,9 @@ import org.walletplatform.order.scene.Scenes;
 import org.walletplatform.support.problem.ApiProblemException;
 
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -73,12 +79,22 @@ class RewardServiceTests {
         verify(this.budgets, never()).putBack(any(), anyLong(), any());
     }
 
-    @Test
-    void shouldGiveTheAmountBackWhenTheTypeRefusedTheOrder() {
-        this.type.failure = new ApiProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
-                java.net.URI.create("https://walletplatform.org/problems/test"), "Refused", "refused", Map.of());
+    static List<RuntimeException> failuresBeforeAnyWrite() {
+        return List.of(
+                new ApiProblemException(HttpStatus.UNPROCESSABLE_CONTENT, URI.create("https://walletplatform.org/t"),
+                        "Refused", "refused", Map.of()),
+                new CannotGetJdbcConnectionException("MySQL is down"),
+                new CannotCreateTransactionException("Could not open JDBC Connection for transaction"),
+                new RedisConnectionFailureException("Unable to connect to Redis"));
+    }
 
-        assertThatExceptionOfType(ApiProblemException.class).isThrownBy(() -> this.service.issue(request()));
+    @ParameterizedTest
+    @MethodSource("failuresBeforeAnyWrite")
+    void shouldGiveTheAmountBackWhenNothingCouldHaveBeenWritten(RuntimeException failure) {
+        this.type.failure = failure;
+
+        assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> this.service.issue(request()))
+            .isSameAs(failure);
 
         verify(this.budgets).putBack(SCENE, 50, "lessee-1");
     }
