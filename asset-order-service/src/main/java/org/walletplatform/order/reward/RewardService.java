@@ -1,5 +1,6 @@
 package org.walletplatform.order.reward;
 
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -146,7 +147,10 @@ class RewardService {
      */
     private static boolean nothingWritten(RuntimeException ex) {
         return ex instanceof ApiProblemException || ex instanceof CannotGetJdbcConnectionException
-                || ex instanceof CannotCreateTransactionException || ex instanceof RedisConnectionFailureException;
+                || ex instanceof CannotCreateTransactionException || ex instanceof RedisConnectionFailureException
+                // the pool's own word for "no connection" (HikariCP), wrapped by a
+                // statement
+                || ex.getCause() instanceof SQLTransientConnectionException;
     }
 
     static String hash(RewardRequest request) {

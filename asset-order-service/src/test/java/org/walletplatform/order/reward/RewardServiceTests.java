@@ -1,6 +1,7 @@
 package org.walletplatform.order.reward;
 
 import java.net.URI;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,6 +26,7 @@ import org.walletplatform.order.scene.Scenes;
 import org.walletplatform.support.problem.ApiProblemException;
 
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -85,7 +87,10 @@ class RewardServiceTests {
                         "Refused", "refused", Map.of()),
                 new CannotGetJdbcConnectionException("MySQL is down"),
                 new CannotCreateTransactionException("Could not open JDBC Connection for transaction"),
-                new RedisConnectionFailureException("Unable to connect to Redis"));
+                new RedisConnectionFailureException("Unable to connect to Redis"),
+                // what a statement through ShardingSphere says while MySQL is down
+                new TransientDataAccessResourceException("PreparedStatementCallback",
+                        new SQLTransientConnectionException("HikariPool-3 - Connection is not available")));
     }
 
     @ParameterizedTest
