@@ -37,13 +37,9 @@ public final class SyncBenchmark {
 
         System.out.printf("users=%d lines=%s changes/user=%d concurrency=%d rounds=%d%n", users, LINES, changes,
                 concurrency, rounds);
-        // warm-up of the platform, the simulator and this JVM, end to end first: with
-        // 2,000
-        // baseline calls only, or with the baselines warmed before the end-to-end
-        // warm-up,
-        // the single-call baseline of round 1 ran at a third of later rounds' (~4 k
-        // against
-        // ~12 k /s), so round 1's ratio was measured against a cold baseline
+        // warm-up, end to end first, then both API forms for a while: with 2,000 calls
+        // only, round 1's single-call baseline ran at a third of later rounds' rate
+        // (~4 k against ~12 k /s), so its ratio was taken against a cold baseline
         endToEnd.run(60_000_001L, 1000, LINES, 1);
         long warmUntil = System.nanoTime()
                 + Long.parseLong(options.getOrDefault("warmup-seconds", "30")) * 1_000_000_000L;

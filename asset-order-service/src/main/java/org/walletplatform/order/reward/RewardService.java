@@ -148,8 +148,7 @@ class RewardService {
     private static boolean nothingWritten(RuntimeException ex) {
         return ex instanceof ApiProblemException || ex instanceof CannotGetJdbcConnectionException
                 || ex instanceof CannotCreateTransactionException || ex instanceof RedisConnectionFailureException
-                // the pool's own word for "no connection" (HikariCP), wrapped by a
-                // statement
+                // HikariCP had no connection to give, behind a statement
                 || ex.getCause() instanceof SQLTransientConnectionException;
     }
 

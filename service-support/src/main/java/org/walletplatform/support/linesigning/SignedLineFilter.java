@@ -100,8 +100,7 @@ class SignedLineFilter extends OncePerRequestFilter {
             first = this.redis.opsForValue().setIfAbsent(NONCE_KEY + line + ":" + nonce, "1", NONCE_TTL);
         }
         catch (TransientDataAccessException | DataAccessResourceFailureException ex) {
-            // the nonce cannot be checked now; the line sends the request again, signed
-            // anew
+            // the nonce cannot be checked now: the line retries, signed anew
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
             refuse(request, response, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
                     "Service unavailable", "The request's nonce could not be checked now; sign it anew and retry.");
