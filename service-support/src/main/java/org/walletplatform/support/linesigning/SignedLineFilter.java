@@ -21,6 +21,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -101,9 +102,11 @@ class SignedLineFilter extends OncePerRequestFilter {
         }
         catch (TransientDataAccessException | DataAccessResourceFailureException ex) {
             // the nonce cannot be checked now: the line retries, signed anew
-            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            refuse(request, response, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
-                    "Service unavailable", "The request's nonce could not be checked now; sign it anew and retry.");
+            response.setHeader(HttpHeaders.RETRY_AFTER, Problems.STORE_RETRY_AFTER_SECONDS);
+            ProblemDetail problem = Problems
+                .storeUnavailable("The request's nonce could not be checked now; sign it anew and retry.");
+            problem.setInstance(URI.create(request.getRequestURI()));
+            Problems.write(response, this.json, problem);
             return;
         }
         if (!Boolean.TRUE.equals(first)) {

@@ -5,6 +5,7 @@ import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.walletplatform.model.ProblemTypes;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
@@ -35,6 +36,20 @@ public final class Problems {
         ProblemDetail problem = of(status, type, title, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
         write(response, json, problem);
+    }
+
+    /**
+     * Seconds a client waits before retrying a request refused because a store did not
+     * answer.
+     */
+    public static final String STORE_RETRY_AFTER_SECONDS = "1";
+
+    /**
+     * A store (Redis, MySQL) did not answer: 503 {@code service-unavailable}; the caller
+     * sets {@code Retry-After} to {@link #STORE_RETRY_AFTER_SECONDS}.
+     */
+    public static ProblemDetail storeUnavailable(String detail) {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable", detail);
     }
 
     public static ProblemDetail of(HttpStatus status, URI type, String title, String detail) {

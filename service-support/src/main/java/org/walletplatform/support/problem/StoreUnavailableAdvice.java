@@ -2,7 +2,6 @@ package org.walletplatform.support.problem;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.walletplatform.model.ProblemTypes;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -28,15 +27,13 @@ class StoreUnavailableAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(StoreUnavailableAdvice.class);
 
-    static final String RETRY_AFTER_SECONDS = "1";
-
     @ExceptionHandler({ TransientDataAccessException.class, DataAccessResourceFailureException.class,
             CannotCreateTransactionException.class })
     ResponseEntity<ProblemDetail> handleStoreUnavailable(Exception ex) {
         log.warn("A store did not answer: {}", ex.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-            .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-            .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
+            .header(HttpHeaders.RETRY_AFTER, Problems.STORE_RETRY_AFTER_SECONDS)
+            .body(Problems.storeUnavailable(
                     "A store the request needs did not answer in time; send the same request again shortly."));
     }
 
