@@ -3,6 +3,7 @@ package org.walletplatform.sharding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import org.apache.shardingsphere.driver.yaml.YamlJDBCConfiguration;
 import org.apache.shardingsphere.infra.util.yaml.YamlEngine;
 import org.flywaydb.core.Flyway;
 
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
@@ -43,6 +45,10 @@ public final class ShardingConfig {
 
     private static PhysicalShard shard(Map.Entry<String, Map<String, Object>> entry) {
         Map<String, Object> props = entry.getValue();
+        if (!(props.get("connectionTimeout") instanceof Number)) {
+            throw new IllegalStateException("Shard " + entry.getKey() + " sets no connectionTimeout (ms): without it a"
+                    + " request waits Hikari's default 30 s for a connection while MySQL is down");
+        }
         Object password = props.get("password");
         return new PhysicalShard(entry.getKey(), (String) props.get("jdbcUrl"), (String) props.get("username"),
                 (password != null) ? password.toString() : "");
@@ -66,22 +72,34 @@ public final class ShardingConfig {
     /**
      * The sharded data source a service talks to: the ShardingSphere-JDBC driver on
      * {@code yaml} behind a Hikari pool. With {@code migrations}, the shards are migrated
-     * first, because ShardingSphere connects to every shard on start.
+     * first, because ShardingSphere connects to every shard on start. Every shard pool
+     * must set its own {@code connectionTimeout}; {@code connectionTimeout} here bounds
+     * the wait for this outer pool, so a store outage is a quick 503, not a held request.
      * @param yaml the ShardingSphere YAML, e.g. {@code classpath:sharding-default.yaml}
+     * or {@code absolutepath:/etc/wallet/sharding.yaml}
      * @param migrations the Flyway location to migrate every shard with, or null not to
      * migrate
      */
     public static DataSource dataSource(ResourceLoader resources, String yaml, String migrations, int poolSize,
-            String poolName) {
+            Duration connectionTimeout, String poolName) {
+        ShardingConfig config = load(resource(resources, yaml));
         if (migrations != null) {
-            load(resources.getResource(yaml)).migrateShards(migrations);
+            config.migrateShards(migrations);
         }
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName(poolName);
         pool.setDriverClassName(ShardingSphereDriver.class.getName());
         pool.setJdbcUrl("jdbc:shardingsphere:" + yaml);
         pool.setMaximumPoolSize(poolSize);
+        pool.setConnectionTimeout(connectionTimeout.toMillis());
         return pool;
+    }
+
+    /** The driver's {@code absolutepath:} is a file to Spring. */
+    private static Resource resource(ResourceLoader resources, String yaml) {
+        String absolute = "absolutepath:";
+        return yaml.startsWith(absolute) ? new FileSystemResource(yaml.substring(absolute.length()))
+                : resources.getResource(yaml);
     }
 
     /** One physical database of the sharded store. */

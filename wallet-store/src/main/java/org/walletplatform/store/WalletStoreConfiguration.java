@@ -28,7 +28,8 @@ public class WalletStoreConfiguration {
     @Bean
     DataSource dataSource(WalletStoreProperties properties, ResourceLoader resources) {
         return ShardingConfig.dataSource(resources, properties.shardingConfig(),
-                properties.migrate() ? "classpath:db/wallet" : null, properties.poolSize(), "wallet-sharded");
+                properties.migrate() ? "classpath:db/wallet" : null, properties.poolSize(),
+                properties.connectionTimeout(), "wallet-sharded");
     }
 
 }

@@ -20,7 +20,8 @@ class OrderStoreConfiguration {
     @Bean
     DataSource dataSource(OrderStoreProperties properties, ResourceLoader resources) {
         return ShardingConfig.dataSource(resources, properties.shardingConfig(),
-                properties.migrate() ? "classpath:db/order" : null, properties.poolSize(), "order-sharded");
+                properties.migrate() ? "classpath:db/order" : null, properties.poolSize(),
+                properties.connectionTimeout(), "order-sharded");
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.walletplatform.order.budget;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -43,7 +44,7 @@ public final class BudgetCounterBenchmark {
         connections.start();
         StringRedisTemplate redis = new StringRedisTemplate(connections);
         JdbcTemplate jdbc = new JdbcTemplate(ShardingConfig.dataSource(new DefaultResourceLoader(),
-                "classpath:order-sharding-test.yaml", "classpath:db/order", 8, "bench"));
+                "classpath:order-sharding-test.yaml", "classpath:db/order", 8, Duration.ofSeconds(2), "bench"));
         String run = "bench-" + System.currentTimeMillis();
         System.out.printf("issuances=%d threads=%d budget=%d (demand about %d)%n", issuances, threads, budget,
                 issuances * 50L);

@@ -15,6 +15,7 @@ import org.walletplatform.read.StoredWallets;
 import org.walletplatform.read.presence.LivePresence;
 import org.walletplatform.store.presence.PresenceRecorder;
 import org.walletplatform.store.snapshot.SnapshotStore;
+import org.walletplatform.testing.CuttableProxy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,4 +1,4 @@
-package org.walletplatform.read.wallet;
+package org.walletplatform.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,10 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP forwarder on loopback in front of a real server, whose link can be cut and
- * restored: the test's way of taking Redis away from one service without stopping the
- * Redis everything else uses.
+ * restored: a test's way of taking Redis or MySQL away from one service without stopping
+ * the server everything else uses. Shared through this module's test jar.
  */
-final class CuttableProxy implements AutoCloseable {
+public final class CuttableProxy implements AutoCloseable {
 
     private final ServerSocket server;
 
@@ -25,7 +25,7 @@ final class CuttableProxy implements AutoCloseable {
 
     private volatile boolean cut;
 
-    CuttableProxy(int upstreamPort) {
+    public CuttableProxy(int upstreamPort) {
         this.upstreamPort = upstreamPort;
         try {
             this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -36,18 +36,18 @@ final class CuttableProxy implements AutoCloseable {
         Thread.ofVirtual().start(this::accept);
     }
 
-    int port() {
+    public int port() {
         return this.server.getLocalPort();
     }
 
     /** Drops every connection and refuses new ones until {@link #restore()}. */
-    void cut() {
+    public void cut() {
         this.cut = true;
         this.open.forEach(CuttableProxy::closeQuietly);
         this.open.clear();
     }
 
-    void restore() {
+    public void restore() {
         this.cut = false;
     }
 
