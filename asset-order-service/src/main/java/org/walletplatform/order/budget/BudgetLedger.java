@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.walletplatform.order.scene.Scene;
+import org.walletplatform.order.system.StoreFailures;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -70,16 +71,31 @@ class BudgetLedger {
                 Long.toString(scene.leasableMinor()), Long.toString(wanted), Long.toString(needed));
         long grant = (granted != null) ? granted : 0;
         if (grant > 0) {
-            record(UUID.randomUUID().toString(), "lease", scene.id(), lessee, grant);
+            try {
+                record(UUID.randomUUID().toString(), "lease", scene.id(), lessee, grant);
+            }
+            catch (RuntimeException ex) {
+                // unrecorded, the grant would stay leased by nobody; a record that may
+                // exist keeps it counted (reconciliation reports the difference)
+                if (StoreFailures.nothingWritten(ex)) {
+                    this.redis.opsForHash().increment(key(scene.id()), "leased", -grant);
+                }
+                throw ex;
+            }
         }
         return grant;
     }
 
-    /** Gives back budget leased but never issued (an instance shutting down). */
+    /**
+     * Gives back budget leased but never issued (an instance shutting down). Recorded
+     * first: a return that MySQL never saw leaves the lease open there, and
+     * reconciliation reclaims it from the dead lessee; taken off the counter first, it
+     * would be taken off twice and the scene could overspend.
+     */
     void giveBack(String sceneId, String lessee, long amount) {
         if (amount > 0) {
-            this.redis.opsForHash().increment(key(sceneId), "leased", -amount);
             record(UUID.randomUUID().toString(), "return", sceneId, lessee, -amount);
+            this.redis.opsForHash().increment(key(sceneId), "leased", -amount);
         }
     }
 
