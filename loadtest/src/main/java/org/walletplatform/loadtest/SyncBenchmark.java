@@ -34,48 +34,51 @@ public final class SyncBenchmark {
                 options.getOrDefault("sync-worker", "http://127.0.0.1:8083"));
         EndToEndRun endToEnd = new EndToEndRun(http, simulator, "redis://127.0.0.1:6379/0",
                 "jdbc:mariadb://127.0.0.1:3306/wallet_ds_", metrics);
-
-        System.out.printf("users=%d lines=%s changes/user=%d concurrency=%d rounds=%d%n", users, LINES, changes,
-                concurrency, rounds);
-        // warm-up, end to end first, then both API forms for a while: with 2,000 calls
-        // only, round 1's single-call baseline ran at a third of later rounds' rate
-        // (~4 k against ~12 k /s), so its ratio was taken against a cold baseline
-        endToEnd.run(60_000_001L, 1000, LINES, 1);
-        long warmUntil = System.nanoTime()
-                + Long.parseLong(options.getOrDefault("warmup-seconds", "30")) * 1_000_000_000L;
-        do {
-            api.single("coins", 1, users, concurrency);
-            api.batch("cash", 1, users, concurrency);
+        try {
+            System.out.printf("users=%d lines=%s changes/user=%d concurrency=%d rounds=%d%n", users, LINES, changes,
+                    concurrency, rounds);
+            // warm-up, end to end first, then both API forms for a while: with 2,000
+            // calls only, round 1's single-call baseline ran at a third of later
+            // rounds' rate (~4 k against ~12 k /s): a ratio against a cold baseline
+            endToEnd.run(60_000_001L, 1000, LINES, 1);
+            long warmUntil = System.nanoTime()
+                    + Long.parseLong(options.getOrDefault("warmup-seconds", "30")) * 1_000_000_000L;
+            do {
+                api.single("coins", 1, users, concurrency);
+                api.batch("cash", 1, users, concurrency);
+            }
+            while (System.nanoTime() < warmUntil);
+            System.out.println(
+                    "| round | API single /s | API batch /s | JDBC upsert rows/s | end-to-end snapshots/s | e2e / lower baseline | notifications per pull | rows verified |");
+            System.out.println("|---|---|---|---|---|---|---|---|");
+            boolean baselines = !"false".equals(options.get("baselines"));
+            String readService = options.getOrDefault("read-service", "http://127.0.0.1:8081");
+            TreeMap<Double, Double> stalenessBefore = metrics.presenceStaleness(readService);
+            for (int round = 1; round <= rounds; round++) {
+                double single = baselines ? api.single("coins", 1, users, concurrency) : Double.NaN;
+                double batch = baselines ? api.batch("cash", 1, users, concurrency) : Double.NaN;
+                double rows = baselines ? jdbc.rowsPerSecond("wallet_asset_snapshot_0", 70_000_000L,
+                        Math.max(50_000, users * LINES.size())) : Double.NaN;
+                // the wallet's pulls mix two batch-form and two single-form lines:
+                // its API baseline is that mix
+                double apiMix = LINES.size() / (2 / batch + 2 / single);
+                SyncMetricsScrape.Counts before = metrics.read();
+                EndToEndRun.Result result = endToEnd.run(50_000_001L, users, LINES, changes);
+                SyncMetricsScrape.Counts delta = metrics.read().minus(before);
+                double lower = Math.min(apiMix, rows);
+                System.out.printf(
+                        "| %d | %.0f | %.0f | %.0f | %.0f (%.2f s, push %.2f s, check %.2f s) | %.2f× (API mix %.0f /s) | %.2f | %d / %d |%n",
+                        round, single, batch, rows, result.snapshotsPerSecond(), result.seconds(), result.pushSeconds(),
+                        result.checkSeconds(), result.snapshotsPerSecond() / lower, apiMix,
+                        delta.notifications() / Math.max(1, delta.snapshotsStored()), result.rowsInMysql(),
+                        result.snapshots());
+            }
+            System.out.println("presence staleness on the read instance, database write to visible, all rounds: "
+                    + SyncMetricsScrape.stalenessBetween(stalenessBefore, metrics.presenceStaleness(readService)));
         }
-        while (System.nanoTime() < warmUntil);
-        System.out.println(
-                "| round | API single /s | API batch /s | JDBC upsert rows/s | end-to-end snapshots/s | e2e / lower baseline | notifications per pull | rows verified |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
-        boolean baselines = !"false".equals(options.get("baselines"));
-        String readService = options.getOrDefault("read-service", "http://127.0.0.1:8081");
-        TreeMap<Double, Double> stalenessBefore = metrics.presenceStaleness(readService);
-        for (int round = 1; round <= rounds; round++) {
-            double single = baselines ? api.single("coins", 1, users, concurrency) : Double.NaN;
-            double batch = baselines ? api.batch("cash", 1, users, concurrency) : Double.NaN;
-            double rows = baselines
-                    ? jdbc.rowsPerSecond("wallet_asset_snapshot_0", 70_000_000L, Math.max(50_000, users * LINES.size()))
-                    : Double.NaN;
-            // the wallet's pulls mix the lines: two batch-form and two single-form; its
-            // API baseline is that mix
-            double apiMix = LINES.size() / (2 / batch + 2 / single);
-            SyncMetricsScrape.Counts before = metrics.read();
-            EndToEndRun.Result result = endToEnd.run(50_000_001L, users, LINES, changes);
-            SyncMetricsScrape.Counts delta = metrics.read().minus(before);
-            double lower = Math.min(apiMix, rows);
-            System.out.printf(
-                    "| %d | %.0f | %.0f | %.0f | %.0f (%.2f s, push %.2f s) | %.2f× (API mix %.0f /s) | %.2f | %d / %d |%n",
-                    round, single, batch, rows, result.snapshotsPerSecond(), result.seconds(), result.pushSeconds(),
-                    result.snapshotsPerSecond() / lower, apiMix,
-                    delta.notifications() / Math.max(1, delta.snapshotsStored()), result.rowsInMysql(),
-                    result.snapshots());
+        finally {
+            endToEnd.close();
         }
-        System.out.println("presence staleness on the read instance, database write to visible, all rounds: "
-                + SyncMetricsScrape.stalenessBetween(stalenessBefore, metrics.presenceStaleness(readService)));
     }
 
     private static Map<String, String> options(String[] args) {
