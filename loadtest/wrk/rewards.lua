@@ -12,6 +12,8 @@ local award = os.getenv("AWARD") or "coupon"
 local activity = os.getenv("ACTIVITY") or "gala"
 local line = os.getenv("LINE") or "gala"
 local secret = os.getenv("LINE_SECRET") or ("dev-secret-" .. line)
+-- minor units per order: a bigger amount spends an instance's budget share sooner, so it leases more often
+local amount = tonumber(os.getenv("AMOUNT") or "1")
 
 local threads = 0
 function setup(thread)
@@ -23,7 +25,7 @@ local n = 0
 request = function()
   n = n + 1
   local body = string.format('{"actId":%d,"activityId":"%s","sceneId":"%s","rainId":"%s","awardType":"%s",'
-    .. '"stage":1,"amountMinor":1}', id * 1000000000 + n, activity, scene, rain, award)
+    .. '"stage":1,"amountMinor":%d}', id * 1000000000 + n, activity, scene, rain, award, amount)
   local headers = hmac.signed_headers(line, secret, "POST", path, body, string.format("%s-%02d-%012d", rain, id, n))
   headers["Content-Type"] = "application/json"
   return wrk.format("POST", path, headers, body)

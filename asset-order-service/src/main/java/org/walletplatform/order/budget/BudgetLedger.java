@@ -4,17 +4,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.walletplatform.order.scene.Scene;
-import org.walletplatform.order.system.StoreFailures;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +31,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class BudgetLedger {
+
+    private static final Logger log = LoggerFactory.getLogger(BudgetLedger.class);
 
     /**
      * Grants {@code wanted}, but never more than a quarter of what is left unless the
@@ -51,6 +57,8 @@ class BudgetLedger {
 
     private final Clock clock;
 
+    private final Queue<LeaseRecord> unrecorded = new ConcurrentLinkedQueue<>();
+
     BudgetLedger(StringRedisTemplate redis, JdbcTemplate jdbc, Clock clock) {
         this.redis = redis;
         this.jdbc = jdbc;
@@ -64,26 +72,55 @@ class BudgetLedger {
     /**
      * Leases up to {@code wanted} (at least {@code needed} if that much is left) of the
      * scene's leasable budget for {@code lessee}; returns what was granted (0 once the
-     * scene has nothing left above its reserve).
+     * scene has nothing left above its reserve). The grant is the lessee's once Redis
+     * made it: a record MySQL cannot take now (an outage, a timeout) is kept and written
+     * by {@link #recordPending}, so issuance goes on through a MySQL outage.
      */
     long lease(Scene scene, String lessee, long wanted, long needed) {
         Long granted = this.redis.execute(LEASE, List.of(key(scene.id())), Long.toString(scene.budgetMinor()),
                 Long.toString(scene.leasableMinor()), Long.toString(wanted), Long.toString(needed));
         long grant = (granted != null) ? granted : 0;
         if (grant > 0) {
+            LeaseRecord lease = new LeaseRecord(UUID.randomUUID().toString(), scene.id(), lessee, grant,
+                    this.clock.millis());
+            if (!this.unrecorded.isEmpty()) {
+                // MySQL failed a moment ago: not another wait for it under the share's
+                // lock
+                this.unrecorded.add(lease);
+                return grant;
+            }
             try {
-                record(UUID.randomUUID().toString(), "lease", scene.id(), lessee, grant);
+                recordOnce(lease);
             }
             catch (RuntimeException ex) {
-                // unrecorded, the grant would stay leased by nobody; a record that may
-                // exist keeps it counted (reconciliation reports the difference)
-                if (StoreFailures.nothingWritten(ex)) {
-                    this.redis.opsForHash().increment(key(scene.id()), "leased", -grant);
-                }
-                throw ex;
+                this.unrecorded.add(lease);
+                log.warn("Lease {} of {} for scene {} not recorded yet ({} waiting): {}", lease.id(), grant, scene.id(),
+                        this.unrecorded.size(), ex.toString());
             }
         }
         return grant;
+    }
+
+    /**
+     * Writes the leases MySQL could not take when they were granted, oldest first, each
+     * once (by its id: a write that timed out may have landed). Stops at the first
+     * failure; runs every {@code order.budget.record-retry-interval} and before a
+     * shutdown gives the rest back.
+     * @return how many are still waiting
+     */
+    @Scheduled(fixedDelayString = "${order.budget.record-retry-interval:1s}")
+    synchronized int recordPending() {
+        LeaseRecord next;
+        while ((next = this.unrecorded.peek()) != null) {
+            try {
+                recordOnce(next);
+            }
+            catch (RuntimeException ex) {
+                return this.unrecorded.size();
+            }
+            this.unrecorded.poll();
+        }
+        return 0;
     }
 
     /**
@@ -163,8 +200,25 @@ class BudgetLedger {
     }
 
     private void record(String id, String kind, String sceneId, String lessee, long amount) {
+        record(id, kind, sceneId, lessee, amount, this.clock.millis());
+    }
+
+    private void record(String id, String kind, String sceneId, String lessee, long amount, long atMs) {
         this.jdbc.update("INSERT INTO budget_lease (lease_id, kind, scene_id, lessee, amount_minor, leased_at_ms)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", id, kind, sceneId, lessee, amount, this.clock.millis());
+                + " VALUES (?, ?, ?, ?, ?, ?)", id, kind, sceneId, lessee, amount, atMs);
+    }
+
+    private void recordOnce(LeaseRecord lease) {
+        try {
+            record(lease.id(), "lease", lease.sceneId(), lease.lessee(), lease.amount(), lease.atMs());
+        }
+        catch (DuplicateKeyException ex) {
+            // an earlier attempt landed
+        }
+    }
+
+    /** A grant made in Redis, to be recorded in {@code budget_lease}. */
+    private record LeaseRecord(String id, String sceneId, String lessee, long amount, long atMs) {
     }
 
 }

@@ -8,7 +8,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Tells a failed write that cannot have reached the store from one whose outcome is
- * unknown, for code that must undo a step taken before it (a budget amount, a lease).
+ * unknown, for code that must undo a step taken before it (a budget amount).
  */
 public final class StoreFailures {
 

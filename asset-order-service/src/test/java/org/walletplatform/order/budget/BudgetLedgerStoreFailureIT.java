@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The shared budget counter (real Redis) when MySQL cannot record a lease or a return: a
- * grant never recorded goes back to the counter, one that may have been recorded stays
- * counted, and a return never recorded is not taken off the counter (reconciliation
+ * The shared budget counter (real Redis) and the lease records (real MySQL, behind a
+ * template the test can make fail) while MySQL cannot take a record: a lease is granted
+ * all the same and recorded once MySQL answers, exactly once even when a write that timed
+ * out had landed; a return MySQL never saw is not taken off the counter (reconciliation
  * reclaims it once, from the dead lessee's open lease).
  */
 @SpringBootTest
@@ -37,41 +38,58 @@ class BudgetLedgerStoreFailureIT {
     private JdbcTemplate jdbc;
 
     @Test
-    void aLeaseMySqlNeverSawGoesBackToTheCounter() {
+    void aLeaseIsGrantedWhileMySqlIsDownAndRecordedOnceItAnswers() {
         Scene scene = scene();
-        BudgetLedger ledger = ledger(failingWith(new TransientDataAccessResourceException("insert",
-                new SQLTransientConnectionException("Connection is not available"))));
+        SwitchableJdbc mysql = new SwitchableJdbc(this.jdbc);
+        BudgetLedger ledger = ledger(mysql);
+        mysql.down = true;
 
-        assertThatThrownBy(() -> ledger.lease(scene, "lessee-a", CHUNK, 1))
-            .isInstanceOf(TransientDataAccessResourceException.class);
+        long first = ledger.lease(scene, "lessee-a", CHUNK, 1);
+        long second = ledger.lease(scene, "lessee-a", CHUNK, 1);
 
-        assertThat(ledger.leasedInRedis(scene.id())).isZero();
+        assertThat(first + second).isEqualTo(2 * CHUNK);
+        assertThat(ledger.leasedInRedis(scene.id())).isEqualTo(2 * CHUNK);
+        // the second lease did not wait for MySQL again
+        assertThat(mysql.writes).isEqualTo(1);
+        assertThat(ledger.recordPending()).isEqualTo(2);
+        assertThat(ledger.openLeases()).noneMatch((lease) -> lease.sceneId().equals(scene.id()));
+
+        mysql.down = false;
+
+        assertThat(ledger.recordPending()).isZero();
+        assertThat(ledger.openLeases()).filteredOn((lease) -> lease.sceneId().equals(scene.id()))
+            .containsExactly(new BudgetLedger.OpenLease(scene.id(), "lessee-a", 2 * CHUNK));
+        assertThat(ledger.recordedLeased()).containsEntry(scene.id(), 2 * CHUNK);
     }
 
     @Test
-    void aLeaseThatMayHaveBeenRecordedStaysCounted() {
+    void aLeaseWhoseWriteTimedOutAfterLandingIsRecordedOnce() {
         Scene scene = scene();
-        BudgetLedger ledger = ledger(failingWith(new QueryTimeoutException("insert timed out")));
+        SwitchableJdbc mysql = new SwitchableJdbc(this.jdbc);
+        mysql.timeOutAfterWriting = true;
+        BudgetLedger ledger = ledger(mysql);
 
-        assertThatThrownBy(() -> ledger.lease(scene, "lessee-b", CHUNK, 1)).isInstanceOf(QueryTimeoutException.class);
+        long granted = ledger.lease(scene, "lessee-b", CHUNK, 1);
+        mysql.timeOutAfterWriting = false;
 
-        assertThat(ledger.leasedInRedis(scene.id())).isEqualTo(CHUNK);
+        assertThat(ledger.recordPending()).isZero();
+        assertThat(ledger.recordedLeased()).containsEntry(scene.id(), granted);
+        assertThat(ledger.leasedInRedis(scene.id())).isEqualTo(granted);
     }
 
     @Test
     void aReturnMySqlNeverSawIsNotTakenOffTheCounter() {
         Scene scene = scene();
-        BudgetLedger recording = ledger(this.jdbc);
-        long granted = recording.lease(scene, "lessee-c", CHUNK, 1);
-        BudgetLedger failing = ledger(failingWith(new TransientDataAccessResourceException("insert",
-                new SQLTransientConnectionException("Connection is not available"))));
+        SwitchableJdbc mysql = new SwitchableJdbc(this.jdbc);
+        BudgetLedger ledger = ledger(mysql);
+        long granted = ledger.lease(scene, "lessee-c", CHUNK, 1);
+        mysql.down = true;
 
-        assertThatThrownBy(() -> failing.giveBack(scene.id(), "lessee-c", granted))
+        assertThatThrownBy(() -> ledger.giveBack(scene.id(), "lessee-c", granted))
             .isInstanceOf(TransientDataAccessResourceException.class);
 
-        assertThat(granted).isEqualTo(CHUNK);
-        assertThat(recording.leasedInRedis(scene.id())).isEqualTo(CHUNK);
-        assertThat(recording.openLeases()).contains(new BudgetLedger.OpenLease(scene.id(), "lessee-c", CHUNK));
+        assertThat(ledger.leasedInRedis(scene.id())).isEqualTo(CHUNK);
+        assertThat(ledger.openLeases()).contains(new BudgetLedger.OpenLease(scene.id(), "lessee-c", CHUNK));
     }
 
     private BudgetLedger ledger(JdbcTemplate jdbc) {
@@ -82,15 +100,36 @@ class BudgetLedgerStoreFailureIT {
         return new Scene("ledger-failure-" + System.nanoTime(), AwardType.COUPON, 1_000_000, 100, 0, CHUNK, 0);
     }
 
-    private static JdbcTemplate failingWith(RuntimeException failure) {
-        return new JdbcTemplate() {
+    /**
+     * The real template, or MySQL unreachable for writes (HikariCP's own failure), or a
+     * write that lands and then times out.
+     */
+    private static final class SwitchableJdbc extends JdbcTemplate {
 
-            @Override
-            public int update(String sql, Object... args) {
-                throw failure;
+        volatile boolean down;
+
+        volatile boolean timeOutAfterWriting;
+
+        volatile int writes;
+
+        SwitchableJdbc(JdbcTemplate real) {
+            super(real.getDataSource());
+        }
+
+        @Override
+        public int update(String sql, Object... args) {
+            this.writes++;
+            if (this.down) {
+                throw new TransientDataAccessResourceException("insert",
+                        new SQLTransientConnectionException("Connection is not available"));
             }
+            int rows = super.update(sql, args);
+            if (this.timeOutAfterWriting) {
+                throw new QueryTimeoutException("insert timed out");
+            }
+            return rows;
+        }
 
-        };
     }
 
 }
