@@ -123,6 +123,11 @@ class BudgetLedger {
         return 0;
     }
 
+    /** Leases granted and not recorded in MySQL yet. */
+    int unrecordedLeases() {
+        return this.unrecorded.size();
+    }
+
     /**
      * Gives back budget leased but never issued (an instance shutting down). Recorded
      * first: a return that MySQL never saw leaves the lease open there, and

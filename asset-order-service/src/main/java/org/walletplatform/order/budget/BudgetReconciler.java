@@ -83,6 +83,9 @@ class BudgetReconciler {
         Gauge.builder("order.budget.mismatches", this.mismatches, AtomicInteger::get)
             .description("Budget figures that do not add up, found by the last reconciliation on this instance")
             .register(meters);
+        Gauge.builder("order.budget.leases.unrecorded", ledger, BudgetLedger::unrecordedLeases)
+            .description("Leases this instance was granted and MySQL has not recorded yet (an outage)")
+            .register(meters);
     }
 
     @Scheduled(initialDelayString = "${order.budget.reconcile-interval:60s}",
