@@ -39,12 +39,15 @@ SCENE=gala-cash AWARD=cash TARGET_PATH=/v1/rewards RAIN=$RAIN \
 wrk_pid=$!
 sleep "$OUTAGE_AFTER"
 echo "stopping MariaDB for ${OUTAGE}s"
+# ./wallet up raised the buffer pool at runtime (not persisted); a restarted server would come back with the default
+buffer_pool=$(mysql -uroot -N -e "SELECT @@innodb_buffer_pool_size")
 mysqladmin -uroot shutdown
 down_at=$(date +%s)
 sleep "$OUTAGE"
 start_mariadb
 for _ in $(seq 1 120); do mysqladmin -uroot ping >/dev/null 2>&1 && break; sleep 0.5; done
 up_at=$(date +%s)
+mysql -uroot -e "SET GLOBAL innodb_buffer_pool_size = $buffer_pool"
 echo "MariaDB is back after $((up_at - down_at))s"
 wait "$wrk_pid"
 issued=$(awk '/requests in/ { print $1 }' "$out")
