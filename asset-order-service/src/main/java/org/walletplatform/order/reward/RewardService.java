@@ -1,5 +1,6 @@
 package org.walletplatform.order.reward;
 
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,12 +16,14 @@ import org.walletplatform.order.scene.Scene;
 import org.walletplatform.order.scene.SceneRateLimits;
 import org.walletplatform.order.scene.Scenes;
 import org.walletplatform.order.system.Sha256;
-import org.walletplatform.order.system.StoreFailures;
 import org.walletplatform.support.problem.ApiProblemException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Issues a reward: checks the scene, the activity phase running now and the scene's rate
@@ -142,7 +145,10 @@ class RewardService {
      * other failure (a timeout above all) may have written the order.
      */
     private static boolean nothingWritten(RuntimeException ex) {
-        return ex instanceof ApiProblemException || StoreFailures.nothingWritten(ex);
+        return ex instanceof ApiProblemException || ex instanceof CannotGetJdbcConnectionException
+                || ex instanceof CannotCreateTransactionException || ex instanceof RedisConnectionFailureException
+                // HikariCP had no connection to give, behind a statement
+                || ex.getCause() instanceof SQLTransientConnectionException;
     }
 
     static String hash(RewardRequest request) {
