@@ -33,10 +33,7 @@ final class EndToEndRun implements AutoCloseable {
 
     private final RedisClient redisClient;
 
-    /**
-     * Opened once: connecting a new client inside the clock took a good part of the
-     * check.
-     */
+    /** Opened once, before any round's clock starts. */
     private final StatefulRedisConnection<String, String> redis;
 
     private final String jdbcBase;

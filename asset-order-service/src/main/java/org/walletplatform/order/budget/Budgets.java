@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Budgets implements SmartLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(Budgets.class);
+
     /**
      * Stops after the web server has drained its requests (its graceful shutdown stops in
      * a higher phase) and before Redis's connection factory (phase 0): a give-back in
@@ -32,8 +34,6 @@ public class Budgets implements SmartLifecycle {
     static final int PHASE = 100;
 
     private volatile boolean running;
-
-    private static final Logger log = LoggerFactory.getLogger(Budgets.class);
 
     private final BudgetLedger ledger;
 

@@ -17,6 +17,12 @@ import org.springframework.http.ProblemDetail;
  */
 public final class Problems {
 
+    /**
+     * Seconds a client waits before retrying a request refused because a store did not
+     * answer.
+     */
+    public static final String STORE_RETRY_AFTER_SECONDS = "1";
+
     private Problems() {
     }
 
@@ -37,12 +43,6 @@ public final class Problems {
         problem.setInstance(URI.create(request.getRequestURI()));
         write(response, json, problem);
     }
-
-    /**
-     * Seconds a client waits before retrying a request refused because a store did not
-     * answer.
-     */
-    public static final String STORE_RETRY_AFTER_SECONDS = "1";
 
     /**
      * A store (Redis, MySQL) did not answer: 503 {@code service-unavailable}; the caller
