@@ -2,17 +2,23 @@ package org.walletplatform.order.budget;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.walletplatform.order.scene.Scene;
+import org.walletplatform.order.scene.Scenes;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -28,6 +34,13 @@ import org.springframework.stereotype.Component;
  * reserve), so the total leased never exceeds it, however many instances ask. Every grant
  * and return is also recorded in MySQL ({@code budget_lease}), which reconciliation
  * compares with the orders to find what a crashed instance held and never issued.
+ *
+ * <p>
+ * The script that grants a lease also parks its record beside the counter
+ * ({@code order:budget:{scene}:unrecorded}, lease id → record), so a grant is never
+ * counted without a record: the record is written to MySQL next and the parked copy
+ * dropped. One that MySQL cannot take now (an outage), or whose instance stops or dies
+ * first, stays parked until the next {@link #recordPending} of any instance writes it.
  */
 @Component
 class BudgetLedger {
@@ -46,6 +59,7 @@ class BudgetLedger {
             local grant = math.min(left, tonumber(ARGV[3]), math.max(tonumber(ARGV[4]), math.floor(left / 4)))
             if grant <= 0 then return 0 end
             redis.call('HINCRBY', KEYS[1], 'leased', grant)
+            redis.call('HSET', KEYS[2], ARGV[5], grant .. '|' .. ARGV[7] .. '|' .. ARGV[6])
             return grant
             """;
 
@@ -57,75 +71,111 @@ class BudgetLedger {
 
     private final Clock clock;
 
-    private final Queue<LeaseRecord> unrecorded = new ConcurrentLinkedQueue<>();
+    /** The configured scenes, whose parked records {@link #recordPending} looks for. */
+    private final Supplier<Collection<String>> configuredScenes;
 
-    BudgetLedger(StringRedisTemplate redis, JdbcTemplate jdbc, Clock clock) {
+    /** Scenes this instance leased in (a scene need not be configured in tests). */
+    private final Set<String> leasedScenes = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Set when a record could not be written: further grants stay parked, not waited on.
+     */
+    private volatile boolean recordingFails;
+
+    private final AtomicInteger parkedAtLastLook = new AtomicInteger();
+
+    @Autowired
+    BudgetLedger(StringRedisTemplate redis, JdbcTemplate jdbc, Clock clock, Scenes scenes) {
+        this(redis, jdbc, clock, scenes::ids);
+    }
+
+    BudgetLedger(StringRedisTemplate redis, JdbcTemplate jdbc, Clock clock,
+            Supplier<Collection<String>> configuredScenes) {
         this.redis = redis;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.configuredScenes = configuredScenes;
     }
 
     static String key(String sceneId) {
         return "order:budget:{" + sceneId + "}";
     }
 
+    static String parkedKey(String sceneId) {
+        return key(sceneId) + ":unrecorded";
+    }
+
     /**
      * Leases up to {@code wanted} (at least {@code needed} if that much is left) of the
      * scene's leasable budget for {@code lessee}; returns what was granted (0 once the
      * scene has nothing left above its reserve). The grant is the lessee's once Redis
-     * made it: a record MySQL cannot take now (an outage, a timeout) is kept and written
-     * by {@link #recordPending}, so issuance goes on through a MySQL outage.
+     * made it: a record MySQL cannot take now stays parked, so issuance goes on through a
+     * MySQL outage.
      */
     long lease(Scene scene, String lessee, long wanted, long needed) {
-        Long granted = this.redis.execute(LEASE, List.of(key(scene.id())), Long.toString(scene.budgetMinor()),
-                Long.toString(scene.leasableMinor()), Long.toString(wanted), Long.toString(needed));
+        this.leasedScenes.add(scene.id());
+        LeaseRecord lease = new LeaseRecord(UUID.randomUUID().toString(), scene.id(), lessee, 0, this.clock.millis());
+        Long granted = this.redis.execute(LEASE, List.of(key(scene.id()), parkedKey(scene.id())),
+                Long.toString(scene.budgetMinor()), Long.toString(scene.leasableMinor()), Long.toString(wanted),
+                Long.toString(needed), lease.id(), lessee, Long.toString(lease.atMs()));
         long grant = (granted != null) ? granted : 0;
-        if (grant > 0) {
-            LeaseRecord lease = new LeaseRecord(UUID.randomUUID().toString(), scene.id(), lessee, grant,
-                    this.clock.millis());
-            if (!this.unrecorded.isEmpty()) {
-                // MySQL failed a moment ago: not another wait for it under the share's
-                // lock
-                this.unrecorded.add(lease);
-                return grant;
-            }
+        // after a failure a moment ago, not another wait for MySQL under the share's lock
+        if (grant > 0 && !this.recordingFails) {
             try {
-                recordOnce(lease);
+                write(lease.withAmount(grant));
             }
             catch (RuntimeException ex) {
-                this.unrecorded.add(lease);
-                log.warn("Lease {} of {} for scene {} not recorded yet ({} waiting): {}", lease.id(), grant, scene.id(),
-                        this.unrecorded.size(), ex.toString());
+                this.recordingFails = true;
+                log.warn("Lease {} of {} for scene {} not recorded yet; parked until it is: {}", lease.id(), grant,
+                        scene.id(), ex.toString());
             }
         }
         return grant;
     }
 
     /**
-     * Writes the leases MySQL could not take when they were granted, oldest first, each
-     * once (by its id: a write that timed out may have landed). Stops at the first
-     * failure; runs every {@code order.budget.record-retry-interval} and before a
-     * shutdown gives the rest back.
-     * @return how many are still waiting
+     * Writes every parked record of the known scenes to MySQL, each once (by its id: a
+     * write that timed out may have landed, another instance may be writing it too), and
+     * drops it from Redis. Stops writing at the first failure; runs every
+     * {@code order.budget.record-retry-interval} and before a shutdown gives the rest
+     * back.
+     * @return how many records are still parked
      */
     @Scheduled(fixedDelayString = "${order.budget.record-retry-interval:1s}")
     synchronized int recordPending() {
-        LeaseRecord next;
-        while ((next = this.unrecorded.peek()) != null) {
-            try {
-                recordOnce(next);
+        int left = 0;
+        boolean failed = false;
+        try {
+            for (String sceneId : knownScenes()) {
+                for (Map.Entry<Object, Object> parked : this.redis.opsForHash()
+                    .entries(parkedKey(sceneId))
+                    .entrySet()) {
+                    if (!failed) {
+                        try {
+                            write(LeaseRecord.parked(sceneId, parked.getKey().toString(),
+                                    parked.getValue().toString()));
+                            continue;
+                        }
+                        catch (RuntimeException ex) {
+                            failed = true;
+                        }
+                    }
+                    left++;
+                }
             }
-            catch (RuntimeException ex) {
-                return this.unrecorded.size();
-            }
-            this.unrecorded.poll();
         }
-        return 0;
+        catch (RuntimeException ex) {
+            log.debug("Parked lease records not looked at (Redis): {}", ex.toString());
+            return this.parkedAtLastLook.get();
+        }
+        this.recordingFails = failed;
+        this.parkedAtLastLook.set(left);
+        return left;
     }
 
-    /** Leases granted and not recorded in MySQL yet. */
+    /** Leases granted and not recorded in MySQL yet, as of the last look. */
     int unrecordedLeases() {
-        return this.unrecorded.size();
+        return this.parkedAtLastLook.get();
     }
 
     /**
@@ -182,15 +232,27 @@ class BudgetLedger {
     }
 
     /**
-     * Per scene, the net leased as MySQL records it: what the Redis counter should hold.
+     * Per scene, what the Redis counter should hold: the net leased as MySQL records it,
+     * plus the grants parked and not recorded yet.
      */
-    Map<String, Long> recordedLeased() {
+    Map<String, Long> accountedLeased() {
         Map<String, Long> leased = new TreeMap<>();
         this.jdbc.query(
                 "SELECT scene_id, SUM(amount_minor) AS net FROM budget_lease WHERE kind <> 'spent'"
                         + " GROUP BY scene_id",
                 (RowCallbackHandler) (row) -> leased.put(row.getString("scene_id"), row.getLong("net")));
+        for (String sceneId : knownScenes()) {
+            for (Object parked : this.redis.opsForHash().values(parkedKey(sceneId))) {
+                leased.merge(sceneId, LeaseRecord.parked(sceneId, "", parked.toString()).amount(), Long::sum);
+            }
+        }
         return leased;
+    }
+
+    private Set<String> knownScenes() {
+        Set<String> scenes = new TreeSet<>(this.configuredScenes.get());
+        scenes.addAll(this.leasedScenes);
+        return scenes;
     }
 
     /** The leased amount of the scene's shared counter in Redis. */
@@ -213,17 +275,30 @@ class BudgetLedger {
                 + " VALUES (?, ?, ?, ?, ?, ?)", id, kind, sceneId, lessee, amount, atMs);
     }
 
-    private void recordOnce(LeaseRecord lease) {
+    /** Records the grant in MySQL once, then drops its parked copy. */
+    private void write(LeaseRecord lease) {
         try {
             record(lease.id(), "lease", lease.sceneId(), lease.lessee(), lease.amount(), lease.atMs());
         }
         catch (DuplicateKeyException ex) {
-            // an earlier attempt landed
+            // an earlier attempt, or another instance, landed it
         }
+        this.redis.opsForHash().delete(parkedKey(lease.sceneId()), lease.id());
     }
 
     /** A grant made in Redis, to be recorded in {@code budget_lease}. */
     private record LeaseRecord(String id, String sceneId, String lessee, long amount, long atMs) {
+
+        /** As the lease script parks it: {@code amount|atMs|lessee}. */
+        static LeaseRecord parked(String sceneId, String id, String parked) {
+            String[] fields = parked.split("\\|", 3);
+            return new LeaseRecord(id, sceneId, fields[2], Long.parseLong(fields[0]), Long.parseLong(fields[1]));
+        }
+
+        LeaseRecord withAmount(long granted) {
+            return new LeaseRecord(this.id, this.sceneId, this.lessee, granted, this.atMs);
+        }
+
     }
 
 }

@@ -84,7 +84,7 @@ class BudgetReconciler {
             .description("Budget figures that do not add up, found by the last reconciliation on this instance")
             .register(meters);
         Gauge.builder("order.budget.leases.unrecorded", ledger, BudgetLedger::unrecordedLeases)
-            .description("Leases this instance was granted and MySQL has not recorded yet (an outage)")
+            .description("Leases granted and not recorded in MySQL yet (an outage), as of this instance's last look")
             .register(meters);
     }
 
@@ -126,11 +126,11 @@ class BudgetReconciler {
                 this.redis.opsForHash().delete(DEAD_SINCE, lessee);
             }
         }));
-        this.ledger.recordedLeased().forEach((sceneId, recorded) -> {
+        this.ledger.accountedLeased().forEach((sceneId, recorded) -> {
             long counted = this.ledger.leasedInRedis(sceneId);
             // a lease in flight is counted in Redis a moment before it is recorded
             if (counted != recorded
-                    && this.ledger.leasedInRedis(sceneId) != this.ledger.recordedLeased().getOrDefault(sceneId, 0L)) {
+                    && this.ledger.leasedInRedis(sceneId) != this.ledger.accountedLeased().getOrDefault(sceneId, 0L)) {
                 found.add(new Mismatch("counter-differs", sceneId, null, counted, recorded));
             }
         });

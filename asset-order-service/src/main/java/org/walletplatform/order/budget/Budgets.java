@@ -155,7 +155,8 @@ public class Budgets implements SmartLifecycle {
         // a return recorded before its lease would leave reconciliation a negative net
         int unrecorded = this.ledger.recordPending();
         if (unrecorded > 0) {
-            log.warn("{} leases could not be recorded; reconciliation reports them as counter-differs", unrecorded);
+            log.warn("{} leases are not recorded in MySQL yet; they stay parked for any instance to record",
+                    unrecorded);
         }
         current.shares().forEach((share) -> {
             try {

@@ -1,7 +1,9 @@
 package org.walletplatform.order.scene;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
@@ -16,6 +18,10 @@ public class Scenes {
 
     Scenes(ScenesProperties properties) {
         properties.scenes().forEach((id, spec) -> this.byId.put(id, spec.toScene(id)));
+    }
+
+    public Set<String> ids() {
+        return Collections.unmodifiableSet(this.byId.keySet());
     }
 
     public Optional<Scene> find(String id) {

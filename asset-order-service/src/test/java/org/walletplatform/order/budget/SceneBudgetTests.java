@@ -1,5 +1,6 @@
 package org.walletplatform.order.budget;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class SceneBudgetTests {
         final AtomicLong left;
 
         CountingLedger(long leasable) {
-            super(null, null, null);
+            super(null, null, null, List::of);
             this.left = new AtomicLong(leasable);
         }
 
