@@ -146,6 +146,11 @@ class GatewaySecurityIT {
                 TOKENS.signedByAStranger(user), "not.a.jwt", TOKENS.user(user) + "x", TOKENS.user("bad subject!"))) {
             assertProblem(get("/v1/wallet/me", token), 401, ProblemTypes.UNAUTHENTICATED);
         }
+        // a token sent must be valid also where none is needed
+        assertProblem(post("/v1/notifications", TOKENS.expired(user), "{}"), 401, ProblemTypes.UNAUTHENTICATED);
+        assertProblem(send(HttpRequest.newBuilder(uri("/v1/wallet/" + user))
+            .header("Authorization", "Basic " + TOKENS.user(user))
+            .GET()), 401, ProblemTypes.UNAUTHENTICATED);
         assertThat(SERVICE.received()).isEmpty();
     }
 

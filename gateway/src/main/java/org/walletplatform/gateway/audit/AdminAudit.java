@@ -103,7 +103,7 @@ public class AdminAudit implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        // after the security chain (admins only get here) and the rate limits
+        // after EdgeAuthentication (admins only get here) and the rate limits
         return -40;
     }
 

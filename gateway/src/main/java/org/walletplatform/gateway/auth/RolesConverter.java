@@ -4,20 +4,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
-import reactor.core.publisher.Mono;
-
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Turns a token into the caller: its subject, and its roles claim as {@code ROLE_<NAME>}
- * authorities ({@code ["admin"]} → {@code ROLE_ADMIN}).
+ * Turns a verified token into the caller: its subject, and its roles claim as
+ * {@code ROLE_<NAME>} authorities ({@code ["admin"]} → {@code ROLE_ADMIN}).
  */
-public class RolesConverter implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
+public class RolesConverter {
 
     static final String ADMIN = "ROLE_ADMIN";
 
@@ -27,17 +24,16 @@ public class RolesConverter implements Converter<Jwt, Mono<AbstractAuthenticatio
         this.rolesClaim = rolesClaim;
     }
 
-    @Override
-    public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
+    JwtAuthenticationToken caller(Jwt jwt) {
         List<String> roles = jwt.hasClaim(this.rolesClaim) ? jwt.getClaimAsStringList(this.rolesClaim) : List.of();
         Collection<GrantedAuthority> authorities = roles.stream()
             .map((role) -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT)))
             .toList();
-        return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
     }
 
     /** Whether the caller carries the admin role. */
-    public static boolean isAdmin(org.springframework.security.core.Authentication authentication) {
+    public static boolean isAdmin(Authentication authentication) {
         return authentication.getAuthorities().stream().anyMatch((a) -> ADMIN.equals(a.getAuthority()));
     }
 

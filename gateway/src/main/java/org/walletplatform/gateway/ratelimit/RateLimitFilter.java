@@ -125,7 +125,7 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        // after the security chain (-100), before the me-rewrite and routing
+        // after the caller is known (EdgeAuthentication, -90), before routing
         return -50;
     }
 

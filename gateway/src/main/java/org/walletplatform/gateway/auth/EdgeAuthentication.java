@@ -1,0 +1,178 @@
+package org.walletplatform.gateway.auth;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.walletplatform.gateway.system.GatewayProblems;
+import org.walletplatform.model.ProblemTypes;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Who may call what at the edge, first matching rule:
+ * <ul>
+ * <li>{@code /admin/**}: the admin role;</li>
+ * <li>{@code /v1/wallet/{owner}/...} and {@code /v1/accounts/{owner}/...}: the owner, or
+ * {@code me} (rewritten here to the caller's id, so services only ever see ids), or an
+ * admin; another user's id is 403;</li>
+ * <li>{@code POST /v1/withdrawals}: any app user (the order center checks the body's
+ * account against the caller);</li>
+ * <li>everything else (notifications, reward issuance, identity binding): no token
+ * needed; those routes are signed by business lines and verified by the service that owns
+ * them.</li>
+ * </ul>
+ * A bearer token, when sent, must be valid on every route. It is verified by Spring
+ * Security's JWT decoder ({@link TokenDecoderConfiguration}) and the caller becomes the
+ * exchange's principal for the filters after this one. One filter instead of Spring
+ * Security's resource-server chain, whose dozen reactive filters cost about a quarter of
+ * the gateway's CPU per request (BENCHMARKS.md, "Gateway overhead"). Stateless: no
+ * session, no CSRF (bearer tokens only). Refusals are problem+json.
+ */
+@Component
+class EdgeAuthentication implements WebFilter, Ordered {
+
+    /**
+     * After Spring Security's firewall (-100), before the rate limits, which count per
+     * caller.
+     */
+    static final int ORDER = -90;
+
+    private static final PathPattern ADMIN = PathPatternParser.defaultInstance.parse("/admin/**");
+
+    private static final List<PathPattern> OWNED = Stream
+        .of("/v1/wallet/{owner}", "/v1/wallet/{owner}/**", "/v1/accounts/{owner}", "/v1/accounts/{owner}/**")
+        .map(PathPatternParser.defaultInstance::parse)
+        .toList();
+
+    private static final PathPattern WITHDRAWALS = PathPatternParser.defaultInstance.parse("/v1/withdrawals");
+
+    /**
+     * RFC 6750's token characters, as Spring Security's bearer converter accepts them.
+     */
+    private static final Pattern BEARER = Pattern.compile("^Bearer (?<token>[a-zA-Z0-9-._~+/]+=*)$",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern ME = Pattern.compile("^(/v1/(?:wallet|accounts))/me(/.*)?$");
+
+    private final ReactiveJwtDecoder decoder;
+
+    private final RolesConverter roles;
+
+    EdgeAuthentication(ReactiveJwtDecoder decoder, AuthProperties auth) {
+        this.decoder = decoder;
+        this.roles = new RolesConverter(auth.rolesClaim());
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        Rule rule = ruleOf(exchange);
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer", 0, 6)) {
+            return rule.needsCaller() ? unauthenticated(exchange) : chain.filter(exchange);
+        }
+        Matcher bearer = BEARER.matcher(authorization);
+        if (!bearer.matches()) {
+            return unauthenticated(exchange);
+        }
+        return this.decoder.decode(bearer.group("token"))
+            .map(this.roles::caller)
+            .flatMap((caller) -> rule.allows(caller) ? chain.filter(as(exchange, caller)) : forbidden(exchange))
+            .onErrorResume(BadJwtException.class, (ex) -> unauthenticated(exchange))
+            .onErrorResume(JwtException.class, (ex) -> keysUnavailable(exchange));
+    }
+
+    private static Rule ruleOf(ServerWebExchange exchange) {
+        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+        if (ADMIN.matches(path)) {
+            return Rule.ADMIN;
+        }
+        for (PathPattern owned : OWNED) {
+            PathPattern.PathMatchInfo match = owned.matchAndExtract(path);
+            if (match != null) {
+                return new Rule(true, false, match.getUriVariables().get("owner"));
+            }
+        }
+        if (HttpMethod.POST.equals(exchange.getRequest().getMethod()) && WITHDRAWALS.matches(path)) {
+            return Rule.ANY_CALLER;
+        }
+        return Rule.ANYONE;
+    }
+
+    /** The exchange as the caller's, with {@code me} in the path made the caller's id. */
+    private static ServerWebExchange as(ServerWebExchange exchange, JwtAuthenticationToken caller) {
+        ServerWebExchange.Builder builder = exchange.mutate().principal(Mono.just(caller));
+        Matcher me = ME.matcher(exchange.getRequest().getPath().value());
+        if (me.matches()) {
+            String path = me.group(1) + "/" + caller.getName() + ((me.group(2) != null) ? me.group(2) : "");
+            builder.request((request) -> request.path(path));
+        }
+        return builder.build();
+    }
+
+    private static Mono<Void> unauthenticated(ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return GatewayProblems.write(exchange, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
+                "Send a valid bearer token (Authorization: Bearer <JWT>).");
+    }
+
+    private static Mono<Void> forbidden(ServerWebExchange exchange) {
+        return GatewayProblems.write(exchange, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
+                "The token does not allow this: another user's assets, or an admin action.");
+    }
+
+    /**
+     * The token could not be checked at all (the identity provider's keys unreachable).
+     */
+    private static Mono<Void> keysUnavailable(ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+        return GatewayProblems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
+                "Service unavailable", "Tokens cannot be verified right now; retry shortly.");
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    /**
+     * What a route asks of its caller: a token at all, the admin role, or to own the path
+     * ({@code owner} not null).
+     */
+    private record Rule(boolean needsCaller, boolean needsAdmin, String owner) {
+
+        static final Rule ANYONE = new Rule(false, false, null);
+
+        static final Rule ANY_CALLER = new Rule(true, false, null);
+
+        static final Rule ADMIN = new Rule(true, true, null);
+
+        boolean allows(JwtAuthenticationToken caller) {
+            if (RolesConverter.isAdmin(caller)) {
+                return true;
+            }
+            if (this.needsAdmin) {
+                return false;
+            }
+            return this.owner == null || "me".equals(this.owner) || caller.getName().equals(this.owner);
+        }
+
+    }
+
+}
