@@ -1,10 +1,47 @@
 package org.walletplatform.gateway.auth;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EdgeAuthenticationTests {
+
+    @Test
+    void aTokenTheDecoderCallsBadIs401AndOneItCannotCheckIs503() {
+        assertThat(answerWhenDecoding(new BadJwtException("signature"))).isEqualTo(HttpStatus.UNAUTHORIZED);
+        // e.g. the identity provider's key set unreachable: retry, not "your token is
+        // bad"
+        MockServerWebExchange exchange = exchangeWhenDecoding(new JwtException("JWKS unreachable"));
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(exchange.getResponse().getHeaders().getFirst("Retry-After")).isEqualTo("1");
+    }
+
+    private static HttpStatus answerWhenDecoding(JwtException failure) {
+        return HttpStatus.resolve(exchangeWhenDecoding(failure).getResponse().getStatusCode().value());
+    }
+
+    private static MockServerWebExchange exchangeWhenDecoding(JwtException failure) {
+        EdgeAuthentication filter = new EdgeAuthentication((token) -> Mono.error(failure),
+                new AuthProperties("wallet-dev", null, null, "roles"));
+        MockServerWebExchange exchange = MockServerWebExchange
+            .from(MockServerHttpRequest.get("/v1/wallet/me").header("Authorization", "Bearer abc"));
+        AtomicBoolean passedOn = new AtomicBoolean();
+        filter.filter(exchange, (e) -> {
+            passedOn.set(true);
+            return Mono.empty();
+        }).block();
+        assertThat(passedOn).isFalse();
+        return exchange;
+    }
 
     @Test
     void takesTheTokenOfAWellFormedBearerValue() {
