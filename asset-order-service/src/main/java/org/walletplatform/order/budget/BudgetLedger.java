@@ -1,12 +1,11 @@
 package org.walletplatform.order.budget;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,11 +18,8 @@ import org.walletplatform.order.scene.Scene;
 import org.walletplatform.order.scene.Scenes;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +28,7 @@ import org.springframework.stereotype.Component;
  * been leased ({@code order:budget:{scene}}, fields {@code total} and {@code leased});
  * one Lua script grants a lease only within the leasable amount (the budget less its
  * reserve), so the total leased never exceeds it, however many instances ask. Every grant
- * and return is also recorded in MySQL ({@code budget_lease}), which reconciliation
+ * and return is also recorded in MySQL ({@link LeaseTable}), which reconciliation
  * compares with the orders to find what a crashed instance held and never issued.
  *
  * <p>
@@ -67,7 +63,7 @@ class BudgetLedger {
 
     private final StringRedisTemplate redis;
 
-    private final JdbcTemplate jdbc;
+    private final LeaseTable table;
 
     private final Clock clock;
 
@@ -85,14 +81,14 @@ class BudgetLedger {
     private final AtomicInteger parkedAtLastLook = new AtomicInteger();
 
     @Autowired
-    BudgetLedger(StringRedisTemplate redis, JdbcTemplate jdbc, Clock clock, Scenes scenes) {
-        this(redis, jdbc, clock, scenes::ids);
+    BudgetLedger(StringRedisTemplate redis, LeaseTable table, Clock clock, Scenes scenes) {
+        this(redis, table, clock, scenes::ids);
     }
 
-    BudgetLedger(StringRedisTemplate redis, JdbcTemplate jdbc, Clock clock,
+    BudgetLedger(StringRedisTemplate redis, LeaseTable table, Clock clock,
             Supplier<Collection<String>> configuredScenes) {
         this.redis = redis;
-        this.jdbc = jdbc;
+        this.table = table;
         this.clock = clock;
         this.configuredScenes = configuredScenes;
     }
@@ -114,19 +110,20 @@ class BudgetLedger {
      */
     long lease(Scene scene, String lessee, long wanted, long needed) {
         this.leasedScenes.add(scene.id());
-        LeaseRecord lease = new LeaseRecord(UUID.randomUUID().toString(), scene.id(), lessee, 0, this.clock.millis());
+        String leaseId = UUID.randomUUID().toString();
+        long atMs = this.clock.millis();
         Long granted = this.redis.execute(LEASE, List.of(key(scene.id()), parkedKey(scene.id())),
                 Long.toString(scene.budgetMinor()), Long.toString(scene.leasableMinor()), Long.toString(wanted),
-                Long.toString(needed), lease.id(), lessee, Long.toString(lease.atMs()));
+                Long.toString(needed), leaseId, lessee, Long.toString(atMs));
         long grant = (granted != null) ? granted : 0;
         // after a failure a moment ago, not another wait for MySQL under the share's lock
         if (grant > 0 && !this.recordingFails) {
             try {
-                write(lease.withAmount(grant));
+                write(new ParkedLease(leaseId, scene.id(), lessee, grant, atMs));
             }
             catch (RuntimeException ex) {
                 this.recordingFails = true;
-                log.warn("Lease {} of {} for scene {} not recorded yet; parked until it is: {}", lease.id(), grant,
+                log.warn("Lease {} of {} for scene {} not recorded yet; parked until it is: {}", leaseId, grant,
                         scene.id(), ex.toString());
             }
         }
@@ -136,41 +133,34 @@ class BudgetLedger {
     /**
      * Writes every parked record of the known scenes to MySQL, each once (by its id: a
      * write that timed out may have landed, another instance may be writing it too), and
-     * drops it from Redis. Stops writing at the first failure; runs every
+     * drops it from Redis. Stops at the first failure; runs every
      * {@code order.budget.record-retry-interval} and before a shutdown gives the rest
      * back.
      * @return how many records are still parked
      */
     @Scheduled(fixedDelayString = "${order.budget.record-retry-interval:1s}")
     synchronized int recordPending() {
-        int left = 0;
-        boolean failed = false;
+        List<ParkedLease> parked;
         try {
-            for (String sceneId : knownScenes()) {
-                for (Map.Entry<Object, Object> parked : this.redis.opsForHash()
-                    .entries(parkedKey(sceneId))
-                    .entrySet()) {
-                    if (!failed) {
-                        try {
-                            write(LeaseRecord.parked(sceneId, parked.getKey().toString(),
-                                    parked.getValue().toString()));
-                            continue;
-                        }
-                        catch (RuntimeException ex) {
-                            failed = true;
-                        }
-                    }
-                    left++;
-                }
-            }
+            parked = parked();
         }
         catch (RuntimeException ex) {
             log.debug("Parked lease records not looked at (Redis): {}", ex.toString());
             return this.parkedAtLastLook.get();
         }
-        this.recordingFails = failed;
-        this.parkedAtLastLook.set(left);
-        return left;
+        int written = 0;
+        try {
+            for (ParkedLease lease : parked) {
+                write(lease);
+                written++;
+            }
+        }
+        catch (RuntimeException ex) {
+            // MySQL (or Redis) still failing: the rest stays parked for the next round
+        }
+        this.recordingFails = written < parked.size();
+        this.parkedAtLastLook.set(parked.size() - written);
+        return parked.size() - written;
     }
 
     /** Leases granted and not recorded in MySQL yet, as of the last look. */
@@ -186,7 +176,8 @@ class BudgetLedger {
      */
     void giveBack(String sceneId, String lessee, long amount) {
         if (amount > 0) {
-            record(UUID.randomUUID().toString(), "return", sceneId, lessee, -amount);
+            this.table.insertOnce(UUID.randomUUID().toString(), "return", sceneId, lessee, -amount,
+                    this.clock.millis());
             this.redis.opsForHash().increment(key(sceneId), "leased", -amount);
         }
     }
@@ -200,35 +191,14 @@ class BudgetLedger {
      */
     boolean closeDeadLessee(String sceneId, String lessee, long stranded, long spent) {
         boolean returned = false;
-        if (stranded > 0 && insertOnce("reclaim", sceneId, lessee, -stranded)) {
+        long now = this.clock.millis();
+        if (stranded > 0 && this.table.insertOnce(LeaseTable.onlyIdOf("reclaim", sceneId, lessee), "reclaim", sceneId,
+                lessee, -stranded, now)) {
             this.redis.opsForHash().increment(key(sceneId), "leased", -stranded);
             returned = true;
         }
-        insertOnce("spent", sceneId, lessee, -spent);
+        this.table.insertOnce(LeaseTable.onlyIdOf("spent", sceneId, lessee), "spent", sceneId, lessee, -spent, now);
         return returned;
-    }
-
-    private boolean insertOnce(String kind, String sceneId, String lessee, long amount) {
-        String id = UUID.nameUUIDFromBytes((kind + "\n" + sceneId + "\n" + lessee).getBytes(StandardCharsets.UTF_8))
-            .toString();
-        try {
-            record(id, kind, sceneId, lessee, amount);
-            return true;
-        }
-        catch (DuplicateKeyException ex) {
-            return false;
-        }
-    }
-
-    /**
-     * Per scene and lessee, what is leased and not returned, while the lessee's account
-     * is open (a closed one nets to zero).
-     */
-    List<OpenLease> openLeases() {
-        return this.jdbc.query(
-                "SELECT scene_id, lessee, SUM(amount_minor) AS net FROM budget_lease"
-                        + " GROUP BY scene_id, lessee HAVING SUM(amount_minor) > 0",
-                (row, i) -> new OpenLease(row.getString("scene_id"), row.getString("lessee"), row.getLong("net")));
     }
 
     /**
@@ -236,23 +206,21 @@ class BudgetLedger {
      * plus the grants parked and not recorded yet.
      */
     Map<String, Long> accountedLeased() {
-        Map<String, Long> leased = new TreeMap<>();
-        this.jdbc.query(
-                "SELECT scene_id, SUM(amount_minor) AS net FROM budget_lease WHERE kind <> 'spent'"
-                        + " GROUP BY scene_id",
-                (RowCallbackHandler) (row) -> leased.put(row.getString("scene_id"), row.getLong("net")));
-        for (String sceneId : knownScenes()) {
-            for (Object parked : this.redis.opsForHash().values(parkedKey(sceneId))) {
-                leased.merge(sceneId, LeaseRecord.parked(sceneId, "", parked.toString()).amount(), Long::sum);
-            }
-        }
+        Map<String, Long> leased = this.table.netLeased();
+        parked().forEach((lease) -> leased.merge(lease.sceneId(), lease.amount(), Long::sum));
         return leased;
     }
 
-    private Set<String> knownScenes() {
+    private List<ParkedLease> parked() {
         Set<String> scenes = new TreeSet<>(this.configuredScenes.get());
         scenes.addAll(this.leasedScenes);
-        return scenes;
+        List<ParkedLease> parked = new ArrayList<>();
+        for (String sceneId : scenes) {
+            this.redis.opsForHash()
+                .entries(parkedKey(sceneId))
+                .forEach((id, value) -> parked.add(ParkedLease.of(sceneId, id.toString(), value.toString())));
+        }
+        return parked;
     }
 
     /** The leased amount of the scene's shared counter in Redis. */
@@ -261,42 +229,20 @@ class BudgetLedger {
         return (leased != null) ? Long.parseLong(leased.toString()) : 0;
     }
 
-    /** Budget leased under one lessee for one scene, not yet spent or returned. */
-    record OpenLease(String sceneId, String lessee, long netMinor) {
-
-    }
-
-    private void record(String id, String kind, String sceneId, String lessee, long amount) {
-        record(id, kind, sceneId, lessee, amount, this.clock.millis());
-    }
-
-    private void record(String id, String kind, String sceneId, String lessee, long amount, long atMs) {
-        this.jdbc.update("INSERT INTO budget_lease (lease_id, kind, scene_id, lessee, amount_minor, leased_at_ms)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", id, kind, sceneId, lessee, amount, atMs);
-    }
-
     /** Records the grant in MySQL once, then drops its parked copy. */
-    private void write(LeaseRecord lease) {
-        try {
-            record(lease.id(), "lease", lease.sceneId(), lease.lessee(), lease.amount(), lease.atMs());
-        }
-        catch (DuplicateKeyException ex) {
-            // an earlier attempt, or another instance, landed it
-        }
+    private void write(ParkedLease lease) {
+        // false: an earlier attempt, or another instance, landed it
+        this.table.insertOnce(lease.id(), "lease", lease.sceneId(), lease.lessee(), lease.amount(), lease.atMs());
         this.redis.opsForHash().delete(parkedKey(lease.sceneId()), lease.id());
     }
 
-    /** A grant made in Redis, to be recorded in {@code budget_lease}. */
-    private record LeaseRecord(String id, String sceneId, String lessee, long amount, long atMs) {
+    /** A grant made in Redis, to be recorded in MySQL. */
+    private record ParkedLease(String id, String sceneId, String lessee, long amount, long atMs) {
 
         /** As the lease script parks it: {@code amount|atMs|lessee}. */
-        static LeaseRecord parked(String sceneId, String id, String parked) {
+        static ParkedLease of(String sceneId, String id, String parked) {
             String[] fields = parked.split("\\|", 3);
-            return new LeaseRecord(id, sceneId, fields[2], Long.parseLong(fields[0]), Long.parseLong(fields[1]));
-        }
-
-        LeaseRecord withAmount(long granted) {
-            return new LeaseRecord(this.id, this.sceneId, this.lessee, granted, this.atMs);
+            return new ParkedLease(id, sceneId, fields[2], Long.parseLong(fields[0]), Long.parseLong(fields[1]));
         }
 
     }

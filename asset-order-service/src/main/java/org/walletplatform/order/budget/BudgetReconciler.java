@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.walletplatform.order.budget.BudgetLedger.OpenLease;
+import org.walletplatform.order.budget.LeaseTable.OpenLease;
 import org.walletplatform.order.budget.BudgetReport.Mismatch;
 import org.walletplatform.order.budget.BudgetReport.Reclaim;
 import org.walletplatform.order.scene.Scene;
@@ -48,6 +48,8 @@ class BudgetReconciler {
 
     private final BudgetLedger ledger;
 
+    private final LeaseTable table;
+
     private final IssuedOrders orders;
 
     private final List<UnsettledIssues> unsettled;
@@ -68,10 +70,11 @@ class BudgetReconciler {
 
     private final String instance = UUID.randomUUID().toString();
 
-    BudgetReconciler(BudgetLedger ledger, IssuedOrders orders, List<UnsettledIssues> unsettled, Scenes scenes,
-            StringRedisTemplate redis, JsonMapper json, MeterRegistry meters, Clock clock,
+    BudgetReconciler(BudgetLedger ledger, LeaseTable table, IssuedOrders orders, List<UnsettledIssues> unsettled,
+            Scenes scenes, StringRedisTemplate redis, JsonMapper json, MeterRegistry meters, Clock clock,
             BudgetProperties properties) {
         this.ledger = ledger;
+        this.table = table;
         this.orders = orders;
         this.unsettled = unsettled;
         this.scenes = scenes;
@@ -107,7 +110,7 @@ class BudgetReconciler {
         Instant now = this.clock.instant();
         List<Reclaim> reclaimed = new ArrayList<>();
         List<Mismatch> found = new ArrayList<>();
-        Map<String, List<OpenLease>> open = this.ledger.openLeases()
+        Map<String, List<OpenLease>> open = this.table.openLeases()
             .stream()
             .collect(Collectors.groupingBy(OpenLease::lessee));
         open.forEach((lessee, leases) -> deadSince(lessee, now).ifPresent((since) -> {

@@ -90,7 +90,7 @@ public final class BudgetCounterBenchmark {
         // 3. leases (the order center): 0 reserve here, so all of the budget may be
         // issued
         AtomicLong leaseCalls = new AtomicLong();
-        BudgetLedger ledger = new BudgetLedger(redis, jdbc, Clock.systemUTC(), List::of) {
+        BudgetLedger ledger = new BudgetLedger(redis, new LeaseTable(jdbc), Clock.systemUTC(), List::of) {
             @Override
             long lease(Scene scene, String lessee, long wanted, long needed) {
                 leaseCalls.incrementAndGet();

@@ -39,6 +39,9 @@ class BudgetLedgerStoreFailureIT {
     @Autowired
     private JdbcTemplate jdbc;
 
+    @Autowired
+    private LeaseTable table;
+
     @Test
     void aLeaseIsGrantedWhileMySqlIsDownAndRecordedOnceItAnswers() {
         Scene scene = scene();
@@ -54,13 +57,13 @@ class BudgetLedgerStoreFailureIT {
         // the second lease did not wait for MySQL again
         assertThat(mysql.writes).isEqualTo(1);
         assertThat(ledger.recordPending()).isEqualTo(2);
-        assertThat(ledger.openLeases()).noneMatch((lease) -> lease.sceneId().equals(scene.id()));
+        assertThat(this.table.openLeases()).noneMatch((lease) -> lease.sceneId().equals(scene.id()));
 
         mysql.down = false;
 
         assertThat(ledger.recordPending()).isZero();
-        assertThat(ledger.openLeases()).filteredOn((lease) -> lease.sceneId().equals(scene.id()))
-            .containsExactly(new BudgetLedger.OpenLease(scene.id(), "lessee-a", 2 * CHUNK));
+        assertThat(this.table.openLeases()).filteredOn((lease) -> lease.sceneId().equals(scene.id()))
+            .containsExactly(new LeaseTable.OpenLease(scene.id(), "lessee-a", 2 * CHUNK));
         assertThat(recordedInMysql(scene)).isEqualTo(2 * CHUNK);
     }
 
@@ -91,7 +94,7 @@ class BudgetLedgerStoreFailureIT {
             .isInstanceOf(TransientDataAccessResourceException.class);
 
         assertThat(ledger.leasedInRedis(scene.id())).isEqualTo(CHUNK);
-        assertThat(ledger.openLeases()).contains(new BudgetLedger.OpenLease(scene.id(), "lessee-c", CHUNK));
+        assertThat(this.table.openLeases()).contains(new LeaseTable.OpenLease(scene.id(), "lessee-c", CHUNK));
     }
 
     @Test
@@ -101,11 +104,11 @@ class BudgetLedgerStoreFailureIT {
         mysql.down = true;
         long granted = ledger(mysql).lease(scene, "lessee-d", CHUNK, 1);
         // that instance is gone; another one knows the scene from its configuration
-        BudgetLedger other = new BudgetLedger(this.redis, this.jdbc, Clock.systemUTC(), () -> List.of(scene.id()));
+        BudgetLedger other = anotherInstanceConfiguredWith(scene);
 
         assertThat(other.recordPending()).isZero();
 
-        assertThat(other.openLeases()).contains(new BudgetLedger.OpenLease(scene.id(), "lessee-d", granted));
+        assertThat(this.table.openLeases()).contains(new LeaseTable.OpenLease(scene.id(), "lessee-d", granted));
         assertThat(recordedInMysql(scene)).isEqualTo(granted);
         assertThat(other.recordPending()).isZero();
         assertThat(recordedInMysql(scene)).isEqualTo(granted);
@@ -119,7 +122,7 @@ class BudgetLedgerStoreFailureIT {
         long recorded = ledger.lease(scene, "lessee-e", CHUNK, 1);
         mysql.down = true;
         long parked = ledger.lease(scene, "lessee-e", CHUNK, 1);
-        BudgetLedger other = new BudgetLedger(this.redis, this.jdbc, Clock.systemUTC(), () -> List.of(scene.id()));
+        BudgetLedger other = anotherInstanceConfiguredWith(scene);
 
         assertThat(recordedInMysql(scene)).isEqualTo(recorded);
         assertThat(other.accountedLeased()).containsEntry(scene.id(), recorded + parked);
@@ -127,7 +130,11 @@ class BudgetLedgerStoreFailureIT {
     }
 
     private BudgetLedger ledger(JdbcTemplate jdbc) {
-        return new BudgetLedger(this.redis, jdbc, Clock.systemUTC(), List::of);
+        return new BudgetLedger(this.redis, new LeaseTable(jdbc), Clock.systemUTC(), List::of);
+    }
+
+    private BudgetLedger anotherInstanceConfiguredWith(Scene scene) {
+        return new BudgetLedger(this.redis, this.table, Clock.systemUTC(), () -> List.of(scene.id()));
     }
 
     private long recordedInMysql(Scene scene) {
