@@ -87,7 +87,7 @@ class EdgeAuthentication implements WebFilter, Ordered {
         }
         return this.decoder.decode(token)
             .map(this.roles::caller)
-            .flatMap((caller) -> rule.allows(caller) ? chain.filter(as(exchange, caller)) : forbidden(exchange))
+            .flatMap((caller) -> rule.allows(caller) ? chain.filter(as(exchange, caller, rule)) : forbidden(exchange))
             .onErrorResume(BadJwtException.class, (ex) -> unauthenticated(exchange))
             .onErrorResume(JwtException.class, (ex) -> keysUnavailable(exchange));
     }
@@ -138,10 +138,10 @@ class EdgeAuthentication implements WebFilter, Ordered {
     }
 
     /** The exchange as the caller's, with {@code me} in the path made the caller's id. */
-    private static ServerWebExchange as(ServerWebExchange exchange, JwtAuthenticationToken caller) {
+    private static ServerWebExchange as(ServerWebExchange exchange, JwtAuthenticationToken caller, Rule rule) {
         ServerWebExchange.Builder builder = exchange.mutate().principal(Mono.just(caller));
-        Matcher me = ME.matcher(exchange.getRequest().getPath().value());
-        if (me.matches()) {
+        Matcher me = "me".equals(rule.owner()) ? ME.matcher(exchange.getRequest().getPath().value()) : null;
+        if (me != null && me.matches()) {
             String path = me.group(1) + "/" + caller.getName() + ((me.group(2) != null) ? me.group(2) : "");
             builder.request((request) -> request.path(path));
         }
