@@ -72,11 +72,9 @@ final class EndToEndRun implements AutoCloseable {
             expected.put(line, this.json.readValue(this.http.get(this.simulator + "/sim/lines/" + line
                     + "/versions?firstUserId=" + firstUser + "&userCount=" + users), long[].class));
         }
-        // watching the worker's counter is cheap; checking 10,000 cached wallets is not,
-        // on a 2-core box. Each look is an actuator request the worker serves on the same
-        // cores: every 50 ms, the worker spent 10-15 % more CPU per round than when
-        // looking
-        // every 250 ms until the last tenth (BENCHMARKS.md)
+        // the counter is read rarely until the last tenth: each read is an actuator
+        // request
+        // on the measured cores (every 50 ms: 10-15 % more worker CPU, BENCHMARKS.md)
         long target = (long) users * lines.size();
         double stored;
         while ((stored = this.metrics.snapshotsStored() - storedBefore) < target) {
