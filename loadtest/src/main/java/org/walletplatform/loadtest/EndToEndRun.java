@@ -72,9 +72,8 @@ final class EndToEndRun implements AutoCloseable {
             expected.put(line, this.json.readValue(this.http.get(this.simulator + "/sim/lines/" + line
                     + "/versions?firstUserId=" + firstUser + "&userCount=" + users), long[].class));
         }
-        // the counter is read rarely until the last tenth: each read is an actuator
-        // request
-        // on the measured cores (every 50 ms: 10-15 % more worker CPU, BENCHMARKS.md)
+        // read rarely until the last tenth: each read is an actuator request on the
+        // measured cores (every 50 ms cost 10-15 % more worker CPU, BENCHMARKS.md)
         long target = (long) users * lines.size();
         double stored;
         while ((stored = this.metrics.snapshotsStored() - storedBefore) < target) {
