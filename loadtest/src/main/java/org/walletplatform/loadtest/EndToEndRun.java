@@ -109,7 +109,7 @@ final class EndToEndRun implements AutoCloseable {
             for (int from = 0; from < pending.size(); from += 1000) {
                 List<Long> chunk = pending.subList(from, Math.min(pending.size(), from + 1000));
                 List<RedisFuture<List<KeyValue<String, String>>>> wallets = chunk.stream()
-                    .map((u) -> this.redis.async().hmget("wallet:v2:" + u, fields))
+                    .map((u) -> this.redis.async().hmget("wallet:v3:" + u, fields))
                     .toList();
                 for (int k = 0; k < chunk.size(); k++) {
                     if (!complete(wallets.get(k).get(), (int) (chunk.get(k) - firstUser), lines, expected)) {

@@ -139,7 +139,7 @@ public final class FakeBusinessLine implements AutoCloseable {
         }
 
         AssetSnapshot snapshot(long userId, String line) {
-            List<AssetItem> items = (this.version == 0) ? List.of()
+            List<AssetItem> items = (this.amountMinor == 0) ? List.of()
                     : List.of(new AssetItem(line, line, line, this.amountMinor, "CNY"));
             return new AssetSnapshot(userId, line, this.version, items);
         }

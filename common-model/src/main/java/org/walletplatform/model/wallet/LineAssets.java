@@ -10,4 +10,10 @@ import org.walletplatform.model.line.AssetItem;
  * when it was stored.
  */
 public record LineAssets(String businessLine, long version, Instant syncedAt, List<AssetItem> assets) {
+
+    /** Whether this line counts its user as present in the presence set. */
+    public boolean holdsAssets() {
+        return !this.assets.isEmpty();
+    }
+
 }

@@ -2,6 +2,7 @@ package org.walletplatform.sync.sync;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,19 +18,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.walletplatform.model.line.AssetSnapshot;
 import org.walletplatform.model.wallet.LineAssets;
 import org.walletplatform.store.cache.WalletCache;
+import org.walletplatform.store.presence.PresenceJournal;
 import org.walletplatform.store.snapshot.SnapshotStore;
 import org.walletplatform.sync.line.PullException;
 import org.walletplatform.sync.line.PullOutcome;
 import org.walletplatform.sync.line.SnapshotPuller;
-import org.walletplatform.store.presence.PresenceRecorder;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
 
 /**
  * Syncs one consumed batch: decode, coalesce to one pull per (line, user), pull all lines
- * in parallel, upsert the snapshots (version-guarded), journal the users' presence, merge
- * them into the users' cached wallets, dead-letter what failed. Returns only when all of
+ * in parallel, upsert the snapshots (version-guarded), merge them into the users' cached
+ * wallets, journal the users' presence, dead-letter what failed. Returns only when all of
  * that is durable, so the listener container commits the batch's offsets after the
  * database write. A failure of MySQL, Redis or Kafka itself throws: the whole batch is
  * retried, which is safe because every step is idempotent.
@@ -43,7 +44,7 @@ class SyncService {
 
     private final WalletCache cache;
 
-    private final PresenceRecorder presence;
+    private final PresenceJournal presence;
 
     private final DeadLetters deadLetters;
 
@@ -55,7 +56,7 @@ class SyncService {
 
     private final ExecutorService lines = Executors.newVirtualThreadPerTaskExecutor();
 
-    SyncService(SnapshotPuller puller, SnapshotStore store, WalletCache cache, PresenceRecorder presence,
+    SyncService(SnapshotPuller puller, SnapshotStore store, WalletCache cache, PresenceJournal presence,
             DeadLetters deadLetters, SyncMetrics metrics, JsonMapper json, Validator validator) {
         this.puller = puller;
         this.store = store;
@@ -87,9 +88,8 @@ class SyncService {
         }
         if (!snapshots.isEmpty()) {
             Instant syncedAt = this.store.upsertNewer(snapshots);
-            this.presence.recordWrite(snapshots.stream().map(AssetSnapshot::userId).collect(Collectors.toSet()),
-                    syncedAt);
-            refreshCache(snapshots, syncedAt);
+            Set<Long> users = snapshots.stream().map(AssetSnapshot::userId).collect(Collectors.toSet());
+            this.presence.append(users, refreshCache(snapshots, syncedAt), syncedAt);
         }
         this.deadLetters.publish(letters);
         this.metrics.batch(records.size(), plan.pulls());
@@ -100,15 +100,26 @@ class SyncService {
      * Merges the stored lines into cached wallets; users not cached get their whole
      * wallet read back from MySQL, since the lines of this batch alone would be a partial
      * wallet.
+     * @return the users whose whole wallet now holds assets, as merged (a cached wallet
+     * holds every stored line at its newest version once this batch's are merged) or as
+     * read back
      */
-    private void refreshCache(List<AssetSnapshot> snapshots, Instant syncedAt) {
+    private Set<Long> refreshCache(List<AssetSnapshot> snapshots, Instant syncedAt) {
         Map<Long, List<LineAssets>> changed = snapshots.stream()
             .collect(Collectors.groupingBy(AssetSnapshot::userId, TreeMap::new, Collectors.mapping(
                     (s) -> new LineAssets(s.businessLine(), s.version(), syncedAt, s.assets()), Collectors.toList())));
-        Set<Long> notCached = this.cache.mergeIntoCached(changed);
-        if (!notCached.isEmpty()) {
-            this.cache.fill(this.store.loadWallets(notCached));
+        WalletCache.Merged merged = this.cache.mergeIntoCached(changed);
+        Set<Long> holding = new HashSet<>(merged.holding());
+        if (!merged.notCached().isEmpty()) {
+            Map<Long, List<LineAssets>> wallets = this.store.loadWallets(merged.notCached());
+            this.cache.fill(wallets);
+            wallets.forEach((userId, lines) -> {
+                if (lines.stream().anyMatch(LineAssets::holdsAssets)) {
+                    holding.add(userId);
+                }
+            });
         }
+        return holding;
     }
 
     private List<PullOutcome> pullAll(PullPlan plan) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 import org.walletplatform.model.line.AssetSnapshot;
 import org.walletplatform.store.cache.WalletCache;
-import org.walletplatform.store.presence.PresenceRecorder;
+import org.walletplatform.store.presence.PresenceJournal;
 import org.walletplatform.store.snapshot.SnapshotStore;
 import org.walletplatform.sync.line.PullException;
 import org.walletplatform.sync.line.PullOutcome;
@@ -34,8 +34,9 @@ import static org.mockito.Mockito.verify;
 
 /**
  * The order of effects within one batch, which is what makes committing offsets after the
- * listener returns safe: write first, then the presence journal, then cache, then dead
- * letters; a failing write throws before anything else happens.
+ * listener returns safe: write first, then cache, then the presence journal (which the
+ * cache merge answers), then dead letters; a failing write throws before anything else
+ * happens.
  */
 class SyncServiceTests {
 
@@ -45,7 +46,7 @@ class SyncServiceTests {
 
     private final WalletCache cache = mock(WalletCache.class);
 
-    private final PresenceRecorder presence = mock(PresenceRecorder.class);
+    private final PresenceJournal presence = mock(PresenceJournal.class);
 
     private final DeadLetters deadLetters = mock(DeadLetters.class);
 
@@ -62,22 +63,23 @@ class SyncServiceTests {
                 record(2, "not json"), record(2, "{\"userId\":2,\"businessLine\":\"cash\"}"))))
             .isInstanceOf(DataAccessResourceFailureException.class);
 
-        verify(this.presence, never()).recordWrite(any(), any());
+        verify(this.presence, never()).append(any(), any(), any());
         verify(this.cache, never()).mergeIntoCached(any());
         verify(this.deadLetters, never()).publish(any());
     }
 
     @Test
-    void shouldWriteThenJournalPresenceThenRefreshTheCacheThenPublishDeadLetters() {
+    void shouldWriteThenRefreshTheCacheThenJournalPresenceThenPublishDeadLetters() {
         given(this.puller.pull(eq("cash"), anyMap())).willReturn(outcome(1, 2));
+        given(this.cache.mergeIntoCached(any())).willReturn(new WalletCache.Merged(Set.of(), Set.of(1L)));
 
         this.sync.sync(List.of(record(1, "{\"userId\":1,\"businessLine\":\"cash\"}"), record(2, "not json"),
                 record(2, "{\"userId\":2,\"businessLine\":\"cash\"}")));
 
         InOrder order = inOrder(this.store, this.presence, this.cache, this.deadLetters);
         order.verify(this.store).upsertNewer(argThat((snapshots) -> snapshots.size() == 1));
-        order.verify(this.presence).recordWrite(eq(Set.of(1L)), any());
         order.verify(this.cache).mergeIntoCached(any());
+        order.verify(this.presence).append(eq(Set.of(1L)), eq(Set.of(1L)), any());
         order.verify(this.deadLetters)
             .publish(argThat(
                     (letters) -> letters.size() == 2 && letters.stream().anyMatch((l) -> l.reason().equals("poison"))

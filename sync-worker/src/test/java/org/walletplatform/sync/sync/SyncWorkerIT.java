@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.LongStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,6 +22,8 @@ import org.walletplatform.model.Topics;
 import org.walletplatform.model.notification.AssetChangeNotification;
 import org.walletplatform.model.wallet.LineAssets;
 import org.walletplatform.store.cache.WalletCache;
+import org.walletplatform.store.presence.PresenceDelta;
+import org.walletplatform.store.presence.PresenceJournal;
 import org.walletplatform.store.snapshot.SnapshotStore;
 import org.walletplatform.sync.FakeBusinessLine;
 import org.walletplatform.sync.FakeBusinessLine.Answer;
@@ -79,6 +82,9 @@ class SyncWorkerIT {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private PresenceJournal journal;
 
     @Autowired
     private JsonMapper json;
@@ -203,6 +209,36 @@ class SyncWorkerIT {
         assertThat(LINE.timesAsked(user)).as("a bad shape is not retried").isEqualTo(1);
         assertThat(this.store.loadWallet(user)).isEmpty();
         assertThat(this.cache.get(user)).isEmpty();
+    }
+
+    @Test
+    void shouldJournalWhetherTheWholeWalletHoldsAssetsAfterEachWrite() {
+        long user = 1008;
+        LINE.answer(user, Answer.version(1, 100));
+        assertThat(journaledAfter(user, "cash", 1)).as("first write, not cached yet").isTrue();
+        LINE.answer(user, Answer.version(2, 0));
+        assertThat(journaledAfter(user, "coins", 2)).as("coins empty, cash still holds").isTrue();
+        assertThat(this.cache.get(user)).isPresent();
+        LINE.answer(user, Answer.version(3, 0));
+        assertThat(journaledAfter(user, "cash", 3)).as("every line empty").isFalse();
+        LINE.answer(user, Answer.version(4, 5));
+        assertThat(journaledAfter(user, "coupons", 4)).isTrue();
+    }
+
+    /**
+     * Notifies a change, then answers whether the journal's entry for it holds the user
+     * present.
+     */
+    private boolean journaledAfter(long userId, String line, long version) {
+        String before = this.journal.head();
+        notify(userId, line, version);
+        List<PresenceDelta> entries = await().atMost(Duration.ofSeconds(30))
+            .until(() -> this.journal.readAfter(before, 100)
+                .stream()
+                .filter((d) -> LongStream.of(d.present()).anyMatch((u) -> u == userId)
+                        || LongStream.of(d.absent()).anyMatch((u) -> u == userId))
+                .toList(), (found) -> !found.isEmpty());
+        return LongStream.of(entries.get(0).present()).anyMatch((u) -> u == userId);
     }
 
     private void notify(long userId, String line, Long version) {

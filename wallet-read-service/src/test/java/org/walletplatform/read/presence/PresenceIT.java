@@ -19,7 +19,7 @@ import org.walletplatform.model.line.AssetItem;
 import org.walletplatform.model.line.AssetSnapshot;
 import org.walletplatform.read.CallCounting;
 import org.walletplatform.read.StoredWallets;
-import org.walletplatform.store.presence.PresenceRecorder;
+import org.walletplatform.store.presence.PresenceJournal;
 import org.walletplatform.store.presence.PresenceSnapshotBuilder;
 import org.walletplatform.store.presence.PresenceSnapshots;
 import org.walletplatform.store.snapshot.SnapshotStore;
@@ -59,7 +59,7 @@ class PresenceIT {
     private SnapshotStore store;
 
     @Autowired
-    private PresenceRecorder recorder;
+    private PresenceJournal journal;
 
     @Autowired
     private PresenceSnapshotBuilder builder;
@@ -103,12 +103,12 @@ class PresenceIT {
         loadFreshSnapshot();
         long version = System.currentTimeMillis();
 
-        StoredWallets.store(this.store, this.recorder, this.presence, new AssetSnapshot(user, "coins", version,
+        StoredWallets.store(this.store, this.journal, this.presence, new AssetSnapshot(user, "coins", version,
                 List.of(new AssetItem("coins", "virtual-currency", "Coins", 70, "COIN"))));
         CallCounting.REDIS.set(0);
         JsonNode gained = get("/v1/wallet/" + user);
         long redisCallsOfAPresentUser = CallCounting.REDIS.get();
-        StoredWallets.store(this.store, this.recorder, this.presence,
+        StoredWallets.store(this.store, this.journal, this.presence,
                 new AssetSnapshot(user, "coins", version + 1, List.of()));
         JsonNode lost = get("/v1/wallet/" + user);
 
@@ -163,7 +163,7 @@ class PresenceIT {
     @Test
     void shouldRefuseACorruptSnapshotKeepTheLastGoodSetAndSayItIsUnhealthy() throws Exception {
         long user = BASE + 4;
-        StoredWallets.store(this.store, this.recorder, this.presence, new AssetSnapshot(user, "cash",
+        StoredWallets.store(this.store, this.journal, this.presence, new AssetSnapshot(user, "cash",
                 System.currentTimeMillis(), List.of(new AssetItem("cash", "cash", "Cash", 9, "CNY"))));
         loadFreshSnapshot();
 

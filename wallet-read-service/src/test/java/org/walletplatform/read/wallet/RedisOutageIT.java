@@ -13,7 +13,7 @@ import org.walletplatform.model.line.AssetItem;
 import org.walletplatform.model.line.AssetSnapshot;
 import org.walletplatform.read.StoredWallets;
 import org.walletplatform.read.presence.LivePresence;
-import org.walletplatform.store.presence.PresenceRecorder;
+import org.walletplatform.store.presence.PresenceJournal;
 import org.walletplatform.store.snapshot.SnapshotStore;
 import org.walletplatform.testing.CuttableProxy;
 import tools.jackson.databind.JsonNode;
@@ -54,7 +54,7 @@ class RedisOutageIT {
     private SnapshotStore store;
 
     @Autowired
-    private PresenceRecorder recorder;
+    private PresenceJournal journal;
 
     @Autowired
     private LivePresence presence;
@@ -71,7 +71,7 @@ class RedisOutageIT {
 
     @Test
     void shouldAnswerDegradedFromMysqlWhileRedisIsDownAndRecoverWithoutARestart() throws Exception {
-        StoredWallets.store(this.store, this.recorder, this.presence,
+        StoredWallets.store(this.store, this.journal, this.presence,
                 new AssetSnapshot(USER, "cash", 3, List.of(new AssetItem("cash", "cash", "Cash", 4200, "CNY"))));
         read();
         assertThat(read().get("source").asString()).isEqualTo("cache");

@@ -21,7 +21,7 @@ import org.walletplatform.store.cache.WalletCache;
 import org.walletplatform.read.CallCounting;
 import org.walletplatform.read.StoredWallets;
 import org.walletplatform.read.presence.LivePresence;
-import org.walletplatform.store.presence.PresenceRecorder;
+import org.walletplatform.store.presence.PresenceJournal;
 import org.walletplatform.store.snapshot.SnapshotStore;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,7 +56,7 @@ class WalletReadIT {
     private SnapshotStore store;
 
     @Autowired
-    private PresenceRecorder recorder;
+    private PresenceJournal journal;
 
     @Autowired
     private LivePresence presence;
@@ -72,7 +72,7 @@ class WalletReadIT {
 
     @BeforeEach
     void seed() {
-        StoredWallets.store(this.store, this.recorder, this.presence,
+        StoredWallets.store(this.store, this.journal, this.presence,
                 new AssetSnapshot(USER, "coupons", 4,
                         List.of(new AssetItem("c1", "coupon", "Coupon", 1500, "CNY"),
                                 new AssetItem("c2", "coupon", "Coupon", 500, "CNY"))),

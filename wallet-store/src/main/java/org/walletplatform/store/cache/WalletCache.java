@@ -2,6 +2,7 @@ package org.walletplatform.store.cache;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Layer 2 of the read cache: each user's wallet as one Redis hash,
- * {@code wallet:v2:{userId}}, holding per business line its snapshot version
- * ({@code v:line}) and its assets ({@code d:line}), a marker field {@code _} that says
- * the hash is a whole wallet, and {@code j}, every line rendered as one JSON array.
+ * {@code wallet:v3:{userId}}, holding per business line its snapshot version
+ * ({@code v:line}), its assets ({@code d:line}) and whether it holds any
+ * ({@code h:line}), a marker field {@code _} that says the hash is a whole wallet,
+ * {@code j}, every line rendered as one JSON array, and {@code p}, whether any line holds
+ * assets: the presence set's definition of a present user.
  *
  * <p>
  * Every write is a per-line merge guarded by version (a Lua script, so atomic): a line
@@ -36,34 +39,46 @@ import org.springframework.stereotype.Component;
 @Component
 public class WalletCache {
 
-    static final String KEY_PREFIX = "wallet:v2:";
+    static final String KEY_PREFIX = "wallet:v3:";
 
     private static final String MERGE_LUA = """
             local exists = redis.call('EXISTS', KEYS[1])
             if exists == 0 and ARGV[1] ~= 'create' then return 0 end
             if exists == 0 then redis.call('HSET', KEYS[1], '_', '1') end
             local changed = redis.call('HEXISTS', KEYS[1], 'j') == 0
-            for i = 3, #ARGV, 3 do
+            for i = 3, #ARGV, 4 do
               local current = redis.call('HGET', KEYS[1], 'v:' .. ARGV[i])
               if not current or tonumber(ARGV[i + 1]) > tonumber(current) then
-                redis.call('HSET', KEYS[1], 'v:' .. ARGV[i], ARGV[i + 1], 'd:' .. ARGV[i], ARGV[i + 2])
+                redis.call('HSET', KEYS[1], 'v:' .. ARGV[i], ARGV[i + 1], 'h:' .. ARGV[i], ARGV[i + 2],
+                  'd:' .. ARGV[i], ARGV[i + 3])
                 changed = true
               end
             end
+            local holds
             if changed then
               local fields = redis.call('HGETALL', KEYS[1])
               local lines = {}
+              holds = '0'
               for i = 1, #fields, 2 do
-                if string.sub(fields[i], 1, 2) == 'd:' then table.insert(lines, {fields[i], fields[i + 1]}) end
+                local kind = string.sub(fields[i], 1, 2)
+                if kind == 'd:' then table.insert(lines, {fields[i], fields[i + 1]})
+                elseif kind == 'h:' and fields[i + 1] == '1' then holds = '1' end
               end
               table.sort(lines, function(a, b) return a[1] < b[1] end)
               local rendered = {}
               for i, line in ipairs(lines) do rendered[i] = line[2] end
-              redis.call('HSET', KEYS[1], 'j', '[' .. table.concat(rendered, ',') .. ']')
+              redis.call('HSET', KEYS[1], 'j', '[' .. table.concat(rendered, ',') .. ']', 'p', holds)
+            else
+              holds = redis.call('HGET', KEYS[1], 'p')
             end
             redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            if holds == '1' then return 2 end
             return 1
             """;
+
+    private static final long NOT_CACHED = 0;
+
+    private static final long HOLDING = 2;
 
     private static final TypeReference<List<LineAssets>> LINES = new TypeReference<>() {
     };
@@ -108,10 +123,10 @@ public class WalletCache {
     /**
      * Merges freshly stored lines into the wallets already cached, in one pipelined round
      * trip.
-     * @return the users that are not cached; their whole wallet must be read and
-     * {@link #fill filled}
+     * @return the users that are not cached (their whole wallet must be read and
+     * {@link #fill filled}) and, of the cached ones, those whose wallet now holds assets
      */
-    public Set<Long> mergeIntoCached(Map<Long, List<LineAssets>> changedLines) {
+    public Merged mergeIntoCached(Map<Long, List<LineAssets>> changedLines) {
         List<Long> users = List.copyOf(changedLines.keySet());
         List<Object> results = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
             for (Long userId : users) {
@@ -122,12 +137,17 @@ public class WalletCache {
             return null;
         });
         Set<Long> notCached = new TreeSet<>();
+        Set<Long> holding = new HashSet<>();
         for (int i = 0; i < users.size(); i++) {
-            if (((Number) results.get(i)).longValue() == 0) {
+            long outcome = ((Number) results.get(i)).longValue();
+            if (outcome == NOT_CACHED) {
                 notCached.add(users.get(i));
             }
+            else if (outcome == HOLDING) {
+                holding.add(users.get(i));
+            }
         }
-        return notCached;
+        return new Merged(notCached, holding);
     }
 
     /**
@@ -157,16 +177,24 @@ public class WalletCache {
     }
 
     private String[] stringArgs(String mode, List<LineAssets> lines) {
-        String[] args = new String[2 + lines.size() * 3];
+        String[] args = new String[2 + lines.size() * 4];
         args[0] = mode;
         args[1] = Long.toString(this.ttl.toMillis());
         int i = 2;
         for (LineAssets line : lines) {
             args[i++] = line.businessLine();
             args[i++] = Long.toString(line.version());
+            args[i++] = line.holdsAssets() ? "1" : "0";
             args[i++] = this.json.writeValueAsString(line);
         }
         return args;
+    }
+
+    /**
+     * What a merge found: users not cached, and the cached users whose merged wallet
+     * holds assets in some line.
+     */
+    public record Merged(Set<Long> notCached, Set<Long> holding) {
     }
 
 }

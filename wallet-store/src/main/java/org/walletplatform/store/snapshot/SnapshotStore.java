@@ -5,10 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
@@ -117,20 +115,6 @@ public class SnapshotStore {
         }
         wallets.values().forEach((lines) -> lines.sort(Comparator.comparing(LineAssets::businessLine)));
         return wallets;
-    }
-
-    /**
-     * Those of {@code userIds} that hold at least one asset in some line: the presence
-     * set's definition of a present user.
-     */
-    public Set<Long> presentAmong(Collection<Long> userIds) {
-        if (userIds.isEmpty()) {
-            return Set.of();
-        }
-        List<Long> padded = StatementShapes.padded(userIds);
-        String sql = "SELECT user_id FROM wallet_asset_snapshot WHERE user_id IN ("
-                + StatementShapes.repeated("?", padded.size()) + ") AND " + HOLDS_ASSETS;
-        return new HashSet<>(this.jdbc.queryForList(sql, Long.class, padded.toArray()));
     }
 
     /**

@@ -69,8 +69,8 @@ class WalletCacheIT {
     void shouldMergeNewerLinesIntoACachedWalletAndKeepTheOthers() {
         this.cache.fill(2L, List.of(line("cash", 1, 100), line("coupons", 5, 500)));
 
-        assertThat(this.cache.mergeIntoCached(Map.of(2L, List.of(line("cash", 3, 300), line("coupons", 4, 1)))))
-            .isEmpty();
+        assertThat(this.cache.mergeIntoCached(Map.of(2L, List.of(line("cash", 3, 300), line("coupons", 4, 1))))
+            .notCached()).isEmpty();
 
         assertThat(this.cache.get(2)).hasValueSatisfying((lines) -> {
             assertThat(lines).extracting(LineAssets::version).containsExactly(3L, 5L);
@@ -83,11 +83,29 @@ class WalletCacheIT {
     void shouldReportUsersNotCachedInsteadOfCreatingAPartialWallet() {
         this.cache.fill(3L, List.of(line("cash", 1, 100)));
 
-        assertThat(this.cache
-            .mergeIntoCached(Map.of(3L, List.of(line("coins", 1, 10)), 4L, List.of(line("coins", 1, 10)))))
+        assertThat(
+                this.cache.mergeIntoCached(Map.of(3L, List.of(line("coins", 1, 10)), 4L, List.of(line("coins", 1, 10))))
+                    .notCached())
             .containsExactly(4L);
         assertThat(this.cache.get(4)).isEmpty();
         assertThat(this.cache.get(3)).hasValueSatisfying((lines) -> assertThat(lines).hasSize(2));
+    }
+
+    @Test
+    void shouldTellWhetherTheWholeMergedWalletHoldsAssets() {
+        this.cache.fill(1L, List.of(line("cash", 1, 100), empty("coins", 1)));
+        this.cache.fill(2L, List.of());
+
+        assertThat(this.cache.mergeIntoCached(Map.of(1L, List.of(empty("coins", 2)), 2L, List.of(empty("cash", 1))))
+            .holding()).as("cash still holds, the empty wallet gained an empty line").containsExactly(1L);
+        assertThat(this.cache.mergeIntoCached(Map.of(1L, List.of(empty("cash", 2)))).holding()).isEmpty();
+        assertThat(this.cache.mergeIntoCached(Map.of(1L, List.of(empty("cash", 2)))).holding())
+            .as("a replay changes nothing and still answers")
+            .isEmpty();
+        assertThat(this.cache.mergeIntoCached(Map.of(1L, List.of(line("coupons", 1, 5)))).holding())
+            .containsExactly(1L);
+        assertThat(this.cache.mergeIntoCached(Map.of(1L, List.of(line("coupons", 1, 5)))).holding())
+            .containsExactly(1L);
     }
 
     @Test
@@ -96,6 +114,10 @@ class WalletCacheIT {
 
         assertThat(this.cache.get(4)).hasValueSatisfying((lines) -> assertThat(lines).isEmpty());
         assertThat(this.cache.get(3_000_000_000L)).isEmpty();
+    }
+
+    private static LineAssets empty(String businessLine, long version) {
+        return new LineAssets(businessLine, version, Instant.parse("2026-11-22T00:00:00Z"), List.of());
     }
 
     private static LineAssets line(String businessLine, long version, long amount) {

@@ -2,12 +2,15 @@ package org.walletplatform.store.presence;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.walletplatform.model.line.AssetSnapshot;
+import org.walletplatform.model.wallet.LineAssets;
 import org.walletplatform.presence.PresenceSet;
 import org.walletplatform.presence.PresenceSetFormat;
 import org.walletplatform.store.StoreFixtures;
@@ -38,9 +41,6 @@ class PresenceStoreIT {
     private SnapshotStore store;
 
     @Autowired
-    private PresenceRecorder recorder;
-
-    @Autowired
     private PresenceJournal journal;
 
     @Autowired
@@ -60,17 +60,21 @@ class PresenceStoreIT {
                 new AssetSnapshot(3, "cash", 1, List.of()),
                 new AssetSnapshot(3, "coins", 1, List.of(cash(3, 1, 5).assets().get(0)))));
 
-        assertThat(this.store.presentAmong(List.of(1L, 2L, 3L, 4L))).containsExactlyInAnyOrder(1L, 3L);
+        assertThat(new HashSet<>(this.store.presentUsersAfter(0, 100))).containsExactlyInAnyOrder(1L, 3L);
+        assertThat(this.store.loadWallets(List.of(1L, 2L, 3L, 4L)).entrySet())
+            .filteredOn((wallet) -> wallet.getValue().stream().anyMatch(LineAssets::holdsAssets))
+            .as("the cache's definition, as the sync worker journals it")
+            .extracting(Map.Entry::getKey)
+            .containsExactlyInAnyOrder(1L, 3L);
     }
 
     @Test
     void shouldJournalWhereEveryWrittenUserStandsInOrder() {
         String before = this.journal.head();
-        this.store.upsertNewer(List.of(cash(11, 1, 100), new AssetSnapshot(12, "cash", 1, List.of())));
         Instant writtenAt = Instant.ofEpochMilli(1_700_000_000_000L);
 
-        this.recorder.recordWrite(Set.of(11L, 12L), writtenAt);
-        this.recorder.recordWrite(Set.of(13L), writtenAt.plusMillis(1));
+        this.journal.append(Set.of(11L, 12L), Set.of(11L), writtenAt);
+        this.journal.append(Set.of(13L), Set.of(), writtenAt.plusMillis(1));
 
         List<PresenceDelta> deltas = this.journal.readAfter(before, 10);
         assertThat(deltas).hasSize(2);
