@@ -5,14 +5,20 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.RedisFuture;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,10 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The measured path: the simulator changes every (user, line) and pushes the
  * notifications to the intake; the clock stops when every user's cached wallet in Redis
- * shows each line at the simulator's final version. Until the worker has stored as many
- * snapshots as there are (user, line) pairs only its counter is watched, then every
- * cached wallet is checked. MySQL is then checked row by row (Redis is written after
- * MySQL in each batch).
+ * shows each line at the simulator's final version. A user's wallet is checked when the
+ * presence journal names them: the sync worker appends one entry per stored batch, after
+ * merging it into the cached wallets, so following the journal (a blocking read) sees
+ * every batch as it lands without asking the measured services anything inside the clock.
+ * MySQL is then checked row by row (Redis is written after MySQL in each batch).
  */
 final class EndToEndRun implements AutoCloseable {
 
@@ -38,21 +45,21 @@ final class EndToEndRun implements AutoCloseable {
 
     private final String jdbcBase;
 
-    private final SyncMetricsScrape metrics;
+    /** The presence journal (PresenceJournal in wallet-store). */
+    private static final String JOURNAL = "wallet:presence:deltas";
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    EndToEndRun(Http http, String simulator, String redisUri, String jdbcBase, SyncMetricsScrape metrics) {
+    EndToEndRun(Http http, String simulator, String redisUri, String jdbcBase) {
         this.http = http;
         this.simulator = simulator;
         this.redisClient = RedisClient.create(redisUri);
         this.redis = this.redisClient.connect();
         this.jdbcBase = jdbcBase;
-        this.metrics = metrics;
     }
 
     Result run(long firstUser, int users, List<String> lines, int changesPerUser) throws Exception {
-        double storedBefore = this.metrics.snapshotsStored();
+        String journalRead = newestJournalEntry();
         long start = System.nanoTime();
         String run = this.http.post(this.simulator + "/sim/changes",
                 "{\"firstUserId\":" + firstUser + ",\"userCount\":" + users + ",\"lines\":"
@@ -72,54 +79,63 @@ final class EndToEndRun implements AutoCloseable {
             expected.put(line, this.json.readValue(this.http.get(this.simulator + "/sim/lines/" + line
                     + "/versions?firstUserId=" + firstUser + "&userCount=" + users), long[].class));
         }
-        // read rarely until the last tenth: each read is an actuator request on the
-        // measured cores (every 50 ms cost 10-15 % more worker CPU, BENCHMARKS.md)
-        long target = (long) users * lines.size();
-        double stored;
-        while ((stored = this.metrics.snapshotsStored() - storedBefore) < target) {
-            Thread.sleep((target - stored > target / 10) ? 250 : 25);
-        }
-        long checkStart = System.nanoTime();
-        awaitRedis(firstUser, users, lines, expected);
+        long pushed = System.nanoTime();
+        followJournal(journalRead, firstUser, users, lines, expected);
         long end = System.nanoTime();
         double seconds = (end - start) / 1e9;
         long rows = matchingRows(firstUser, users, expected);
         return new Result((long) users * lines.size(), (long) users * lines.size() * changesPerUser, seconds,
-                pushSeconds, (end - checkStart) / 1e9, rows);
+                pushSeconds, (end - pushed) / 1e9, rows);
+    }
+
+    private String newestJournalEntry() {
+        List<StreamMessage<String, String>> newest = this.redis.sync()
+            .xrevrange(JOURNAL, Range.create("-", "+"), Limit.from(1));
+        return newest.isEmpty() ? "0-0" : newest.get(0).getId();
     }
 
     /**
-     * Reads only the version fields of each cached wallet ({@code HMGET}): the whole hash
-     * ({@code HGETALL}, ~2.4 KB a user) made this check, which runs inside the clock,
-     * move ~24 MB per round.
+     * Checks the users each journal entry after {@code after} names, reading only the
+     * version fields of their cached wallets ({@code HMGET}; the whole hash is ~2.4 KB a
+     * user), until every user is at their final versions. Versions only grow, so a user
+     * confirmed once stays confirmed.
      */
-    private void awaitRedis(long firstUser, int users, List<String> lines, Map<String, long[]> expected)
-            throws Exception {
+    private void followJournal(String after, long firstUser, int users, List<String> lines,
+            Map<String, long[]> expected) throws Exception {
         String[] fields = lines.stream().map((line) -> "v:" + line).toArray(String[]::new);
-        List<Long> pending = new ArrayList<>();
-        for (int i = 0; i < users; i++) {
-            pending.add(firstUser + i);
-        }
+        boolean[] confirmed = new boolean[users];
+        int left = users;
+        String position = after;
         long deadline = System.nanoTime() + 600_000_000_000L;
-        while (!pending.isEmpty()) {
+        while (left > 0) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(pending.size() + " users never reached their final versions");
+                throw new IllegalStateException(left + " users never reached their final versions");
             }
-            List<Long> still = new ArrayList<>();
-            for (int from = 0; from < pending.size(); from += 1000) {
-                List<Long> chunk = pending.subList(from, Math.min(pending.size(), from + 1000));
-                List<RedisFuture<List<KeyValue<String, String>>>> wallets = chunk.stream()
-                    .map((u) -> this.redis.async().hmget("wallet:v3:" + u, fields))
-                    .toList();
-                for (int k = 0; k < chunk.size(); k++) {
-                    if (!complete(wallets.get(k).get(), (int) (chunk.get(k) - firstUser), lines, expected)) {
-                        still.add(chunk.get(k));
+            List<StreamMessage<String, String>> entries = this.redis.sync()
+                .xread(XReadArgs.Builder.block(Duration.ofMillis(500)).count(100),
+                        XReadArgs.StreamOffset.from(JOURNAL, position));
+            Set<Long> named = new TreeSet<>();
+            for (StreamMessage<String, String> entry : entries) {
+                position = entry.getId();
+                for (String field : List.of("in", "out")) {
+                    for (String id : entry.getBody().getOrDefault(field, "").split(",")) {
+                        long user = id.isEmpty() ? -1 : Long.parseLong(id) - firstUser;
+                        if (user >= 0 && user < users && !confirmed[(int) user]) {
+                            named.add(user + firstUser);
+                        }
                     }
                 }
             }
-            pending = still;
-            if (!pending.isEmpty()) {
-                Thread.sleep(50);
+            List<Long> check = List.copyOf(named);
+            List<RedisFuture<List<KeyValue<String, String>>>> wallets = check.stream()
+                .map((u) -> this.redis.async().hmget("wallet:v3:" + u, fields))
+                .toList();
+            for (int k = 0; k < check.size(); k++) {
+                int index = (int) (check.get(k) - firstUser);
+                if (complete(wallets.get(k).get(), index, lines, expected)) {
+                    confirmed[index] = true;
+                    left--;
+                }
             }
         }
     }
@@ -172,7 +188,7 @@ final class EndToEndRun implements AutoCloseable {
     }
 
     /** What one end-to-end run measured. */
-    record Result(long snapshots, long notifications, double seconds, double pushSeconds, double checkSeconds,
+    record Result(long snapshots, long notifications, double seconds, double pushSeconds, double afterPushSeconds,
             long rowsInMysql) {
 
         double snapshotsPerSecond() {

@@ -33,7 +33,7 @@ public final class SyncBenchmark {
         SyncMetricsScrape metrics = new SyncMetricsScrape(http,
                 options.getOrDefault("sync-worker", "http://127.0.0.1:8083"));
         EndToEndRun endToEnd = new EndToEndRun(http, simulator, "redis://127.0.0.1:6379/0",
-                "jdbc:mariadb://127.0.0.1:3306/wallet_ds_", metrics);
+                "jdbc:mariadb://127.0.0.1:3306/wallet_ds_");
         try {
             System.out.printf("users=%d lines=%s changes/user=%d concurrency=%d rounds=%d%n", users, LINES, changes,
                     concurrency, rounds);
@@ -67,9 +67,9 @@ public final class SyncBenchmark {
                 SyncMetricsScrape.Counts delta = metrics.read().minus(before);
                 double lower = Math.min(apiMix, rows);
                 System.out.printf(
-                        "| %d | %.0f | %.0f | %.0f | %.0f (%.2f s, push %.2f s, check %.2f s) | %.2f× (API mix %.0f /s) | %.2f | %d / %d |%n",
+                        "| %d | %.0f | %.0f | %.0f | %.0f (%.2f s, push %.2f s, after push %.2f s) | %.2f× (API mix %.0f /s) | %.2f | %d / %d |%n",
                         round, single, batch, rows, result.snapshotsPerSecond(), result.seconds(), result.pushSeconds(),
-                        result.checkSeconds(), result.snapshotsPerSecond() / lower, apiMix,
+                        result.afterPushSeconds(), result.snapshotsPerSecond() / lower, apiMix,
                         delta.notifications() / Math.max(1, delta.snapshotsStored()), result.rowsInMysql(),
                         result.snapshots());
             }

@@ -27,10 +27,6 @@ final class SyncMetricsScrape {
         return new Counts(counter("wallet.sync.notifications"), counter("wallet.sync.snapshots.stored"));
     }
 
-    double snapshotsStored() {
-        return counter("wallet.sync.snapshots.stored");
-    }
-
     private double counter(String name) {
         return statistic(this.syncWorker + "/actuator/metrics/" + name, "COUNT");
     }
