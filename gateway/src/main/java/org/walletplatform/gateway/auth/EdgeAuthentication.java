@@ -1,6 +1,7 @@
 package org.walletplatform.gateway.auth;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -85,11 +86,14 @@ class EdgeAuthentication implements WebFilter, Ordered {
         if (token == null) {
             return unauthenticated(exchange);
         }
+        // the refusals are chosen before anything downstream runs, so an error of the
+        // route itself never turns into a 401 or 503 here
         return this.decoder.decode(token)
             .map(this.roles::caller)
-            .flatMap((caller) -> rule.allows(caller) ? chain.filter(as(exchange, caller, rule)) : forbidden(exchange))
-            .onErrorResume(BadJwtException.class, (ex) -> unauthenticated(exchange))
-            .onErrorResume(JwtException.class, (ex) -> keysUnavailable(exchange));
+            .map((caller) -> rule.allows(caller) ? chain.filter(as(exchange, caller, rule)) : forbidden(exchange))
+            .onErrorResume(BadJwtException.class, (ex) -> Mono.just(unauthenticated(exchange)))
+            .onErrorResume(JwtException.class, (ex) -> Mono.just(keysUnavailable(exchange)))
+            .flatMap(Function.identity());
     }
 
     /**

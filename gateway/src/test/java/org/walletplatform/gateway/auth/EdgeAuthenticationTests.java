@@ -1,5 +1,6 @@
 package org.walletplatform.gateway.auth;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
@@ -9,9 +10,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EdgeAuthenticationTests {
 
@@ -41,6 +44,19 @@ class EdgeAuthenticationTests {
         }).block();
         assertThat(passedOn).isFalse();
         return exchange;
+    }
+
+    @Test
+    void aFailureDownstreamOfAValidTokenIsNotTakenForTheTokens() {
+        Jwt jwt = Jwt.withTokenValue("abc").header("alg", "EdDSA").subject("42").claim("roles", List.of()).build();
+        EdgeAuthentication filter = new EdgeAuthentication((token) -> Mono.just(jwt),
+                new AuthProperties("wallet-dev", null, null, "roles"));
+        MockServerWebExchange exchange = MockServerWebExchange
+            .from(MockServerHttpRequest.get("/v1/wallet/me").header("Authorization", "Bearer abc"));
+        JwtException downstream = new JwtException("a route's own failure");
+
+        assertThatThrownBy(() -> filter.filter(exchange, (e) -> Mono.error(downstream)).block()).isSameAs(downstream);
+        assertThat(exchange.getResponse().getStatusCode()).isNull();
     }
 
     @Test
