@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -56,6 +57,11 @@ import static org.awaitility.Awaitility.await;
 class SyncWorkerIT {
 
     private static final FakeBusinessLine LINE = new FakeBusinessLine();
+
+    /** Every test's users are in [FIRST_USER, LAST_USER]. */
+    private static final long FIRST_USER = 1001;
+
+    private static final long LAST_USER = 1099;
 
     private static final long BATCHED_USER = 1001;
 
@@ -87,6 +93,9 @@ class SyncWorkerIT {
     private PresenceJournal journal;
 
     @Autowired
+    private StringRedisTemplate redis;
+
+    @Autowired
     private JsonMapper json;
 
     @Value("${spring.kafka.bootstrap-servers}")
@@ -106,6 +115,8 @@ class SyncWorkerIT {
                 this.physical.execute("DELETE FROM " + db + "." + table);
             }
         }
+        // a wallet cached by an earlier run would outlive the rows just deleted
+        this.redis.delete(LongStream.rangeClosed(FIRST_USER, LAST_USER).mapToObj(WalletCache::key).toList());
         this.deadLetterProbe = deadLetterProbe();
         LINE.answer(BATCHED_USER, Answer.version(10, 1000));
         LINE.answer(SINGLE_USER, Answer.version(10, 1000));
