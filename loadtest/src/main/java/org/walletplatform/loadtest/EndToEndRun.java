@@ -34,6 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EndToEndRun implements AutoCloseable {
 
+    /** The presence journal (PresenceJournal in wallet-store). */
+    private static final String JOURNAL = "wallet:presence:deltas";
+
+    /** A user's cached wallet (WalletCache in wallet-store). */
+    private static final String WALLET = "wallet:v3:";
+
     private final Http http;
 
     private final String simulator;
@@ -44,9 +50,6 @@ final class EndToEndRun implements AutoCloseable {
     private final StatefulRedisConnection<String, String> redis;
 
     private final String jdbcBase;
-
-    /** The presence journal (PresenceJournal in wallet-store). */
-    private static final String JOURNAL = "wallet:presence:deltas";
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -128,7 +131,7 @@ final class EndToEndRun implements AutoCloseable {
             }
             List<Long> check = List.copyOf(named);
             List<RedisFuture<List<KeyValue<String, String>>>> wallets = check.stream()
-                .map((u) -> this.redis.async().hmget("wallet:v3:" + u, fields))
+                .map((u) -> this.redis.async().hmget(WALLET + u, fields))
                 .toList();
             for (int k = 0; k < check.size(); k++) {
                 int index = (int) (check.get(k) - firstUser);

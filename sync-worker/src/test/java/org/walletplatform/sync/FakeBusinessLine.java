@@ -121,8 +121,8 @@ public final class FakeBusinessLine implements AutoCloseable {
     }
 
     /**
-     * One programmed answer: a snapshot of a version and amount, an error status, or a
-     * raw (bad) body.
+     * One programmed answer: a snapshot of a version and amount (amount 0: the line holds
+     * nothing), an error status, or a raw (bad) body.
      */
     public record Answer(long version, long amountMinor, int status, String rawBody) {
 

@@ -100,9 +100,9 @@ class SyncService {
      * Merges the stored lines into cached wallets; users not cached get their whole
      * wallet read back from MySQL, since the lines of this batch alone would be a partial
      * wallet.
-     * @return the users whose whole wallet now holds assets, as merged (a cached wallet
-     * holds every stored line at its newest version once this batch's are merged) or as
-     * read back
+     * @return the users whose whole wallet now holds assets, as the merges answer it (a
+     * cached wallet holds every stored line at its newest version once this batch's are
+     * merged; one read back holds them all)
      */
     private Set<Long> refreshCache(List<AssetSnapshot> snapshots, Instant syncedAt) {
         Map<Long, List<LineAssets>> changed = snapshots.stream()
@@ -111,13 +111,7 @@ class SyncService {
         WalletCache.Merged merged = this.cache.mergeIntoCached(changed);
         Set<Long> holding = new HashSet<>(merged.holding());
         if (!merged.notCached().isEmpty()) {
-            Map<Long, List<LineAssets>> wallets = this.store.loadWallets(merged.notCached());
-            this.cache.fill(wallets);
-            wallets.forEach((userId, lines) -> {
-                if (lines.stream().anyMatch(LineAssets::holdsAssets)) {
-                    holding.add(userId);
-                }
-            });
+            holding.addAll(this.cache.fill(this.store.loadWallets(merged.notCached())));
         }
         return holding;
     }

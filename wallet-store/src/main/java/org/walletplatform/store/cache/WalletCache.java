@@ -127,12 +127,24 @@ public class WalletCache {
      * {@link #fill filled}) and, of the cached ones, those whose wallet now holds assets
      */
     public Merged mergeIntoCached(Map<Long, List<LineAssets>> changedLines) {
-        List<Long> users = List.copyOf(changedLines.keySet());
+        return merge(changedLines, "update");
+    }
+
+    /**
+     * Caches whole wallets read from MySQL, merging line by line with whatever is cached
+     * already, in one pipelined round trip.
+     * @return the users whose wallet, as cached now, holds assets
+     */
+    public Set<Long> fill(Map<Long, List<LineAssets>> wallets) {
+        return merge(wallets, "create").holding();
+    }
+
+    private Merged merge(Map<Long, List<LineAssets>> lines, String mode) {
+        List<Long> users = List.copyOf(lines.keySet());
         List<Object> results = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
             for (Long userId : users) {
                 connection.scriptingCommands()
-                    .eval(MERGE_LUA.getBytes(), ReturnType.INTEGER, 1,
-                            args(userId, "update", changedLines.get(userId)));
+                    .eval(MERGE_LUA.getBytes(), ReturnType.INTEGER, 1, args(userId, mode, lines.get(userId)));
             }
             return null;
         });
@@ -148,18 +160,6 @@ public class WalletCache {
             }
         }
         return new Merged(notCached, holding);
-    }
-
-    /**
-     * Caches whole wallets read from MySQL, merging line by line with whatever is cached
-     * already.
-     */
-    public void fill(Map<Long, List<LineAssets>> wallets) {
-        this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
-            wallets.forEach((userId, lines) -> connection.scriptingCommands()
-                .eval(MERGE_LUA.getBytes(), ReturnType.INTEGER, 1, args(userId, "create", lines)));
-            return null;
-        });
     }
 
     public void fill(long userId, List<LineAssets> lines) {

@@ -95,6 +95,9 @@ class WalletCacheIT {
     void shouldTellWhetherTheWholeMergedWalletHoldsAssets() {
         this.cache.fill(1L, List.of(line("cash", 1, 100), empty("coins", 1)));
         this.cache.fill(2L, List.of());
+        assertThat(this.cache.fill(Map.of(3L, List.of(line("cash", 1, 100)), 4L, List.of(empty("cash", 1)))))
+            .as("wallets read from MySQL")
+            .containsExactly(3L);
 
         assertThat(this.cache.mergeIntoCached(Map.of(1L, List.of(empty("coins", 2)), 2L, List.of(empty("cash", 1))))
             .holding()).as("cash still holds, the empty wallet gained an empty line").containsExactly(1L);
