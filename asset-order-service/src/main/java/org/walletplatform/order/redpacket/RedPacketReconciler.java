@@ -1,5 +1,6 @@
 package org.walletplatform.order.redpacket;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -168,23 +169,28 @@ class RedPacketReconciler {
 
     /**
      * The totals: every entry adds up to every balance; settled entries to settled cash
-     * orders; withdrawal entries to the withdrawals not refunded.
+     * orders; withdrawal entries to the withdrawals not refunded. All read as of one
+     * moment per database ({@link LedgerSnapshot}), so settlements running meanwhile do
+     * not show as mismatches.
      */
     private void totals(List<Mismatch> found) {
         // plain SUMs: ShardingSphere merges those across shards, not expressions around
         // them
-        compare(found, "entries-vs-balances", sum("SELECT SUM(amount_minor) FROM rp_entry"),
-                sum("SELECT SUM(balance_minor) FROM rp_account"));
-        compare(found, "settled-vs-orders", sum("SELECT SUM(amount_minor) FROM rp_entry WHERE kind = 'settle'"),
-                sum("SELECT SUM(amount_minor) FROM reward_order WHERE award_type = 'cash' AND state = 'settled'"));
-        compare(found, "withdrawn-vs-withdrawals",
-                -sum("SELECT SUM(amount_minor) FROM rp_entry WHERE kind IN ('withdraw', 'refund')"),
-                sum("SELECT SUM(amount_minor) FROM withdrawal WHERE state <> 'refunded'"));
-    }
-
-    private long sum(String sql) {
-        Long sum = this.jdbc.queryForObject(sql, Long.class);
-        return (sum != null) ? sum : 0;
+        long[] sums;
+        try {
+            sums = LedgerSnapshot.sums(this.jdbc.getDataSource(), "SELECT SUM(amount_minor) FROM rp_entry",
+                    "SELECT SUM(balance_minor) FROM rp_account",
+                    "SELECT SUM(amount_minor) FROM rp_entry WHERE kind = 'settle'",
+                    "SELECT SUM(amount_minor) FROM reward_order WHERE award_type = 'cash' AND state = 'settled'",
+                    "SELECT SUM(amount_minor) FROM rp_entry WHERE kind IN ('withdraw', 'refund')",
+                    "SELECT SUM(amount_minor) FROM withdrawal WHERE state <> 'refunded'");
+        }
+        catch (SQLException ex) {
+            throw this.jdbc.getExceptionTranslator().translate("red-packet totals", null, ex);
+        }
+        compare(found, "entries-vs-balances", sums[0], sums[1]);
+        compare(found, "settled-vs-orders", sums[2], sums[3]);
+        compare(found, "withdrawn-vs-withdrawals", -sums[4], sums[5]);
     }
 
     private static void compare(List<Mismatch> found, String check, long expected, long actual) {

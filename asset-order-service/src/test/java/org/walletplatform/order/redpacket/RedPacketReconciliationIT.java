@@ -1,6 +1,10 @@
 package org.walletplatform.order.redpacket;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,6 +48,9 @@ class RedPacketReconciliationIT {
 
     @Autowired
     private StringRedisTemplate redis;
+
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     private OrderApi api;
 
@@ -90,6 +99,52 @@ class RedPacketReconciliationIT {
             this.redis.opsForZSet().remove("rp:pending:0", unsettled);
         }
         assertThat(this.reconciler.run("recent").mismatches()).isEmpty();
+        assertThat(this.reconciler.run("totals").mismatches()).isEmpty();
+    }
+
+    /**
+     * Ledger writes keep committing while the totals are read: a credit's entry and
+     * balance commit together, so the totals must never see one without the other.
+     */
+    @Test
+    void shouldNotReportLedgerWritesCommittedWhileTheTotalsAreRead() throws Exception {
+        long actId = RUN + 2;
+        long now = System.currentTimeMillis();
+        this.jdbc.update("INSERT INTO rp_account (act_id, balance_minor, income_minor, version, updated_at_ms)"
+                + " VALUES (?, 0, 0, 0, ?)", actId, now);
+        TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong credits = new AtomicLong();
+        Thread writer = Thread.ofPlatform().start(() -> {
+            while (!stop.get()) {
+                long version = credits.get() + 1;
+                transaction.executeWithoutResult((status) -> {
+                    this.jdbc.update("UPDATE rp_account SET balance_minor = balance_minor + 1, version = ?,"
+                            + " updated_at_ms = ? WHERE act_id = ?", version, now, actId);
+                    this.jdbc.update(
+                            "INSERT INTO rp_entry (entry_no, act_id, kind, amount_minor, balance_after, version,"
+                                    + " created_at_ms) VALUES (?, ?, 'adjust', 1, ?, ?, ?)",
+                            "adjust-" + actId + "-" + version, actId, version, version, now);
+                });
+                credits.incrementAndGet();
+            }
+        });
+        try {
+            List<Mismatch> reported = new ArrayList<>();
+            long before = credits.get();
+            for (int i = 0; i < 40; i++) {
+                reported.addAll(this.reconciler.run("totals").mismatches());
+            }
+            // writes did commit while the totals were read (else this proves nothing)
+            assertThat(credits.get() - before).isGreaterThan(40);
+            assertThat(reported).isEmpty();
+        }
+        finally {
+            stop.set(true);
+            writer.join();
+            this.jdbc.update("DELETE FROM rp_entry WHERE act_id = ?", actId);
+            this.jdbc.update("DELETE FROM rp_account WHERE act_id = ?", actId);
+        }
         assertThat(this.reconciler.run("totals").mismatches()).isEmpty();
     }
 
