@@ -133,8 +133,10 @@ class RedPacketReconciler {
     private void unsettledPackets(long now, List<Mismatch> found) {
         long before = now - SETTLE_WITHIN.toMillis();
         for (String orderNo : this.pending.pendingSince(before, 100)) {
-            found.add(new Mismatch("token-unsettled", orderNo, RedPacketToken.SUCCESS,
-                    this.pending.find(orderNo).map(TokenRecord::status).orElse(0)));
+            int status = this.pending.find(orderNo).map(TokenRecord::status).orElse(0);
+            if (status != RedPacketToken.SUCCESS) { // else settled since it was listed
+                found.add(new Mismatch("token-unsettled", orderNo, RedPacketToken.SUCCESS, status));
+            }
         }
     }
 

@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Reconciliation on the real ledger: a consistent ledger reports nothing; an entry
  * without its order, a balance off its last entry and a packet that never settled are
- * each reported, by the minute round and the hourly totals, and gone once repaired.
+ * each reported, by the minute round and the hourly totals, and gone once repaired;
+ * settlements committing while a round reads are not taken for mismatches.
  */
 @OrderServiceTest
 class RedPacketReconciliationIT {
@@ -62,8 +63,11 @@ class RedPacketReconciliationIT {
     @Test
     void shouldReportNothingForAConsistentLedgerAndEachCorruptionUntilRepaired() throws Exception {
         long actId = RUN + 1;
+        List<String> orderNos = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            assertThat(this.api.issueCash(actId, "it-cash", "rc" + i, 250).statusCode()).isEqualTo(201);
+            var issued = this.api.issueCash(actId, "it-cash", "rc" + i, 250);
+            assertThat(issued.statusCode()).isEqualTo(201);
+            orderNos.add(this.api.body(issued).get("orderNo").asString());
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> this.api.balance(actId).get("pendingMinor").asLong() == 0);
         assertThat(this.reconciler.run("recent").mismatches()).isEmpty();
@@ -82,6 +86,8 @@ class RedPacketReconciliationIT {
                     "UPDATE rp_account SET balance_minor = balance_minor + 1," + " updated_at_ms = ? WHERE act_id = ?",
                     System.currentTimeMillis(), actId);
             this.redis.opsForZSet().add("rp:pending:0", unsettled, System.currentTimeMillis() - 600_000);
+            // listed as pending and settled before its record is read: not a finding
+            this.redis.opsForZSet().add("rp:pending:1", orderNos.get(0), System.currentTimeMillis() - 600_000);
 
             Report recent = this.reconciler.run("recent");
             Report totals = this.reconciler.run("totals");
@@ -89,6 +95,7 @@ class RedPacketReconciliationIT {
             assertThat(recent.mismatches()).contains(new Mismatch("entry-without-order", stray, 40, 0),
                     new Mismatch("balance-off-ledger", Long.toString(actId), 750, 751),
                     new Mismatch("token-unsettled", unsettled, 8, 0));
+            assertThat(recent.mismatches()).extracting(Mismatch::subject).doesNotContain(orderNos.get(0));
             assertThat(totals.mismatches()).extracting(Mismatch::check)
                 .contains("entries-vs-balances", "settled-vs-orders");
             assertThat(this.reconciler.last("recent")).isEqualTo(recent);
@@ -97,6 +104,7 @@ class RedPacketReconciliationIT {
             this.jdbc.update("DELETE FROM rp_entry WHERE act_id = ? AND entry_no = ?", actId, stray);
             this.jdbc.update("UPDATE rp_account SET balance_minor = balance_minor - 1 WHERE act_id = ?", actId);
             this.redis.opsForZSet().remove("rp:pending:0", unsettled);
+            this.redis.opsForZSet().remove("rp:pending:1", orderNos.get(0));
         }
         assertThat(this.reconciler.run("recent").mismatches()).isEmpty();
         assertThat(this.reconciler.run("totals").mismatches()).isEmpty();
