@@ -1,6 +1,7 @@
 package org.walletplatform.sync.presence;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The write side persists the presence set every {@code snapshotInterval}: whichever sync
- * worker takes the interval's Redis lease rebuilds it from MySQL.
+ * worker takes the interval's Redis lease brings it up to the journal's head, with a full
+ * scan of MySQL every {@code fullScanInterval} ({@link PresenceSnapshotBuilder#refresh}).
  */
 @Component
 class PresenceSnapshotJob {
@@ -31,7 +33,7 @@ class PresenceSnapshotJob {
 
     private final Duration lease;
 
-    private final Timer builds;
+    private final MeterRegistry meters;
 
     private final String instance = UUID.randomUUID().toString();
 
@@ -40,16 +42,20 @@ class PresenceSnapshotJob {
         this.builder = builder;
         this.redis = redis;
         this.lease = properties.snapshotInterval().multipliedBy(9).dividedBy(10);
-        this.builds = Timer.builder("wallet.presence.snapshot.builds")
-            .description("Full rebuilds of the presence set from MySQL, persisted to Redis")
-            .register(meters);
+        this.meters = meters;
     }
 
     @Scheduled(initialDelay = 0, fixedDelayString = "${wallet.presence.snapshot-interval:60s}")
     void buildIfDue() {
         try {
             if (Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(LEASE, this.instance, this.lease))) {
-                this.builds.record((Runnable) this.builder::build);
+                Timer.Sample sample = Timer.start(this.meters);
+                PresenceSnapshotBuilder.Refresh refresh = this.builder.refresh();
+                sample.stop(Timer.builder("wallet.presence.snapshot.builds")
+                    .description("Presence snapshots persisted to Redis, by how: a full scan of MySQL or the"
+                            + " stored set advanced along the journal")
+                    .tag("kind", refresh.name().toLowerCase(Locale.ROOT))
+                    .register(this.meters));
             }
         }
         catch (RuntimeException ex) {

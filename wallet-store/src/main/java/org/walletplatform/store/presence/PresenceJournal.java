@@ -74,6 +74,22 @@ public class PresenceJournal {
         return (newest == null || newest.isEmpty()) ? START : newest.get(0).getId().getValue();
     }
 
+    /**
+     * Whether every entry after {@code position} is still held. Trimming drops the oldest
+     * entries first and entries are never deleted otherwise, so they are if the entry at
+     * {@code position} itself is still there; before the first entry they always are
+     * (assumed: more than {@code journalMaxLength} entries never pass between two
+     * snapshots).
+     */
+    public boolean holdsEverythingAfter(String position) {
+        if (START.equals(position)) {
+            return true;
+        }
+        List<MapRecord<String, Object, Object>> at = this.redis.opsForStream()
+            .range(KEY, Range.closed(position, position), Limit.limit().count(1));
+        return at != null && !at.isEmpty();
+    }
+
     private static String join(List<Long> ids) {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }

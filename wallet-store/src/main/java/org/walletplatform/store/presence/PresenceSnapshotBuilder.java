@@ -2,22 +2,31 @@ package org.walletplatform.store.presence;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.walletplatform.presence.PresenceSet;
+import org.walletplatform.presence.PresenceSetFormat;
+import org.walletplatform.presence.PresenceSetFormat.InvalidPresenceSetException;
 import org.walletplatform.store.snapshot.SnapshotStore;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Rebuilds the whole presence set from MySQL and persists it with the journal position
- * read <em>before</em> the scan: every write the scan may have missed was journaled after
- * that position, so a follower that loads the snapshot and replays the journal from there
- * misses nothing. This is also what bounds a lost delta's life: the next snapshot holds
- * the truth.
+ * Keeps the persisted presence set current. A full scan rebuilds it from MySQL and
+ * persists it with the journal position read <em>before</em> the scan: every write the
+ * scan may have missed was journaled after that position, so a follower that loads the
+ * snapshot and replays the journal from there misses nothing. Between scans the stored
+ * set is advanced along the journal instead (it reads only the deltas since its
+ * position), so a follower that falls behind the journal reloads a recent snapshot, while
+ * the cost does not grow with the users held; the scan, every {@code fullScanInterval},
+ * is what bounds the life of a write that never reached the journal.
  */
 @Component
 public class PresenceSnapshotBuilder {
@@ -32,17 +41,59 @@ public class PresenceSnapshotBuilder {
 
     private final PresenceSnapshots snapshots;
 
+    private final PresenceProperties properties;
+
     private final Clock clock;
 
     public PresenceSnapshotBuilder(SnapshotStore store, PresenceJournal journal, PresenceSnapshots snapshots,
-            Clock clock) {
+            PresenceProperties properties, Clock clock) {
         this.store = store;
         this.journal = journal;
         this.snapshots = snapshots;
+        this.properties = properties;
         this.clock = clock;
     }
 
-    /** Builds and persists the snapshot; returns how many users it holds. */
+    /** What {@link #refresh} did. */
+    public enum Refresh {
+
+        /** rebuilt from MySQL */
+        SCAN,
+        /** the stored set advanced along the journal */
+        JOURNAL
+
+    }
+
+    /**
+     * Brings the stored snapshot up to the journal's head: a full scan when none is
+     * stored, the stored one is refused by validation, the journal no longer holds what
+     * follows its position, or the last scan is {@code fullScanInterval} old; otherwise
+     * the stored set with the journal applied.
+     */
+    public Refresh refresh() {
+        Optional<PresenceSnapshots.Stored> stored = this.snapshots.load();
+        if (stored.isEmpty()
+                || !this.clock.instant().isBefore(stored.get().builtAt().plus(this.properties.fullScanInterval()))
+                || !this.journal.holdsEverythingAfter(stored.get().position())) {
+            build();
+            return Refresh.SCAN;
+        }
+        PresenceSet set;
+        try {
+            set = PresenceSetFormat.read(stored.get().bytes());
+        }
+        catch (InvalidPresenceSetException ex) {
+            log.warn("Stored presence snapshot refused ({}); scanning MySQL", ex.getMessage());
+            build();
+            return Refresh.SCAN;
+        }
+        advance(set, stored.get());
+        return Refresh.JOURNAL;
+    }
+
+    /**
+     * Builds and persists the snapshot from a full scan; returns how many users it holds.
+     */
     public long build() {
         String position = this.journal.head();
         Instant builtAt = this.clock.instant();
@@ -50,6 +101,32 @@ public class PresenceSnapshotBuilder {
         this.snapshots.save(set, position, builtAt);
         log.info("Presence snapshot built: {} users, journal position {}", set.cardinality(), position);
         return set.cardinality();
+    }
+
+    private void advance(PresenceSet set, PresenceSnapshots.Stored stored) {
+        // entries state where each user stands: the last one naming a user wins
+        Map<Long, Boolean> latest = new HashMap<>();
+        String position = stored.position();
+        List<PresenceDelta> page;
+        do {
+            page = this.journal.readAfter(position, PAGE);
+            for (PresenceDelta delta : page) {
+                Arrays.stream(delta.present()).forEach((id) -> latest.put(id, true));
+                Arrays.stream(delta.absent()).forEach((id) -> latest.put(id, false));
+                position = delta.id();
+            }
+        }
+        while (page.size() == PAGE);
+        if (position.equals(stored.position())) {
+            return;
+        }
+        List<Long> added = new ArrayList<>();
+        List<Long> removed = new ArrayList<>();
+        latest.forEach((id, present) -> (present ? added : removed).add(id));
+        PresenceSet next = set.withChanges(added, removed);
+        if (this.snapshots.advance(next, position, stored.builtAt())) {
+            log.debug("Presence snapshot advanced to journal position {}: {} users", position, next.cardinality());
+        }
     }
 
     private long[] scanPresentUsers() {

@@ -8,15 +8,18 @@ import java.util.Optional;
 
 import org.walletplatform.presence.PresenceSet;
 
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The persisted presence set: one Redis hash ({@code wallet:presence:snapshot}) holding
- * the set's bytes, the journal position it was taken at and when it was built, written in
- * one command so the three always belong together. Bytes come back unchecked: the reader
- * runs them through {@code PresenceSetFormat.read}, which validates them.
+ * the set's bytes, the journal position it holds every entry up to, and when the full
+ * scan of MySQL it rests on was made ({@code built-at}; advancing the set along the
+ * journal keeps it), written in one command so the three always belong together. Bytes
+ * come back unchecked: the reader runs them through {@code PresenceSetFormat.read}, which
+ * validates them.
  */
 @Component
 public class PresenceSnapshots {
@@ -30,6 +33,12 @@ public class PresenceSnapshots {
     private static final byte[] POSITION = bytes("position");
 
     private static final byte[] BUILT_AT = bytes("built-at");
+
+    private static final byte[] ADVANCE = bytes("""
+            if redis.call('HGET', KEYS[1], 'built-at') ~= ARGV[3] then return 0 end
+            redis.call('HSET', KEYS[1], 'set', ARGV[1], 'position', ARGV[2])
+            return 1
+            """);
 
     private final StringRedisTemplate redis;
 
@@ -48,6 +57,18 @@ public class PresenceSnapshots {
                         bytes(Long.toString(builtAt.toEpochMilli()))));
             return null;
         });
+    }
+
+    /**
+     * Replaces the stored set and position, keeping its build time, unless a newer
+     * snapshot was stored meanwhile (its {@code built-at} is no longer {@code builtAt}).
+     * @return whether it was replaced
+     */
+    public boolean advance(PresenceSet set, String position, Instant builtAt) {
+        Long replaced = this.redis.execute((RedisCallback<Long>) (connection) -> connection.scriptingCommands()
+            .eval(ADVANCE, ReturnType.INTEGER, 1, KEY_BYTES, set.toBytes(), bytes(position),
+                    bytes(Long.toString(builtAt.toEpochMilli()))));
+        return replaced != null && replaced == 1;
     }
 
     /** When the stored snapshot was built, or empty if there is none yet. */

@@ -19,6 +19,7 @@ import org.walletplatform.store.snapshot.SnapshotStore;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.ActiveProfiles;
@@ -48,6 +49,9 @@ class PresenceStoreIT {
 
     @Autowired
     private PresenceSnapshots snapshots;
+
+    @Autowired
+    private StringRedisTemplate redis;
 
     @BeforeEach
     void emptyShards() {
@@ -107,6 +111,64 @@ class PresenceStoreIT {
         }
         assertThat(stored.position()).isEqualTo(position);
         assertThat(this.snapshots.builtAt()).hasValue(stored.builtAt());
+    }
+
+    @Test
+    void shouldAdvanceTheStoredSetAlongTheJournalBetweenScansWithoutReadingMysql() {
+        this.store.upsertNewer(List.of(cash(1, 1, 100), cash(2, 1, 100)));
+        this.builder.build();
+        PresenceSnapshots.Stored scanned = this.snapshots.load().orElseThrow();
+        // a write MySQL holds and the journal never saw: only a scan finds user 3
+        this.store.upsertNewer(List.of(cash(3, 1, 100)));
+        this.journal.append(Set.of(2L, 4L), Set.of(4L), Instant.now());
+        this.journal.append(Set.of(1L, 5L), Set.of(1L, 5L), Instant.now());
+        this.journal.append(Set.of(5L), Set.of(), Instant.now());
+
+        assertThat(this.builder.refresh()).isEqualTo(PresenceSnapshotBuilder.Refresh.JOURNAL);
+
+        PresenceSnapshots.Stored advanced = this.snapshots.load().orElseThrow();
+        assertThat(members(advanced, 6)).containsExactly(1L, 4L);
+        assertThat(advanced.position()).isEqualTo(this.journal.head());
+        assertThat(advanced.builtAt()).as("the scan it rests on").isEqualTo(scanned.builtAt());
+
+        // the scan is due once the last one is fullScanInterval (10 min) old
+        this.snapshots.save(PresenceSetFormat.read(advanced.bytes()), advanced.position(),
+                Instant.now().minusSeconds(601));
+        assertThat(this.builder.refresh()).isEqualTo(PresenceSnapshotBuilder.Refresh.SCAN);
+        assertThat(members(this.snapshots.load().orElseThrow(), 6)).containsExactly(1L, 2L, 3L);
+        // an advance begun from the older scan does not overwrite the newer one
+        assertThat(this.snapshots.advance(PresenceSet.empty(), advanced.position(), scanned.builtAt())).isFalse();
+        assertThat(members(this.snapshots.load().orElseThrow(), 6)).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void shouldScanWhenTheJournalNoLongerHoldsWhatFollowsTheStoredPositionOrTheStoredSetIsCorrupt() {
+        this.store.upsertNewer(List.of(cash(1, 1, 100)));
+        this.builder.build();
+        PresenceSnapshots.Stored scanned = this.snapshots.load().orElseThrow();
+        this.store.upsertNewer(List.of(cash(2, 1, 100)));
+
+        // a position trimmed off the journal: what followed it may be gone too
+        this.snapshots.save(PresenceSetFormat.read(scanned.bytes()), "1-1", Instant.now());
+        assertThat(this.builder.refresh()).isEqualTo(PresenceSnapshotBuilder.Refresh.SCAN);
+        assertThat(members(this.snapshots.load().orElseThrow(), 3)).containsExactly(1L, 2L);
+
+        this.store.upsertNewer(List.of(cash(3, 1, 100)));
+        this.redis.opsForHash().put(PresenceSnapshots.KEY, "set", "WPS1 but not a presence set");
+        assertThat(this.builder.refresh()).isEqualTo(PresenceSnapshotBuilder.Refresh.SCAN);
+        assertThat(members(this.snapshots.load().orElseThrow(), 3)).containsExactly(1L, 2L, 3L);
+    }
+
+    /** The users among 1..{@code upTo} the stored set holds. */
+    private static List<Long> members(PresenceSnapshots.Stored stored, long upTo) {
+        PresenceSet set = PresenceSetFormat.read(stored.bytes());
+        List<Long> members = new ArrayList<>();
+        for (long user = 1; user <= upTo; user++) {
+            if (set.contains(user)) {
+                members.add(user);
+            }
+        }
+        return members;
     }
 
 }
