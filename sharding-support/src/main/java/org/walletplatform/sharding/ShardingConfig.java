@@ -71,10 +71,11 @@ public final class ShardingConfig {
 
     /**
      * The sharded data source a service talks to: the ShardingSphere-JDBC driver on
-     * {@code yaml} behind a Hikari pool. With {@code migrations}, the shards are migrated
-     * first, because ShardingSphere connects to every shard on start. Every shard pool
-     * must set its own {@code connectionTimeout}; {@code connectionTimeout} here bounds
-     * the wait for this outer pool, so a store outage is a quick 503, not a held request.
+     * {@code yaml} behind a Hikari pool, READ COMMITTED on every shard. With
+     * {@code migrations}, the shards are migrated first, because ShardingSphere connects
+     * to every shard on start. Every shard pool must set its own
+     * {@code connectionTimeout}; {@code connectionTimeout} here bounds the wait for this
+     * outer pool, so a store outage is a quick 503, not a held request.
      * @param yaml the ShardingSphere YAML, e.g. {@code classpath:sharding-default.yaml}
      * or {@code absolutepath:/etc/wallet/sharding.yaml}
      * @param migrations the Flyway location to migrate every shard with, or null not to
@@ -92,6 +93,11 @@ public final class ShardingConfig {
         pool.setJdbcUrl("jdbc:shardingsphere:" + yaml);
         pool.setMaximumPoolSize(poolSize);
         pool.setConnectionTimeout(connectionTimeout.toMillis());
+        // set on every new connection and restored whenever a borrower changed it.
+        // Without it the pool "restores" the level a ShardingSphere connection reports
+        // before its first statement, READ UNCOMMITTED, which that connection then
+        // replays on every shard connection it opens (dirty reads, seen twice)
+        pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         return pool;
     }
 

@@ -72,6 +72,30 @@ class ShardingConfigIT {
         }
     }
 
+    /**
+     * The pool holds ShardingSphere connections, which replay an isolation level set on
+     * them on every shard connection they open later: whatever a borrower set, the pool
+     * must hand the connection out again at the store's level, not at the one
+     * ShardingSphere reports for a new connection (READ UNCOMMITTED).
+     */
+    @Test
+    void aConnectionIsHandedOutAgainAtReadCommittedWhateverItsLastBorrowerSet() throws Exception {
+        DataSource store = dataSource(yaml(3306, "connectionTimeout: 1000"), 1);
+        try {
+            assertThat(isolation(store)).isEqualTo("READ-COMMITTED");
+            try (Connection connection = store.getConnection()) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SELECT 1");
+                }
+            }
+            assertThat(isolation(store)).isEqualTo("READ-COMMITTED");
+        }
+        finally {
+            ((HikariDataSource) store).close();
+        }
+    }
+
     @Test
     void aShardWithoutItsOwnConnectionTimeoutIsRefused() throws Exception {
         Path yaml = yaml(3306, "# no connectionTimeout");
@@ -102,6 +126,15 @@ class ShardingConfigIT {
                 rules: []
                 """.formatted(port, timeoutLine));
         return yaml;
+    }
+
+    private static String isolation(DataSource store) throws SQLException {
+        try (Connection connection = store.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT @@tx_isolation")) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     private static int selectOne(DataSource store) throws SQLException {

@@ -2,12 +2,10 @@ package org.walletplatform.order.redpacket;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 
-import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Sums over the sharded ledger read as of one moment per database. Two sums read by
@@ -24,14 +22,9 @@ final class LedgerSnapshot {
     }
 
     /** Each statement's single number (0 for a SUM over no rows), in order. */
-    static long[] sums(DataSource store, String... statements) throws SQLException {
-        // the pool holds ShardingSphere connections, which replay an isolation level set
-        // on them on every database connection they open later, and the pool would
-        // "restore" the level such a connection reported when new (READ UNCOMMITTED):
-        // the connection used here is retired, never handed out again
-        HikariDataSource pool = store.unwrap(HikariDataSource.class);
-        Connection connection = pool.getConnection();
-        try {
+    static long[] sums(JdbcTemplate jdbc, String... statements) {
+        return jdbc.execute((ConnectionCallback<long[]>) (connection) -> {
+            // the pool puts the connection back to READ COMMITTED (ShardingConfig)
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
@@ -45,11 +38,9 @@ final class LedgerSnapshot {
             }
             finally {
                 connection.rollback();
+                connection.setAutoCommit(true);
             }
-        }
-        finally {
-            pool.evictConnection(connection); // closes it
-        }
+        });
     }
 
 }

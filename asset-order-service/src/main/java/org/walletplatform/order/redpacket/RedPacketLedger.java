@@ -46,12 +46,9 @@ class RedPacketLedger {
 
     RedPacketLedger(JdbcTemplate jdbc, PlatformTransactionManager transactions, RewardOrderStore orders, Clock clock) {
         this.jdbc = jdbc;
-        // the shards' connections run READ COMMITTED (order-sharding-*.yaml): the account
-        // rows are locked explicitly, and no gap locks make two settlers creating
-        // different new accounts deadlock. Not set per transaction: ShardingSphere
-        // reports
-        // READ UNCOMMITTED for a connection before its first statement, and Spring would
-        // restore that level on the shard connections after every transaction.
+        // the shards' connections run READ COMMITTED (ShardingConfig): the account rows
+        // are locked explicitly, and no gap locks make two settlers creating different
+        // new accounts deadlock
         this.transactions = new TransactionTemplate(transactions);
         this.orders = orders;
         this.clock = clock;

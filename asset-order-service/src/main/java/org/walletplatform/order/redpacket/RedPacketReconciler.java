@@ -1,6 +1,5 @@
 package org.walletplatform.order.redpacket;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -178,18 +177,12 @@ class RedPacketReconciler {
     private void totals(List<Mismatch> found) {
         // plain SUMs: ShardingSphere merges those across shards, not expressions around
         // them
-        long[] sums;
-        try {
-            sums = LedgerSnapshot.sums(this.jdbc.getDataSource(), "SELECT SUM(amount_minor) FROM rp_entry",
-                    "SELECT SUM(balance_minor) FROM rp_account",
-                    "SELECT SUM(amount_minor) FROM rp_entry WHERE kind = 'settle'",
-                    "SELECT SUM(amount_minor) FROM reward_order WHERE award_type = 'cash' AND state = 'settled'",
-                    "SELECT SUM(amount_minor) FROM rp_entry WHERE kind IN ('withdraw', 'refund')",
-                    "SELECT SUM(amount_minor) FROM withdrawal WHERE state <> 'refunded'");
-        }
-        catch (SQLException ex) {
-            throw this.jdbc.getExceptionTranslator().translate("red-packet totals", null, ex);
-        }
+        long[] sums = LedgerSnapshot.sums(this.jdbc, "SELECT SUM(amount_minor) FROM rp_entry",
+                "SELECT SUM(balance_minor) FROM rp_account",
+                "SELECT SUM(amount_minor) FROM rp_entry WHERE kind = 'settle'",
+                "SELECT SUM(amount_minor) FROM reward_order WHERE award_type = 'cash' AND state = 'settled'",
+                "SELECT SUM(amount_minor) FROM rp_entry WHERE kind IN ('withdraw', 'refund')",
+                "SELECT SUM(amount_minor) FROM withdrawal WHERE state <> 'refunded'");
         compare(found, "entries-vs-balances", sums[0], sums[1]);
         compare(found, "settled-vs-orders", sums[2], sums[3]);
         compare(found, "withdrawn-vs-withdrawals", -sums[4], sums[5]);
