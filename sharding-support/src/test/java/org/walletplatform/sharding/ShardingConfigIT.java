@@ -128,21 +128,20 @@ class ShardingConfigIT {
         return yaml;
     }
 
-    private static String isolation(DataSource store) throws SQLException {
-        try (Connection connection = store.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT @@tx_isolation")) {
-            rows.next();
-            return rows.getString(1);
-        }
+    private static int selectOne(DataSource store) throws SQLException {
+        return Integer.parseInt(firstValue(store, "SELECT 1"));
     }
 
-    private static int selectOne(DataSource store) throws SQLException {
+    private static String isolation(DataSource store) throws SQLException {
+        return firstValue(store, "SELECT @@tx_isolation");
+    }
+
+    private static String firstValue(DataSource store, String query) throws SQLException {
         try (Connection connection = store.getConnection();
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT 1")) {
+                ResultSet rows = statement.executeQuery(query)) {
             rows.next();
-            return rows.getInt(1);
+            return rows.getString(1);
         }
     }
 
