@@ -20,6 +20,7 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
+import org.walletplatform.model.RedisKeys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,11 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EndToEndRun implements AutoCloseable {
 
-    /** The presence journal (PresenceJournal in wallet-store). */
-    private static final String JOURNAL = "wallet:presence:deltas";
+    private static final String JOURNAL = RedisKeys.PRESENCE_JOURNAL;
 
-    /** A user's cached wallet (WalletCache in wallet-store). */
-    private static final String WALLET = "wallet:v3:";
+    private static final String WALLET = RedisKeys.WALLET_PREFIX;
 
     private final Http http;
 

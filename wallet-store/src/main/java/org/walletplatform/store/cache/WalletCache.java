@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.walletplatform.model.RedisKeys;
 import org.walletplatform.model.wallet.LineAssets;
 import org.walletplatform.store.WalletStoreProperties;
 import tools.jackson.core.type.TypeReference;
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class WalletCache {
 
-    static final String KEY_PREFIX = "wallet:v3:";
+    static final String KEY_PREFIX = RedisKeys.WALLET_PREFIX;
 
     private static final String MERGE_LUA = """
             local exists = redis.call('EXISTS', KEYS[1])

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.walletplatform.model.RedisKeys;
+
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
@@ -28,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PresenceJournal {
 
-    static final String KEY = "wallet:presence:deltas";
+    static final String KEY = RedisKeys.PRESENCE_JOURNAL;
 
     /** The position before the first entry. */
     public static final String START = "0-0";
