@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -45,6 +46,8 @@ public class PresenceSetBenchmark {
 
     private static final byte[] REDIS_KEY = "bench:presence".getBytes();
 
+    private static final int CHANGES_PER_MINUTE = 60_000;
+
     @Param("93000000")
     public int ids;
 
@@ -55,6 +58,11 @@ public class PresenceSetBenchmark {
     private long[] probes;
 
     private int next;
+
+    /** A minute of membership changes at a busy peak: users gaining and losing. */
+    private List<Long> gains;
+
+    private List<Long> losses;
 
     private RedisClient redisClient;
 
@@ -70,6 +78,8 @@ public class PresenceSetBenchmark {
                 this.set.cardinality(), this.bytes.length / 1048576.0,
                 this.bytes.length * 8.0 / this.set.cardinality());
         this.probes = probes(random, population);
+        this.gains = random.longs(CHANGES_PER_MINUTE / 2, 0, ID_SPACE).boxed().toList();
+        this.losses = random.ints(CHANGES_PER_MINUTE / 2, 0, population.length).mapToObj((i) -> population[i]).toList();
     }
 
     static long[] population(SplittableRandom random, int ids) {
@@ -126,6 +136,20 @@ public class PresenceSetBenchmark {
     @Measurement(iterations = 3)
     public PresenceSet loadFromRedis() {
         return PresenceSetFormat.read(this.redis.sync().get(REDIS_KEY));
+    }
+
+    /**
+     * What the sync worker does each minute between full scans (PresenceSnapshotBuilder):
+     * fetch the stored set, read it, apply a minute of journal deltas, store it back.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 3)
+    public String advanceAlongTheJournal() {
+        PresenceSet stored = PresenceSetFormat.read(this.redis.sync().get(REDIS_KEY));
+        return this.redis.sync().set(REDIS_KEY, stored.withChanges(this.gains, this.losses).toBytes());
     }
 
     @Benchmark
