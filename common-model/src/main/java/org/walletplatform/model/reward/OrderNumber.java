@@ -1,6 +1,6 @@
 package org.walletplatform.model.reward;
 
-import java.util.regex.Pattern;
+import org.walletplatform.model.TextShapes;
 
 /**
  * A reward order's number,
@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
  * @param stage 0 to 9999
  */
 public record OrderNumber(long actId, String sceneId, String rainId, AwardType awardType, int stage) {
-
-    private static final Pattern PART = Pattern.compile("[A-Za-z0-9-]{1,40}");
 
     public static final int MAX_STAGE = 9999;
 
@@ -54,7 +52,7 @@ public record OrderNumber(long actId, String sceneId, String rainId, AwardType a
     }
 
     private static long number(String name, String digits) {
-        if (!digits.matches("[0-9]{1,19}")) {
+        if (!TextShapes.isDigits(digits, 19)) {
             throw new InvalidOrderNumberException(name + " must be a whole number");
         }
         try {
@@ -66,7 +64,7 @@ public record OrderNumber(long actId, String sceneId, String rainId, AwardType a
     }
 
     private static void requirePart(String name, String value) {
-        if (value == null || !PART.matcher(value).matches()) {
+        if (!TextShapes.isToken(value, 1, 40, "-")) {
             throw new InvalidOrderNumberException(name + " must be 1 to 40 letters, digits or hyphens");
         }
     }

@@ -5,10 +5,11 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.walletplatform.model.TextShapes;
 
 /**
  * How a business line signs a request to the platform: HMAC-SHA256 with the line's secret
@@ -35,8 +36,6 @@ public final class RequestSignature {
      * controllers.
      */
     public static final String CALLER_LINE_ATTRIBUTE = "wallet.callerLine";
-
-    private static final Pattern NONCE_SHAPE = Pattern.compile("^[A-Za-z0-9_-]{16,64}$");
 
     private static final String VERSION = "v1=";
 
@@ -66,7 +65,7 @@ public final class RequestSignature {
     }
 
     public static boolean isWellFormedNonce(String nonce) {
-        return nonce != null && NONCE_SHAPE.matcher(nonce).matches();
+        return TextShapes.isToken(nonce, 16, 64, "_-");
     }
 
 }

@@ -12,6 +12,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.walletplatform.model.ProblemTypes;
+import org.walletplatform.model.TextShapes;
 import org.walletplatform.model.signing.RequestSignature;
 import org.walletplatform.support.problem.Problems;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,7 +70,7 @@ class SignedLineFilter extends OncePerRequestFilter {
         String timestamp = request.getHeader(RequestSignature.TIMESTAMP);
         String nonce = request.getHeader(RequestSignature.NONCE);
         List<String> secrets = (line != null) ? this.lines.secretsOf(line) : List.of();
-        if (secrets.isEmpty() || timestamp == null || !timestamp.matches("\\d{1,12}")
+        if (secrets.isEmpty() || timestamp == null || !TextShapes.isDigits(timestamp, 12)
                 || !RequestSignature.isWellFormedNonce(nonce)
                 || request.getHeader(RequestSignature.SIGNATURE) == null) {
             refuse(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
