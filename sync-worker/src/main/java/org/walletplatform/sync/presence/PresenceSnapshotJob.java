@@ -1,8 +1,11 @@
 package org.walletplatform.sync.presence;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -33,7 +36,8 @@ class PresenceSnapshotJob {
 
     private final Duration lease;
 
-    private final MeterRegistry meters;
+    private final Map<PresenceSnapshotBuilder.Refresh, Timer> refreshes = new EnumMap<>(
+            PresenceSnapshotBuilder.Refresh.class);
 
     private final String instance = UUID.randomUUID().toString();
 
@@ -42,20 +46,23 @@ class PresenceSnapshotJob {
         this.builder = builder;
         this.redis = redis;
         this.lease = properties.snapshotInterval().multipliedBy(9).dividedBy(10);
-        this.meters = meters;
+        for (PresenceSnapshotBuilder.Refresh kind : PresenceSnapshotBuilder.Refresh.values()) {
+            this.refreshes.put(kind,
+                    Timer.builder("wallet.presence.snapshot.builds")
+                        .description("Presence snapshots persisted to Redis, by how: a full scan of MySQL or the"
+                                + " stored set advanced along the journal")
+                        .tag("kind", kind.name().toLowerCase(Locale.ROOT))
+                        .register(meters));
+        }
     }
 
     @Scheduled(initialDelay = 0, fixedDelayString = "${wallet.presence.snapshot-interval:60s}")
     void buildIfDue() {
         try {
             if (Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(LEASE, this.instance, this.lease))) {
-                Timer.Sample sample = Timer.start(this.meters);
+                long start = System.nanoTime();
                 PresenceSnapshotBuilder.Refresh refresh = this.builder.refresh();
-                sample.stop(Timer.builder("wallet.presence.snapshot.builds")
-                    .description("Presence snapshots persisted to Redis, by how: a full scan of MySQL or the"
-                            + " stored set advanced along the journal")
-                    .tag("kind", refresh.name().toLowerCase(Locale.ROOT))
-                    .register(this.meters));
+                this.refreshes.get(refresh).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             }
         }
         catch (RuntimeException ex) {

@@ -71,24 +71,33 @@ public class PresenceSnapshotBuilder {
      * the stored set with the journal applied.
      */
     public Refresh refresh() {
-        Optional<PresenceSnapshots.Stored> stored = this.snapshots.load();
-        if (stored.isEmpty()
-                || !this.clock.instant().isBefore(stored.get().builtAt().plus(this.properties.fullScanInterval()))
-                || !this.journal.holdsEverythingAfter(stored.get().position())) {
+        // decided on the position and scan time alone: the set's bytes are fetched only
+        // to advance it
+        Optional<PresenceSnapshots.Mark> mark = this.snapshots.mark();
+        if (mark.isEmpty()
+                || !this.clock.instant().isBefore(mark.get().builtAt().plus(this.properties.fullScanInterval()))
+                || !this.journal.holdsEverythingAfter(mark.get().position())) {
             build();
             return Refresh.SCAN;
         }
-        PresenceSet set;
+        Optional<PresenceSnapshots.Stored> stored = this.snapshots.load();
+        Optional<PresenceSet> set = stored.flatMap(PresenceSnapshotBuilder::validated);
+        if (set.isEmpty()) {
+            build();
+            return Refresh.SCAN;
+        }
+        advance(set.get(), stored.get());
+        return Refresh.JOURNAL;
+    }
+
+    private static Optional<PresenceSet> validated(PresenceSnapshots.Stored stored) {
         try {
-            set = PresenceSetFormat.read(stored.get().bytes());
+            return Optional.of(PresenceSetFormat.read(stored.bytes()));
         }
         catch (InvalidPresenceSetException ex) {
             log.warn("Stored presence snapshot refused ({}); scanning MySQL", ex.getMessage());
-            build();
-            return Refresh.SCAN;
+            return Optional.empty();
         }
-        advance(set, stored.get());
-        return Refresh.JOURNAL;
     }
 
     /**
