@@ -47,11 +47,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * session, no CSRF (bearer tokens only). Refusals are problem+json.
  */
 @Component
-class EdgeAuthentication implements WebFilter, Ordered {
+public class EdgeAuthentication implements WebFilter, Ordered {
 
     /**
-     * After Spring Security's firewall (-100), before the rate limits, which count per
-     * caller.
+     * After the request firewall, before the rate limits, which count per caller.
      */
     static final int ORDER = -90;
 
@@ -63,6 +62,8 @@ class EdgeAuthentication implements WebFilter, Ordered {
         .toList();
 
     private static final PathPattern WITHDRAWALS = PathPatternParser.defaultInstance.parse("/v1/withdrawals");
+
+    private static final String CALLER = EdgeAuthentication.class.getName() + ".caller";
 
     private static final Pattern ME = Pattern.compile("^(/v1/(?:wallet|accounts))/me(/.*)?$");
 
@@ -141,8 +142,17 @@ class EdgeAuthentication implements WebFilter, Ordered {
         return Rule.ANYONE;
     }
 
+    /**
+     * The verified caller of a request that passed this filter, or null: the exchange's
+     * principal, without subscribing to it.
+     */
+    public static JwtAuthenticationToken callerOf(ServerWebExchange exchange) {
+        return exchange.getAttribute(CALLER);
+    }
+
     /** The exchange as the caller's, with {@code me} in the path made the caller's id. */
     private static ServerWebExchange as(ServerWebExchange exchange, JwtAuthenticationToken caller, Rule rule) {
+        exchange.getAttributes().put(CALLER, caller);
         ServerWebExchange.Builder builder = exchange.mutate().principal(Mono.just(caller));
         Matcher me = "me".equals(rule.owner()) ? ME.matcher(exchange.getRequest().getPath().value()) : null;
         if (me != null && me.matches()) {

@@ -2,17 +2,16 @@ package org.walletplatform.gateway.caller;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.Map;
 
+import org.walletplatform.gateway.auth.EdgeAuthentication;
 import org.walletplatform.gateway.auth.RolesConverter;
 import org.walletplatform.model.caller.Caller;
 import org.walletplatform.model.caller.CallerAssertion;
-import reactor.core.publisher.Mono;
 
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -21,10 +20,12 @@ import org.springframework.web.server.ServerWebExchange;
  * Tells the service who the request acts for: strips any caller headers the client sent
  * (a service must never trust those), and for a request with a verified token adds a
  * {@link CallerAssertion} signed for the exact method and path the service will see
- * (after any rewrite). Runs last before the proxying filter, when the path is final.
+ * (after any rewrite). A filter of the headers the proxy sends, run last of them, when
+ * the path is final: it edits the copy the proxy makes anyway instead of copying the
+ * request once more.
  */
 @Component
-class CallerForwardingFilter implements GlobalFilter, Ordered {
+class CallerForwardingFilter implements HttpHeadersFilter, Ordered {
 
     private final CallerProperties properties;
 
@@ -35,32 +36,28 @@ class CallerForwardingFilter implements GlobalFilter, Ordered {
     }
 
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        return exchange.getPrincipal()
-            .filter(Authentication.class::isInstance)
-            .map((principal) -> headers(exchange, (Authentication) principal))
-            .defaultIfEmpty(Map.of())
-            .flatMap((added) -> chain.filter(exchange.mutate().request((request) -> request.headers((headers) -> {
-                headers.remove(CallerAssertion.HEADER);
-                headers.remove(CallerAssertion.SIGNATURE);
-                added.forEach(headers::set);
-            })).build()));
-    }
-
-    private Map<String, String> headers(ServerWebExchange exchange, Authentication authentication) {
-        boolean admin = RolesConverter.isAdmin(authentication);
-        URI target = exchange.getAttributeOrDefault(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR,
-                exchange.getRequest().getURI());
-        String assertion = CallerAssertion.assertion(new Caller(authentication.getName(), admin), this.clock.instant());
-        String signature = CallerAssertion.sign(this.properties.secrets().get(0),
-                exchange.getRequest().getMethod().name(), target.getRawPath(), assertion);
-        return Map.of(CallerAssertion.HEADER, assertion, CallerAssertion.SIGNATURE, signature);
+    public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+        // the hop-by-hop filter before this one hands on a fresh copy; copy only if not
+        HttpHeaders headers = (HttpHeaders.readOnlyHttpHeaders(input) == input) ? HttpHeaders.copyOf(input) : input;
+        headers.remove(CallerAssertion.HEADER);
+        headers.remove(CallerAssertion.SIGNATURE);
+        Authentication caller = EdgeAuthentication.callerOf(exchange);
+        if (caller != null) {
+            URI target = exchange.getAttributeOrDefault(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR,
+                    exchange.getRequest().getURI());
+            String assertion = CallerAssertion.assertion(new Caller(caller.getName(), RolesConverter.isAdmin(caller)),
+                    this.clock.instant());
+            headers.set(CallerAssertion.HEADER, assertion);
+            headers.set(CallerAssertion.SIGNATURE, CallerAssertion.sign(this.properties.secrets().get(0),
+                    exchange.getRequest().getMethod().name(), target.getRawPath(), assertion));
+        }
+        return headers;
     }
 
     @Override
     public int getOrder() {
-        // before NettyRoutingFilter (LOWEST_PRECEDENCE), after the route-to-URL filter
-        return Ordered.LOWEST_PRECEDENCE - 10;
+        // after RemoveHopByHopHeadersFilter (LOWEST_PRECEDENCE - 1), which copies
+        return Ordered.LOWEST_PRECEDENCE;
     }
 
 }
