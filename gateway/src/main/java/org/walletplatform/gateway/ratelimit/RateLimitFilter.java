@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.walletplatform.gateway.auth.EdgeAuthentication;
 import org.walletplatform.gateway.system.GatewayProblems;
 import org.walletplatform.model.ProblemTypes;
 import reactor.core.publisher.Mono;
@@ -15,6 +16,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -24,10 +26,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Applies {@link RateLimitProperties}: past the limit a request is answered 429
- * problem+json with {@code Retry-After} (seconds to the next window). When Redis cannot
- * count in time, a fail-open policy lets the request through and a fail-closed one
- * answers 503 with {@code Retry-After: 1}; both are counted in
- * {@code gateway.ratelimit.redis.failures}. Runs after authentication, so per-user limits
+ * problem+json with {@code Retry-After} (seconds to the next window). An exact policy
+ * counts the request in Redis first; when Redis cannot count in time, a fail-open policy
+ * lets the request through and a fail-closed one answers 503 with {@code Retry-After: 1}
+ * (both counted in {@code gateway.ratelimit.redis.failures}). A batched policy is judged
+ * at once by {@link BatchedWindowCounter}. Runs after authentication, so per-user limits
  * count the token's subject.
  */
 @Component
@@ -39,15 +42,19 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     private final WindowCounter counter;
 
+    private final BatchedWindowCounter batched;
+
     private final MeterRegistry meters;
 
     private final Clock clock = Clock.systemUTC();
 
     private final List<Matcher> matchers = new ArrayList<>();
 
-    RateLimitFilter(RateLimitProperties properties, WindowCounter counter, MeterRegistry meters) {
+    RateLimitFilter(RateLimitProperties properties, WindowCounter counter, BatchedWindowCounter batched,
+            MeterRegistry meters) {
         this.properties = properties;
         this.counter = counter;
+        this.batched = batched;
         this.meters = meters;
         for (RateLimitProperties.Policy policy : properties.policies()) {
             this.matchers.add(new Matcher(policy,
@@ -66,61 +73,80 @@ class RateLimitFilter implements WebFilter, Ordered {
         long now = this.clock.millis();
         long window = now / windowMillis;
         long retryAfter = Math.max(1, ((window + 1) * windowMillis - now + 999) / 1000);
-        return callerOf(exchange, p).flatMap((caller) -> {
-            List<String> keys = new ArrayList<>(List.of("rl:" + p.name() + ":" + caller + ":" + window));
-            if (p.routeLimit() > 0) {
-                keys.add("rl:" + p.name() + ":*:" + window);
-            }
-            return this.counter.increment(keys, windowMillis)
-                .timeout(this.properties.redisTimeout())
-                .map((counts) -> counts.get(0) <= p.limit() && (p.routeLimit() <= 0 || counts.get(1) <= p.routeLimit()))
-                .map(Verdict::of)
-                .onErrorResume((ex) -> {
-                    this.meters.counter("gateway.ratelimit.redis.failures", "policy", p.name()).increment();
-                    return Mono.just((p.whenRedisFails() == RateLimitProperties.FailPolicy.OPEN) ? Verdict.PASS
-                            : Verdict.UNAVAILABLE);
-                });
-        }).flatMap((verdict) -> switch (verdict) {
-            case PASS -> chain.filter(exchange);
-            case LIMITED -> {
-                this.meters.counter("gateway.ratelimit.refused", "policy", p.name()).increment();
-                exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfter));
-                yield GatewayProblems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED,
-                        "Too many requests", "At most " + p.limit() + " requests per " + p.window().toSeconds()
-                                + " s on this route; retry after " + retryAfter + " s.");
-            }
-            case UNAVAILABLE -> {
-                exchange.getResponse().getHeaders().set("Retry-After", "1");
-                yield GatewayProblems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
-                        "Service unavailable",
-                        "This route moves money and its rate limit cannot be checked now; retry shortly.");
-            }
-        });
+        String caller = callerOf(exchange, p);
+        List<String> keys = new ArrayList<>(2);
+        keys.add("rl:" + p.name() + ":" + caller + ":" + window);
+        if (p.routeLimit() > 0) {
+            keys.add("rl:" + p.name() + ":*:" + window);
+        }
+        if (p.counting() == RateLimitProperties.Counting.BATCHED) {
+            long windowEnd = (window + 1) * windowMillis;
+            boolean within = this.batched.increment(p.name(), keys.get(0), windowEnd) <= p.limit()
+                    && (p.routeLimit() <= 0
+                            || this.batched.increment(p.name(), keys.get(1), windowEnd) <= p.routeLimit());
+            return within ? chain.filter(exchange) : refuse(exchange, p, retryAfter);
+        }
+        return this.counter.increment(keys, windowMillis)
+            .timeout(this.properties.redisTimeout())
+            .map((counts) -> counts.get(0) <= p.limit() && (p.routeLimit() <= 0 || counts.get(1) <= p.routeLimit()))
+            .map(Verdict::of)
+            .onErrorResume((ex) -> {
+                this.meters.counter("gateway.ratelimit.redis.failures", "policy", p.name()).increment();
+                return Mono.just((p.whenRedisFails() == RateLimitProperties.FailPolicy.OPEN) ? Verdict.PASS
+                        : Verdict.UNAVAILABLE);
+            })
+            .flatMap((verdict) -> switch (verdict) {
+                case PASS -> chain.filter(exchange);
+                case LIMITED -> refuse(exchange, p, retryAfter);
+                case UNAVAILABLE -> {
+                    exchange.getResponse().getHeaders().set("Retry-After", "1");
+                    yield GatewayProblems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                            ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
+                            "This route moves money and its rate limit cannot be checked now; retry shortly.");
+                }
+            });
+    }
+
+    private Mono<Void> refuse(ServerWebExchange exchange, RateLimitProperties.Policy p, long retryAfter) {
+        this.meters.counter("gateway.ratelimit.refused", "policy", p.name()).increment();
+        exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfter));
+        return GatewayProblems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED,
+                "Too many requests", "At most " + p.limit() + " requests per " + p.window().toSeconds()
+                        + " s on this route; retry after " + retryAfter + " s.");
     }
 
     private Optional<RateLimitProperties.Policy> policyOf(ServerWebExchange exchange) {
         PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
         String method = exchange.getRequest().getMethod().name();
-        return this.matchers.stream()
-            .filter((m) -> m.policy().methods().isEmpty() || m.policy().methods().contains(method))
-            .filter((m) -> m.patterns().stream().anyMatch((pattern) -> pattern.matches(path)))
-            .map(Matcher::policy)
-            .findFirst();
+        for (Matcher matcher : this.matchers) {
+            RateLimitProperties.Policy policy = matcher.policy();
+            if ((policy.methods().isEmpty() || policy.methods().contains(method))
+                    && matcher.patterns().stream().anyMatch((pattern) -> pattern.matches(path))) {
+                return Optional.of(policy);
+            }
+        }
+        return Optional.empty();
     }
 
-    private Mono<String> callerOf(ServerWebExchange exchange, RateLimitProperties.Policy policy) {
-        String address = Optional.ofNullable(exchange.getRequest().getRemoteAddress())
+    private static String callerOf(ServerWebExchange exchange, RateLimitProperties.Policy policy) {
+        return switch (policy.key()) {
+            case USER -> {
+                JwtAuthenticationToken caller = EdgeAuthentication.callerOf(exchange);
+                yield (caller != null) ? "user:" + caller.getName() : addressOf(exchange);
+            }
+            case LINE -> {
+                String line = exchange.getRequest().getHeaders().getFirst("X-Wallet-Line");
+                yield (line != null && LINE_ID.matcher(line).matches()) ? "line:" + line : addressOf(exchange);
+            }
+            case ADDRESS -> addressOf(exchange);
+        };
+    }
+
+    private static String addressOf(ServerWebExchange exchange) {
+        return Optional.ofNullable(exchange.getRequest().getRemoteAddress())
             .map(InetSocketAddress::getAddress)
             .map((a) -> "ip:" + a.getHostAddress())
             .orElse("ip:unknown");
-        return switch (policy.key()) {
-            case USER -> exchange.getPrincipal().map((p) -> "user:" + p.getName()).defaultIfEmpty(address);
-            case LINE -> {
-                String line = exchange.getRequest().getHeaders().getFirst("X-Wallet-Line");
-                yield Mono.just((line != null && LINE_ID.matcher(line).matches()) ? "line:" + line : address);
-            }
-            case ADDRESS -> Mono.just(address);
-        };
     }
 
     @Override

@@ -14,11 +14,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether limits apply at all
  * @param redisTimeout how long a count may take before Redis counts as failing
+ * @param flushInterval how often batched counts are settled with Redis
  * @param policies the policies, most specific first
  */
 @ConfigurationProperties("gateway.rate-limits")
 record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration redisTimeout,
-        @DefaultValue List<Policy> policies) {
+        @DefaultValue("50ms") Duration flushInterval, @DefaultValue List<Policy> policies) {
+
+    RateLimitProperties {
+        for (Policy policy : policies) {
+            if (policy.counting() == Counting.BATCHED && policy.whenRedisFails() == FailPolicy.CLOSED) {
+                throw new IllegalArgumentException("Rate-limit policy " + policy.name()
+                        + ": batched counting keeps counting locally while Redis fails, so it cannot fail closed");
+            }
+        }
+    }
 
     /**
      * @param name names the counters and the metric tag
@@ -30,9 +40,12 @@ record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue(
      * @param window the counting window
      * @param whenRedisFails what happens when the count cannot be taken: money-moving
      * routes refuse (closed), reads let the request through (open)
+     * @param counting one Redis round trip per request (exact), or counted locally and
+     * settled with Redis every flush interval (batched; fail-open policies only)
      */
     record Policy(String name, @DefaultValue List<String> methods, List<String> paths, Key key, long limit,
-            @DefaultValue("0") long routeLimit, @DefaultValue("1s") Duration window, FailPolicy whenRedisFails) {
+            @DefaultValue("0") long routeLimit, @DefaultValue("1s") Duration window, FailPolicy whenRedisFails,
+            @DefaultValue("exact") Counting counting) {
     }
 
     enum Key {
@@ -48,6 +61,16 @@ record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue(
 
         /** The client address. */
         ADDRESS
+
+    }
+
+    enum Counting {
+
+        /** Every request counted in Redis before it passes ({@link WindowCounter}). */
+        EXACT,
+
+        /** Counted here, settled with Redis in batches ({@link BatchedWindowCounter}). */
+        BATCHED
 
     }
 
