@@ -1,10 +1,12 @@
 package org.walletplatform.gateway;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -191,6 +193,24 @@ class GatewaySecurityIT {
         assertProblem(get("/v1/wallet/me?cursor=" + "A".repeat(9_000), token), 414, ProblemTypes.URI_TOO_LONG);
         assertProblem(get("/v1/wallet/%00", token), 400, ProblemTypes.MALFORMED_REQUEST);
         assertProblem(get("/v1/wallet/..%2F..%2Fetc", token), 400, ProblemTypes.MALFORMED_REQUEST);
+        assertThat(SERVICE.received()).isEmpty();
+    }
+
+    /**
+     * End to end, whoever refuses it: Netty's decoder already answers a bare 400 for this
+     * one; the firewall's own header check (RequestFirewallTests) also covers the C1
+     * controls and unassigned characters Netty lets through.
+     */
+    @Test
+    void aControlCharacterInAHeaderIsRefusedBeforeAnyService() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", this.port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream()
+                .write(("GET /v1/notifications HTTP/1.1\r\nHost: x\r\nX-Note: a\u0001b\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 400");
+        }
         assertThat(SERVICE.received()).isEmpty();
     }
 

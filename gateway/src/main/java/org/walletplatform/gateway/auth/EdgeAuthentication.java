@@ -2,8 +2,6 @@ package org.walletplatform.gateway.auth;
 
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.walletplatform.gateway.system.GatewayProblems;
@@ -65,7 +63,13 @@ public class EdgeAuthentication implements WebFilter, Ordered {
 
     private static final String CALLER = EdgeAuthentication.class.getName() + ".caller";
 
-    private static final Pattern ME = Pattern.compile("^(/v1/(?:wallet|accounts))/me(/.*)?$");
+    /** The characters of RFC 6750's {@code b64token}, by code. */
+    private static final boolean[] B64TOKEN = new boolean[128];
+
+    static {
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/".chars()
+            .forEach((c) -> B64TOKEN[c] = true);
+    }
 
     private final ReactiveJwtDecoder decoder;
 
@@ -91,7 +95,7 @@ public class EdgeAuthentication implements WebFilter, Ordered {
         // route itself never turns into a 401 or 503 here
         return this.decoder.decode(token)
             .map(this.roles::caller)
-            .map((caller) -> rule.allows(caller) ? chain.filter(as(exchange, caller, rule)) : forbidden(exchange))
+            .map((caller) -> rule.allows(caller) ? chain.filter(as(exchange, caller)) : forbidden(exchange))
             .onErrorResume(BadJwtException.class, (ex) -> Mono.just(unauthenticated(exchange)))
             .onErrorResume(JwtException.class, (ex) -> Mono.just(keysUnavailable(exchange)))
             .flatMap(Function.identity());
@@ -116,9 +120,7 @@ public class EdgeAuthentication implements WebFilter, Ordered {
         }
         for (int i = 7; i < end; i++) {
             char c = authorization.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-                    || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
-            if (!allowed) {
+            if (c >= B64TOKEN.length || !B64TOKEN[c]) {
                 return null;
             }
         }
@@ -150,16 +152,26 @@ public class EdgeAuthentication implements WebFilter, Ordered {
         return exchange.getAttribute(CALLER);
     }
 
-    /** The exchange as the caller's, with {@code me} in the path made the caller's id. */
-    private static ServerWebExchange as(ServerWebExchange exchange, JwtAuthenticationToken caller, Rule rule) {
+    /**
+     * The exchange as the caller's. A {@code me} in the path is made the caller's id in
+     * the proxied call's URL ({@link MePathRewrite}), not in the request: changing the
+     * request would copy all its headers once more.
+     */
+    private static ServerWebExchange as(ServerWebExchange exchange, JwtAuthenticationToken caller) {
         exchange.getAttributes().put(CALLER, caller);
-        ServerWebExchange.Builder builder = exchange.mutate().principal(Mono.just(caller));
-        Matcher me = "me".equals(rule.owner()) ? ME.matcher(exchange.getRequest().getPath().value()) : null;
-        if (me != null && me.matches()) {
-            String path = me.group(1) + "/" + caller.getName() + ((me.group(2) != null) ? me.group(2) : "");
-            builder.request((request) -> request.path(path));
+        return exchange.mutate().principal(Mono.just(caller)).build();
+    }
+
+    /**
+     * {@code /v1/wallet/me/...} or {@code /v1/accounts/me/...} with the caller's id for
+     * {@code me}; any other path as it is.
+     */
+    static String withCallerForMe(String rawPath, String callerId) {
+        int slash = rawPath.startsWith("/v1/wallet/me") ? 10 : rawPath.startsWith("/v1/accounts/me") ? 12 : -1;
+        if (slash < 0 || (rawPath.length() > slash + 3 && rawPath.charAt(slash + 3) != '/')) {
+            return rawPath;
         }
-        return builder.build();
+        return rawPath.substring(0, slash + 1) + callerId + rawPath.substring(slash + 3);
     }
 
     private static Mono<Void> unauthenticated(ServerWebExchange exchange) {

@@ -2,6 +2,7 @@ package org.walletplatform.gateway.system;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,11 +10,13 @@ import java.util.Set;
 
 import org.walletplatform.model.ProblemTypes;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -114,6 +117,18 @@ public class RequestFirewall implements WebFilter, Ordered {
     }
 
     private static boolean headersAllowed(ServerHttpRequest request) {
+        if (nativeOf(request) instanceof HttpServerRequest netty) {
+            // Netty's own headers, read in place: Spring's view of them builds a set per
+            // call
+            Iterator<Map.Entry<CharSequence, CharSequence>> headers = netty.requestHeaders().iteratorCharSequence();
+            while (headers.hasNext()) {
+                Map.Entry<CharSequence, CharSequence> header = headers.next();
+                if (!textAllowed(header.getKey(), false) || !textAllowed(header.getValue(), true)) {
+                    return false;
+                }
+            }
+            return true;
+        }
         for (Map.Entry<String, List<String>> header : request.getHeaders().headerSet()) {
             if (!textAllowed(header.getKey(), false)) {
                 return false;
@@ -125,6 +140,16 @@ public class RequestFirewall implements WebFilter, Ordered {
             }
         }
         return true;
+    }
+
+    private static Object nativeOf(ServerHttpRequest request) {
+        try {
+            return ServerHttpRequestDecorator.getNativeRequest(request);
+        }
+        catch (IllegalStateException ex) {
+            // a mock request (tests) has none
+            return null;
+        }
     }
 
     private static boolean queryNamesAllowed(ServerHttpRequest request) {
@@ -140,7 +165,7 @@ public class RequestFirewall implements WebFilter, Ordered {
      * No control character (but a tab, where allowed) and nothing Unicode leaves
      * unassigned.
      */
-    static boolean textAllowed(String text, boolean tabAllowed) {
+    static boolean textAllowed(CharSequence text, boolean tabAllowed) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= 0x20 && c < 0x7f) {

@@ -73,4 +73,17 @@ class EdgeAuthenticationTests {
         }
     }
 
+    @Test
+    void makesMeTheCallersIdOnlyAsTheOwnerSegment() {
+        assertThat(EdgeAuthentication.withCallerForMe("/v1/wallet/me", "42")).isEqualTo("/v1/wallet/42");
+        assertThat(EdgeAuthentication.withCallerForMe("/v1/wallet/me/lines/cash/balance", "42"))
+            .isEqualTo("/v1/wallet/42/lines/cash/balance");
+        assertThat(EdgeAuthentication.withCallerForMe("/v1/accounts/me/flow", "u-7"))
+            .isEqualTo("/v1/accounts/u-7/flow");
+        for (String other : new String[] { "/v1/wallet/meow", "/v1/wallet/42/me", "/v1/accounts/mex/flow",
+                "/v1/withdrawals", "/v1/wallet/" }) {
+            assertThat(EdgeAuthentication.withCallerForMe(other, "42")).as(other).isEqualTo(other);
+        }
+    }
+
 }
