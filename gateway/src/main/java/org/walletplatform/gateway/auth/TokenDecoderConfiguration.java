@@ -34,7 +34,7 @@ class TokenDecoderConfiguration {
     private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(AuthProperties auth) throws IOException, GeneralSecurityException {
+    VerifiedTokenCache jwtDecoder(AuthProperties auth) throws IOException, GeneralSecurityException {
         NimbusReactiveJwtDecoder decoder;
         if (auth.jwksUri() != null) {
             decoder = NimbusReactiveJwtDecoder.withJwkSetUri(auth.jwksUri().toString()).build();

@@ -37,12 +37,21 @@ class VerifiedTokenCache implements ReactiveJwtDecoder {
 
     @Override
     public Mono<Jwt> decode(String token) {
-        Instant now = this.clock.instant();
-        Verified hit = this.verified.get(token);
-        if (hit != null && now.isBefore(hit.until())) {
-            return Mono.just(hit.jwt());
+        Jwt hit = verified(token);
+        if (hit != null) {
+            return Mono.just(hit);
         }
+        Instant now = this.clock.instant();
         return this.decoder.decode(token).doOnNext((jwt) -> remember(token, jwt, now));
+    }
+
+    /**
+     * The token these very characters were verified as, while that still holds; null when
+     * they must be decoded.
+     */
+    Jwt verified(String token) {
+        Verified hit = this.verified.get(token);
+        return (hit != null && this.clock.instant().isBefore(hit.until())) ? hit.jwt() : null;
     }
 
     private void remember(String token, Jwt jwt, Instant now) {

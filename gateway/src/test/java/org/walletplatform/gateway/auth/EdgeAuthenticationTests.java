@@ -1,7 +1,9 @@
 package org.walletplatform.gateway.auth;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -33,7 +35,8 @@ class EdgeAuthenticationTests {
     }
 
     private static MockServerWebExchange exchangeWhenDecoding(JwtException failure) {
-        EdgeAuthentication filter = new EdgeAuthentication((token) -> Mono.error(failure),
+        EdgeAuthentication filter = new EdgeAuthentication(
+                new VerifiedTokenCache((token) -> Mono.error(failure), Clock.systemUTC()),
                 new AuthProperties("wallet-dev", null, null, "roles"));
         MockServerWebExchange exchange = MockServerWebExchange
             .from(MockServerHttpRequest.get("/v1/wallet/me").header("Authorization", "Bearer abc"));
@@ -49,7 +52,8 @@ class EdgeAuthenticationTests {
     @Test
     void aFailureDownstreamOfAValidTokenIsNotTakenForTheTokens() {
         Jwt jwt = Jwt.withTokenValue("abc").header("alg", "EdDSA").subject("42").claim("roles", List.of()).build();
-        EdgeAuthentication filter = new EdgeAuthentication((token) -> Mono.just(jwt),
+        EdgeAuthentication filter = new EdgeAuthentication(
+                new VerifiedTokenCache((token) -> Mono.just(jwt), Clock.systemUTC()),
                 new AuthProperties("wallet-dev", null, null, "roles"));
         MockServerWebExchange exchange = MockServerWebExchange
             .from(MockServerHttpRequest.get("/v1/wallet/me").header("Authorization", "Bearer abc"));
@@ -84,6 +88,39 @@ class EdgeAuthenticationTests {
                 "/v1/withdrawals", "/v1/wallet/" }) {
             assertThat(EdgeAuthentication.withCallerForMe(other, "42")).as(other).isEqualTo(other);
         }
+    }
+
+    @Test
+    void aTokenVerifiedBeforeIsNotVerifiedAgainAndStillOnlyOpensItsOwnersPaths() {
+        AtomicInteger verifications = new AtomicInteger();
+        Jwt jwt = Jwt.withTokenValue("abc").header("alg", "RS256").subject("42").claim("roles", List.of()).build();
+        EdgeAuthentication filter = new EdgeAuthentication(new VerifiedTokenCache((token) -> {
+            verifications.incrementAndGet();
+            return Mono.just(jwt);
+        }, Clock.systemUTC()), new AuthProperties("wallet-dev", null, null, "roles"));
+
+        assertThat(answer(filter, "/v1/wallet/42")).isNull();
+        assertThat(answer(filter, "/v1/wallet/me")).isNull();
+        assertThat(answer(filter, "/v1/wallet/43")).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(answer(filter, "/admin/read/presence")).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(verifications).hasValue(1);
+    }
+
+    /**
+     * The status the filter answered with, or null when it passed the request on as the
+     * caller's.
+     */
+    private static HttpStatus answer(EdgeAuthentication filter, String path) {
+        MockServerWebExchange exchange = MockServerWebExchange
+            .from(MockServerHttpRequest.get(path).header("Authorization", "Bearer abc"));
+        AtomicBoolean passedOn = new AtomicBoolean();
+        filter.filter(exchange, (e) -> {
+            passedOn.set(EdgeAuthentication.callerOf(e).getName().equals("42"));
+            return Mono.empty();
+        }).block();
+        assertThat(passedOn.get()).isEqualTo(exchange.getResponse().getStatusCode() == null);
+        return (exchange.getResponse().getStatusCode() != null)
+                ? HttpStatus.resolve(exchange.getResponse().getStatusCode().value()) : null;
     }
 
 }
