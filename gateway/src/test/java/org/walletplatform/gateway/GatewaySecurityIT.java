@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +23,7 @@ import org.walletplatform.model.ProblemTypes;
 import org.walletplatform.model.caller.Caller;
 import org.walletplatform.model.caller.CallerAssertion;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -47,6 +50,9 @@ class GatewaySecurityIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     /** HTTP/1.1 keep-alive, as load balancers and most clients speak to the gateway. */
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -109,7 +115,34 @@ class GatewaySecurityIT {
         StubService.Received received = SERVICE.last();
         assertThat(received.path()).isEqualTo("/v1/wallet/" + user + "/home");
         assertThat(callerSeenBy(received)).isEqualTo(new Caller(user, false));
+        assertThat(received.headers().containsKey("Authorization")).as("the token stays at the edge").isFalse();
         assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
+    void eachRequestIsTimedOnceTaggedWithItsRouteOrAsTheGatewaysOwnAnswer() throws Exception {
+        String token = TOKENS.user(Long.toString(RUN + 11));
+        double proxied = timed("route:wallet-read", "200");
+        double refused = timed("UNKNOWN", "401");
+
+        assertThat(get("/v1/wallet/me", token).statusCode()).isEqualTo(200);
+        assertThat(get("/v1/wallet/me", null).statusCode()).isEqualTo(401);
+
+        assertThat(timed("route:wallet-read", "200")).isEqualTo(proxied + 1);
+        assertThat(timed("UNKNOWN", "401")).isEqualTo(refused + 1);
+        assertThat(this.meters.find("spring.cloud.gateway.requests").meters()).as("timed once").isEmpty();
+    }
+
+    private double timed(String uri, String status) throws InterruptedException {
+        // the observation stops just after the answer is written
+        Thread.sleep(100);
+        return this.meters.find("http.server.requests")
+            .tag("uri", uri)
+            .tag("status", status)
+            .timers()
+            .stream()
+            .mapToDouble(Timer::count)
+            .sum();
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Tells the service who the request acts for: strips any caller headers the client sent
- * (a service must never trust those), and for a request with a verified token adds a
+ * (a service must never trust those) and the bearer token (no service needs it, so it
+ * does not travel further), and for a request with a verified token adds a
  * {@link CallerAssertion} signed for the exact method and path the service will see
  * (after any rewrite). A filter of the headers the proxy sends, run last of them, when
  * the path is final: it edits the copy the proxy makes anyway instead of copying the
@@ -41,6 +42,8 @@ class CallerForwardingFilter implements HttpHeadersFilter, Ordered {
         HttpHeaders headers = (HttpHeaders.readOnlyHttpHeaders(input) == input) ? HttpHeaders.copyOf(input) : input;
         headers.remove(CallerAssertion.HEADER);
         headers.remove(CallerAssertion.SIGNATURE);
+        // services trust the assertion, never a token: the bearer token stays at the edge
+        headers.remove(HttpHeaders.AUTHORIZATION);
         Authentication caller = EdgeAuthentication.callerOf(exchange);
         if (caller != null) {
             URI target = exchange.getAttributeOrDefault(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR,
