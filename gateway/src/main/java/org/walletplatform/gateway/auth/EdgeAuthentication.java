@@ -13,9 +13,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -73,11 +73,8 @@ public class EdgeAuthentication implements WebFilter, Ordered {
 
     private final VerifiedTokenCache decoder;
 
-    private final RolesConverter roles;
-
-    EdgeAuthentication(VerifiedTokenCache decoder, AuthProperties auth) {
+    EdgeAuthentication(VerifiedTokenCache decoder) {
         this.decoder = decoder;
-        this.roles = new RolesConverter(auth.rolesClaim());
     }
 
     @Override
@@ -88,10 +85,10 @@ public class EdgeAuthentication implements WebFilter, Ordered {
             return rule.needsCaller() ? unauthenticated(exchange) : chain.filter(exchange);
         }
         // a token verified before needs neither the shape check nor a reactive decode
-        Jwt known = (authorization.length() > 7) ? this.decoder.verified(authorization.substring(7)) : null;
-        if (known != null && authorization.charAt(6) == ' ') {
-            JwtAuthenticationToken caller = this.roles.caller(known);
-            return rule.allows(caller) ? chain.filter(as(exchange, caller)) : forbidden(exchange);
+        JwtAuthenticationToken known = (authorization.length() > 7 && authorization.charAt(6) == ' ')
+                ? this.decoder.verifiedCaller(authorization.substring(7)) : null;
+        if (known != null) {
+            return rule.allows(known) ? chain.filter(as(exchange, known)) : forbidden(exchange);
         }
         String token = bearerToken(authorization);
         if (token == null) {
@@ -100,7 +97,7 @@ public class EdgeAuthentication implements WebFilter, Ordered {
         // the refusals are chosen before anything downstream runs, so an error of the
         // route itself never turns into a 401 or 503 here
         return this.decoder.decode(token)
-            .map(this.roles::caller)
+            .map(this.decoder::callerOf)
             .map((caller) -> rule.allows(caller) ? chain.filter(as(exchange, caller)) : forbidden(exchange))
             .onErrorResume(BadJwtException.class, (ex) -> Mono.just(unauthenticated(exchange)))
             .onErrorResume(JwtException.class, (ex) -> Mono.just(keysUnavailable(exchange)))
@@ -134,7 +131,16 @@ public class EdgeAuthentication implements WebFilter, Ordered {
     }
 
     private static Rule ruleOf(ServerWebExchange exchange) {
-        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+        ServerHttpRequest request = exchange.getRequest();
+        String raw = request.getPath().value();
+        // with nothing percent-encoded the plain text decides; else the path patterns,
+        // which
+        // match the decoded segments (an encoded "/%61dmin" is still /admin)
+        return (raw.indexOf('%') < 0) ? plainRuleOf(raw, request.getMethod())
+                : patternRuleOf(request.getPath().pathWithinApplication(), request.getMethod());
+    }
+
+    static Rule patternRuleOf(PathContainer path, HttpMethod method) {
         if (ADMIN.matches(path)) {
             return Rule.ADMIN;
         }
@@ -144,10 +150,7 @@ public class EdgeAuthentication implements WebFilter, Ordered {
                 return new Rule(true, false, match.getUriVariables().get("owner"));
             }
         }
-        if (HttpMethod.POST.equals(exchange.getRequest().getMethod()) && WITHDRAWALS.matches(path)) {
-            return Rule.ANY_CALLER;
-        }
-        return Rule.ANYONE;
+        return (HttpMethod.POST.equals(method) && WITHDRAWALS.matches(path)) ? Rule.ANY_CALLER : Rule.ANYONE;
     }
 
     /**
@@ -156,6 +159,25 @@ public class EdgeAuthentication implements WebFilter, Ordered {
      */
     public static JwtAuthenticationToken callerOf(ServerWebExchange exchange) {
         return exchange.getAttribute(CALLER);
+    }
+
+    /**
+     * What {@link #patternRuleOf} says of a path with nothing percent-encoded, by string
+     * prefixes instead of path patterns: this runs on every request.
+     */
+    static Rule plainRuleOf(String path, HttpMethod method) {
+        if (path.startsWith("/admin/") || path.equals("/admin")) {
+            return Rule.ADMIN;
+        }
+        int start = path.startsWith("/v1/wallet/") ? 11 : path.startsWith("/v1/accounts/") ? 13 : -1;
+        if (start > 0) {
+            int end = path.indexOf('/', start);
+            String owner = path.substring(start, (end < 0) ? path.length() : end);
+            if (!owner.isEmpty()) {
+                return new Rule(true, false, owner);
+            }
+        }
+        return (HttpMethod.POST.equals(method) && path.equals("/v1/withdrawals")) ? Rule.ANY_CALLER : Rule.ANYONE;
     }
 
     /**
@@ -209,7 +231,7 @@ public class EdgeAuthentication implements WebFilter, Ordered {
      * What a route asks of its caller: a token at all, the admin role, or to own the path
      * ({@code owner} not null).
      */
-    private record Rule(boolean needsCaller, boolean needsAdmin, String owner) {
+    record Rule(boolean needsCaller, boolean needsAdmin, String owner) {
 
         static final Rule ANYONE = new Rule(false, false, null);
 

@@ -12,7 +12,6 @@ import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Makes {@code me} in {@code /v1/wallet/me/...} and {@code /v1/accounts/me/...} the
@@ -29,9 +28,11 @@ class MePathRewrite implements GlobalFilter, Ordered {
         if (caller != null && url != null) {
             String path = EdgeAuthentication.withCallerForMe(url.getRawPath(), caller.getName());
             if (!path.equals(url.getRawPath())) {
+                // the parts are already encoded: put together and parsed once
+                String query = (url.getRawQuery() != null) ? "?" + url.getRawQuery() : "";
                 exchange.getAttributes()
                     .put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR,
-                            UriComponentsBuilder.fromUri(url).replacePath(path).build(true).toUri());
+                            URI.create(url.getScheme() + "://" + url.getRawAuthority() + path + query));
             }
         }
         return chain.filter(exchange);

@@ -50,7 +50,7 @@ class TokenDecoderConfiguration {
             .setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(auth.issuer()),
                     new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull), new JwtClaimValidator<String>(
                             JwtClaimNames.SUB, (sub) -> sub != null && SUBJECT.matcher(sub).matches())));
-        return new VerifiedTokenCache(decoder, Clock.systemUTC());
+        return new VerifiedTokenCache(decoder, new RolesConverter(auth.rolesClaim()), Clock.systemUTC());
     }
 
     private static RSAPublicKey readPublicKey(AuthProperties auth) throws IOException, GeneralSecurityException {

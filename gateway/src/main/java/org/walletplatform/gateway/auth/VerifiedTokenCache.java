@@ -10,13 +10,15 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Remembers tokens already verified, so an app sending the same token on every request
- * pays for the RSA signature check and the JSON parsing once. The cache key is the whole
- * token, so a hit is the very bytes that were verified; an entry lives until the token
- * expires or for {@link #MAX_AGE}, whichever is sooner (a key withdrawn from the JWKS
- * stops being honoured within that time). At {@link #MAX_ENTRIES} the cache starts over.
+ * Remembers tokens already verified, and the caller each speaks for, so an app sending
+ * the same token on every request pays for the RSA signature check, the JSON parsing and
+ * reading the roles once. The cache key is the whole token, so a hit is the very bytes
+ * that were verified; an entry lives until the token expires or for {@link #MAX_AGE},
+ * whichever is sooner (a key withdrawn from the JWKS stops being honoured within that
+ * time). At {@link #MAX_ENTRIES} the cache starts over.
  */
 class VerifiedTokenCache implements ReactiveJwtDecoder {
 
@@ -26,12 +28,15 @@ class VerifiedTokenCache implements ReactiveJwtDecoder {
 
     private final ReactiveJwtDecoder decoder;
 
+    private final RolesConverter roles;
+
     private final Clock clock;
 
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    VerifiedTokenCache(ReactiveJwtDecoder decoder, Clock clock) {
+    VerifiedTokenCache(ReactiveJwtDecoder decoder, RolesConverter roles, Clock clock) {
         this.decoder = decoder;
+        this.roles = roles;
         this.clock = clock;
     }
 
@@ -46,10 +51,20 @@ class VerifiedTokenCache implements ReactiveJwtDecoder {
     }
 
     /**
-     * The token these very characters were verified as, while that still holds; null when
-     * they must be decoded.
+     * The caller these very characters were verified as, while that still holds; null
+     * when they must be decoded.
      */
-    Jwt verified(String token) {
+    JwtAuthenticationToken verifiedCaller(String token) {
+        Verified hit = this.verified.get(token);
+        return (hit != null && this.clock.instant().isBefore(hit.until())) ? hit.caller() : null;
+    }
+
+    /** The caller a verified token speaks for. */
+    JwtAuthenticationToken callerOf(Jwt jwt) {
+        return this.roles.caller(jwt);
+    }
+
+    private Jwt verified(String token) {
         Verified hit = this.verified.get(token);
         return (hit != null && this.clock.instant().isBefore(hit.until())) ? hit.jwt() : null;
     }
@@ -62,10 +77,10 @@ class VerifiedTokenCache implements ReactiveJwtDecoder {
         if (jwt.getExpiresAt() != null && jwt.getExpiresAt().isBefore(until)) {
             until = jwt.getExpiresAt();
         }
-        this.verified.put(token, new Verified(jwt, until));
+        this.verified.put(token, new Verified(jwt, this.roles.caller(jwt), until));
     }
 
-    private record Verified(Jwt jwt, Instant until) {
+    private record Verified(Jwt jwt, JwtAuthenticationToken caller, Instant until) {
     }
 
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.http.Outcome;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.route.Route;
@@ -59,19 +60,8 @@ class RequestTimer implements WebFilter, Ordered {
                     .tag("route", k.route())
                     .tag("method", k.method())
                     .tag("status", Integer.toString(k.status()))
-                    .tag("outcome", outcome(k.status()))
+                    .tag("outcome", Outcome.forStatus(k.status()).name())
                     .register(this.meters));
-    }
-
-    private static String outcome(int status) {
-        return switch (status / 100) {
-            case 1 -> "INFORMATIONAL";
-            case 2 -> "SUCCESS";
-            case 3 -> "REDIRECTION";
-            case 4 -> "CLIENT_ERROR";
-            case 5 -> "SERVER_ERROR";
-            default -> "UNKNOWN";
-        };
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.walletplatform.gateway.auth;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -8,7 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -19,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EdgeAuthenticationTests {
+
+    private static final RolesConverter ROLES = new RolesConverter("roles");
 
     @Test
     void aTokenTheDecoderCallsBadIs401AndOneItCannotCheckIs503() {
@@ -36,8 +41,7 @@ class EdgeAuthenticationTests {
 
     private static MockServerWebExchange exchangeWhenDecoding(JwtException failure) {
         EdgeAuthentication filter = new EdgeAuthentication(
-                new VerifiedTokenCache((token) -> Mono.error(failure), Clock.systemUTC()),
-                new AuthProperties("wallet-dev", null, null, "roles"));
+                new VerifiedTokenCache((token) -> Mono.error(failure), ROLES, Clock.systemUTC()));
         MockServerWebExchange exchange = MockServerWebExchange
             .from(MockServerHttpRequest.get("/v1/wallet/me").header("Authorization", "Bearer abc"));
         AtomicBoolean passedOn = new AtomicBoolean();
@@ -53,8 +57,7 @@ class EdgeAuthenticationTests {
     void aFailureDownstreamOfAValidTokenIsNotTakenForTheTokens() {
         Jwt jwt = Jwt.withTokenValue("abc").header("alg", "EdDSA").subject("42").claim("roles", List.of()).build();
         EdgeAuthentication filter = new EdgeAuthentication(
-                new VerifiedTokenCache((token) -> Mono.just(jwt), Clock.systemUTC()),
-                new AuthProperties("wallet-dev", null, null, "roles"));
+                new VerifiedTokenCache((token) -> Mono.just(jwt), ROLES, Clock.systemUTC()));
         MockServerWebExchange exchange = MockServerWebExchange
             .from(MockServerHttpRequest.get("/v1/wallet/me").header("Authorization", "Bearer abc"));
         JwtException downstream = new JwtException("a route's own failure");
@@ -97,12 +100,14 @@ class EdgeAuthenticationTests {
         EdgeAuthentication filter = new EdgeAuthentication(new VerifiedTokenCache((token) -> {
             verifications.incrementAndGet();
             return Mono.just(jwt);
-        }, Clock.systemUTC()), new AuthProperties("wallet-dev", null, null, "roles"));
+        }, ROLES, Clock.systemUTC()));
 
         assertThat(answer(filter, "/v1/wallet/42")).isNull();
         assertThat(answer(filter, "/v1/wallet/me")).isNull();
         assertThat(answer(filter, "/v1/wallet/43")).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(answer(filter, "/admin/read/presence")).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(answer(filter, "/%61dmin/read/presence")).as("encoded").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(answer(filter, "/v1/wallet/4%33")).as("encoded").isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(verifications).hasValue(1);
     }
 
@@ -112,7 +117,8 @@ class EdgeAuthenticationTests {
      */
     private static HttpStatus answer(EdgeAuthentication filter, String path) {
         MockServerWebExchange exchange = MockServerWebExchange
-            .from(MockServerHttpRequest.get(path).header("Authorization", "Bearer abc"));
+            .from(MockServerHttpRequest.method(HttpMethod.GET, URI.create("http://localhost" + path))
+                .header("Authorization", "Bearer abc"));
         AtomicBoolean passedOn = new AtomicBoolean();
         filter.filter(exchange, (e) -> {
             passedOn.set(EdgeAuthentication.callerOf(e).getName().equals("42"));
@@ -121,6 +127,19 @@ class EdgeAuthenticationTests {
         assertThat(passedOn.get()).isEqualTo(exchange.getResponse().getStatusCode() == null);
         return (exchange.getResponse().getStatusCode() != null)
                 ? HttpStatus.resolve(exchange.getResponse().getStatusCode().value()) : null;
+    }
+
+    @Test
+    void decidesAPlainPathAsThePathPatternsDo() {
+        for (String path : new String[] { "/admin", "/admin/", "/admin/read/presence", "/administrator", "/v1/wallet",
+                "/v1/wallet/", "/v1/wallet/42", "/v1/wallet/42/", "/v1/wallet/me/home", "/v1/wallet/42/lines/cash",
+                "/v1/accounts/7", "/v1/accounts/7/flow", "/v1/accounts/", "/v1/walletx/1", "/v1/withdrawals",
+                "/v1/withdrawals/", "/v1/notifications", "/v1/rewards/x", "/", "/V1/wallet/42" }) {
+            for (HttpMethod method : new HttpMethod[] { HttpMethod.GET, HttpMethod.POST }) {
+                assertThat(EdgeAuthentication.plainRuleOf(path, method)).as(method + " " + path)
+                    .isEqualTo(EdgeAuthentication.patternRuleOf(PathContainer.parsePath(path), method));
+            }
+        }
     }
 
 }

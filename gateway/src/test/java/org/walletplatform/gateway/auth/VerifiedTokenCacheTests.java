@@ -38,7 +38,8 @@ class VerifiedTokenCacheTests {
 
     @Test
     void verifiesATokenOnceWhileItIsValid() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(this.verifier, Clock.fixed(NOW, ZoneOffset.UTC));
+        VerifiedTokenCache cache = new VerifiedTokenCache(this.verifier, new RolesConverter("roles"),
+                Clock.fixed(NOW, ZoneOffset.UTC));
         cache.decode("t1").block();
         cache.decode("t1").block();
         cache.decode("t2").block();
@@ -49,7 +50,7 @@ class VerifiedTokenCacheTests {
     @Test
     void verifiesAgainOnceTheTokenExpiredOrTheEntryAged() {
         AdjustableClock clock = new AdjustableClock(NOW);
-        VerifiedTokenCache cache = new VerifiedTokenCache(this.verifier, clock);
+        VerifiedTokenCache cache = new VerifiedTokenCache(this.verifier, new RolesConverter("roles"), clock);
         this.expiry = NOW.plusSeconds(30);
         cache.decode("short").block();
         clock.now = NOW.plusSeconds(31);
@@ -65,7 +66,8 @@ class VerifiedTokenCacheTests {
 
     @Test
     void neverRemembersARefusal() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(this.verifier, Clock.fixed(NOW, ZoneOffset.UTC));
+        VerifiedTokenCache cache = new VerifiedTokenCache(this.verifier, new RolesConverter("roles"),
+                Clock.fixed(NOW, ZoneOffset.UTC));
         for (int i = 0; i < 2; i++) {
             assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> cache.decode("bad").block());
         }

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.http.Outcome;
 import io.micrometer.observation.ObservationPredicate;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -111,20 +112,9 @@ class WalletFastPath extends OncePerRequestFilter {
             .tag("method", "GET")
             .tag("uri", PATTERN)
             .tag("status", Integer.toString(status))
-            .tag("outcome", outcome(status))
+            .tag("outcome", Outcome.forStatus(status).name())
             .tag("exception", exception)
             .tag("error", exception);
-    }
-
-    private static String outcome(int status) {
-        return switch (status / 100) {
-            case 1 -> "INFORMATIONAL";
-            case 2 -> "SUCCESS";
-            case 3 -> "REDIRECTION";
-            case 4 -> "CLIENT_ERROR";
-            case 5 -> "SERVER_ERROR";
-            default -> "UNKNOWN";
-        };
     }
 
     @Configuration(proxyBeanMethods = false)
