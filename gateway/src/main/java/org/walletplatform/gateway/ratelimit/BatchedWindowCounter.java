@@ -59,7 +59,7 @@ class BatchedWindowCounter implements DisposableBean {
     BatchedWindowCounter(ReactiveStringRedisTemplate redis, MeterRegistry meters, RateLimitProperties properties) {
         this(redis, meters, properties.redisTimeout(), System::currentTimeMillis);
         long every = properties.flushInterval().toMillis();
-        this.flusher.scheduleWithFixedDelay(this::flush, every, every, TimeUnit.MILLISECONDS);
+        this.flusher.scheduleWithFixedDelay(this::flushSafely, every, every, TimeUnit.MILLISECONDS);
     }
 
     BatchedWindowCounter(ReactiveStringRedisTemplate redis, MeterRegistry meters, Duration timeout,
@@ -68,11 +68,8 @@ class BatchedWindowCounter implements DisposableBean {
         this.meters = meters;
         this.timeout = timeout;
         this.clock = clock;
-        this.flusher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-            .name("rate-limit-flush")
-            .daemon()
-            .uncaughtExceptionHandler((t, ex) -> meters.counter("gateway.ratelimit.redis.failures").increment())
-            .factory());
+        this.flusher = Executors
+            .newSingleThreadScheduledExecutor(Thread.ofPlatform().name("rate-limit-flush").daemon().factory());
     }
 
     /**
@@ -134,6 +131,16 @@ class BatchedWindowCounter implements DisposableBean {
             // request sees a count too high, never one too low
             cell.settled = Math.max(cell.settled, ((Number) totals.get(i)).longValue());
             cell.pending.addAndGet(-n);
+        }
+    }
+
+    /** A task that throws is never run again by the executor: this one never throws. */
+    private void flushSafely() {
+        try {
+            flush();
+        }
+        catch (RuntimeException ex) {
+            this.meters.counter("gateway.ratelimit.redis.failures", "policy", "all").increment();
         }
     }
 
