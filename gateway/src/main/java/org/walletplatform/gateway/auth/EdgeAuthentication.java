@@ -134,8 +134,7 @@ public class EdgeAuthentication implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         String raw = request.getPath().value();
         // with nothing percent-encoded the plain text decides; else the path patterns,
-        // which
-        // match the decoded segments (an encoded "/%61dmin" is still /admin)
+        // which match the decoded segments (an encoded "/%61dmin" is still /admin)
         return (raw.indexOf('%') < 0) ? plainRuleOf(raw, request.getMethod())
                 : patternRuleOf(request.getPath().pathWithinApplication(), request.getMethod());
     }

@@ -42,9 +42,9 @@ class VerifiedTokenCache implements ReactiveJwtDecoder {
 
     @Override
     public Mono<Jwt> decode(String token) {
-        Jwt hit = verified(token);
+        Verified hit = fresh(token);
         if (hit != null) {
-            return Mono.just(hit);
+            return Mono.just(hit.jwt());
         }
         Instant now = this.clock.instant();
         return this.decoder.decode(token).doOnNext((jwt) -> remember(token, jwt, now));
@@ -55,8 +55,8 @@ class VerifiedTokenCache implements ReactiveJwtDecoder {
      * when they must be decoded.
      */
     JwtAuthenticationToken verifiedCaller(String token) {
-        Verified hit = this.verified.get(token);
-        return (hit != null && this.clock.instant().isBefore(hit.until())) ? hit.caller() : null;
+        Verified hit = fresh(token);
+        return (hit != null) ? hit.caller() : null;
     }
 
     /** The caller a verified token speaks for. */
@@ -64,9 +64,9 @@ class VerifiedTokenCache implements ReactiveJwtDecoder {
         return this.roles.caller(jwt);
     }
 
-    private Jwt verified(String token) {
+    private Verified fresh(String token) {
         Verified hit = this.verified.get(token);
-        return (hit != null && this.clock.instant().isBefore(hit.until())) ? hit.jwt() : null;
+        return (hit != null && this.clock.instant().isBefore(hit.until())) ? hit : null;
     }
 
     private void remember(String token, Jwt jwt, Instant now) {

@@ -26,7 +26,7 @@ import org.springframework.web.server.WebFilterChain;
  * Refuses suspicious requests with a 400 problem before anything else runs: the rules of
  * Spring Security's {@code StrictServerWebExchangeFirewall}, checked once per request by
  * character scans. That firewall wraps the exchange and validates every header and query
- * parameter with a regular expression on each access, which cost about a seventh of the
+ * parameter with a regular expression on each access, which cost about an eighth of the
  * gateway's CPU per proxied request (BENCHMARKS.md, "Gateway overhead").
  * <ul>
  * <li>methods other than GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS;</li>
@@ -118,8 +118,7 @@ public class RequestFirewall implements WebFilter, Ordered {
 
     private static boolean headersAllowed(ServerHttpRequest request) {
         if (nativeOf(request) instanceof HttpServerRequest netty) {
-            // Netty's own headers, read in place: Spring's view of them builds a set per
-            // call
+            // Netty's own headers read in place (Spring's view builds a set per call)
             Iterator<Map.Entry<CharSequence, CharSequence>> headers = netty.requestHeaders().iteratorCharSequence();
             while (headers.hasNext()) {
                 Map.Entry<CharSequence, CharSequence> header = headers.next();
