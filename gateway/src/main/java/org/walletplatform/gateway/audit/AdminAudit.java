@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.walletplatform.gateway.system.EdgeFilter;
 import org.walletplatform.gateway.system.GatewayProblems;
 import org.walletplatform.model.ProblemTypes;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.StreamRecords;
@@ -18,7 +18,6 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -29,7 +28,7 @@ import org.springframework.web.server.WebFilterChain;
  * entries; {@code GET /admin/audit} lists the newest.
  */
 @Component
-public class AdminAudit implements WebFilter, Ordered {
+public class AdminAudit implements EdgeFilter {
 
     static final String STREAM = "wallet:audit";
 

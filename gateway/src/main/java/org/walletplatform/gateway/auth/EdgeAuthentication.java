@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.walletplatform.gateway.system.EdgeFilter;
 import org.walletplatform.gateway.system.GatewayProblems;
 import org.walletplatform.model.ProblemTypes;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -19,7 +19,6 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -45,7 +44,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * session, no CSRF (bearer tokens only). Refusals are problem+json.
  */
 @Component
-public class EdgeAuthentication implements WebFilter, Ordered {
+public class EdgeAuthentication implements EdgeFilter {
 
     /**
      * After the request firewall, before the rate limits, which count per caller.

@@ -32,9 +32,14 @@ public class RolesConverter {
         return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
     }
 
-    /** Whether the caller carries the admin role. */
+    /** Whether the caller carries the admin role (asked twice per request: a loop). */
     public static boolean isAdmin(Authentication authentication) {
-        return authentication.getAuthorities().stream().anyMatch((a) -> ADMIN.equals(a.getAuthority()));
+        for (GrantedAuthority authority : authentication.getAuthorities()) {
+            if (ADMIN.equals(authority.getAuthority())) {
+                return true;
+            }
+        }
+        return false;
     }
 
 }

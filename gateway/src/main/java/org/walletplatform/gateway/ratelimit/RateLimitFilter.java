@@ -9,17 +9,16 @@ import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.walletplatform.gateway.auth.EdgeAuthentication;
+import org.walletplatform.gateway.system.EdgeFilter;
 import org.walletplatform.gateway.system.GatewayProblems;
 import org.walletplatform.model.ProblemTypes;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -34,7 +33,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * count the token's subject.
  */
 @Component
-class RateLimitFilter implements WebFilter, Ordered {
+class RateLimitFilter implements EdgeFilter {
 
     private static final Pattern LINE_ID = Pattern.compile("[a-z0-9-]{1,32}");
 

@@ -14,7 +14,6 @@ import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -25,7 +24,7 @@ import org.springframework.web.server.WebFilterChain;
  * 414; that limit is set well above this one.)
  */
 @Component
-class RequestSizeFilter implements WebFilter, Ordered {
+class RequestSizeFilter implements EdgeFilter {
 
     private final LimitsProperties limits;
 

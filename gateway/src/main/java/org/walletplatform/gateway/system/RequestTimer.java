@@ -15,7 +15,6 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -29,7 +28,7 @@ import org.springframework.web.server.WebFilterChain;
  * "Gateway overhead"). This filter adds no layer and builds each timer once.
  */
 @Component
-class RequestTimer implements WebFilter, Ordered {
+class RequestTimer implements EdgeFilter {
 
     private final MeterRegistry meters;
 

@@ -6,7 +6,6 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -16,7 +15,7 @@ import org.springframework.web.server.WebFilterChain;
  * nothing is cached.
  */
 @Component
-class SecurityHeadersFilter implements WebFilter, Ordered {
+class SecurityHeadersFilter implements EdgeFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
