@@ -3,6 +3,9 @@ package org.walletplatform.model.caller;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +45,38 @@ class CallerAssertionTests {
                 NOW))
             .isEmpty();
         assertThat(CallerAssertion.verify(List.of("s1"), "GET", "/p", null, null, NOW)).isEmpty();
+    }
+
+    /** The regular expression the scan replaced, as the reference. */
+    private static final Pattern SHAPE = Pattern
+        .compile("^sub=([A-Za-z0-9_.@-]{1,64});admin=(true|false);ts=(\\d{1,12})$");
+
+    @Test
+    void readsAssertionsExactlyAsTheRegularExpressionItReplaced() {
+        String longest = "a".repeat(64);
+        List<String> cases = Stream.of("sub=42;admin=false;ts=1764000000", "sub=ops@corp.example;admin=true;ts=1",
+                "sub=a-b_c.d;admin=true;ts=0", "sub=" + longest + ";admin=false;ts=123456789012",
+                "sub=" + longest + "a;admin=false;ts=1", "sub=42;admin=false;ts=1234567890123", "sub=;admin=false;ts=1",
+                "sub=42;admin=False;ts=1", "sub=42;admin=yes;ts=1", "sub=42;admin=false;ts=",
+                "sub=42;admin=false;ts=1x", "sub=42;admin=false;ts=-1", "sub=42;admin=false;ts=1;x=2",
+                "sub=42;admin=false", "sub=42", "sub=4 2;admin=false;ts=1", "sub=42;;admin=false;ts=1",
+                "sub=4;2;admin=false;ts=1", "Sub=42;admin=false;ts=1", " sub=42;admin=false;ts=1",
+                "sub=42;admin=false;ts=1\n", "sub=42;admin=false;ts=1 ", "sub=4\u00e92;admin=false;ts=1",
+                "sub=42;admin=truefalse;ts=1", "sub=42;admin=true;ts=\u0661", "", ";", "sub=")
+            .toList();
+        for (String text : cases) {
+            Matcher reference = SHAPE.matcher(text);
+            CallerAssertion.Parts parts = CallerAssertion.Parts.of(text);
+            if (!reference.matches()) {
+                assertThat(parts).as(text).isNull();
+                continue;
+            }
+            assertThat(parts).as(text)
+                .isEqualTo(new CallerAssertion.Parts(
+                        new Caller(reference.group(1), Boolean.parseBoolean(reference.group(2))),
+                        Long.parseLong(reference.group(3))));
+        }
+        assertThat(cases.stream().filter((text) -> SHAPE.matcher(text).matches())).hasSize(4);
     }
 
     @Test

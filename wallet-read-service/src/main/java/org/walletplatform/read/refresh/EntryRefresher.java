@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.walletplatform.model.notification.RefreshRequest;
@@ -57,6 +58,11 @@ public class EntryRefresher {
 
     private final ExecutorService tasks = Executors.newVirtualThreadPerTaskExecutor();
 
+    /** Asked on every read: looked up once, not per visit. */
+    private final Counter skipped;
+
+    private final Counter dropped;
+
     EntryRefresher(StringRedisTemplate redis, RefreshProperties properties, CircuitBreakerRegistry breakers,
             MeterRegistry meters) {
         this.redis = redis;
@@ -68,6 +74,8 @@ public class EntryRefresher {
         this.pending = new Semaphore(properties.maxPending());
         this.claimedHere = new RecentClaims(properties.minInterval(), properties.memory());
         this.absentClaimedHere = new RecentClaims(properties.absentMinInterval(), properties.memory());
+        this.skipped = meters.counter(METER, "result", "skipped");
+        this.dropped = meters.counter(METER, "result", "dropped");
     }
 
     /**
@@ -77,11 +85,11 @@ public class EntryRefresher {
     public void onEntry(long userId, String source) {
         boolean absent = WalletView.FROM_PRESENCE.equals(source);
         if (!(absent ? this.absentClaimedHere : this.claimedHere).claim(userId, System.currentTimeMillis())) {
-            count("skipped");
+            this.skipped.increment();
             return;
         }
         if (!this.pending.tryAcquire()) {
-            count("dropped");
+            this.dropped.increment();
             return;
         }
         this.tasks.execute(() -> {
@@ -98,7 +106,7 @@ public class EntryRefresher {
         try {
             if (!claimed && !Boolean.TRUE
                 .equals(this.redis.opsForValue().setIfAbsent(CLAIM_KEY + userId, "1", this.properties.minInterval()))) {
-                count("skipped");
+                this.skipped.increment();
                 return;
             }
             this.writeSide.executeCheckedSupplier(() -> send(userId));

@@ -1,38 +1,50 @@
 package org.walletplatform.read.refresh;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Which users this instance claimed for a refresh lately, in memory: a repeated visit
- * within the interval costs nothing, not even a Redis call. Bounded (least recently
- * claimed forgotten first): forgetting costs at most one extra claim.
+ * within the interval costs nothing, not even a Redis call. Every read asks, so it takes
+ * no lock: a fixed table of at least twice {@code capacity} slots, a user's slot chosen
+ * by their id (consecutive ids never share one), one claim per slot set by
+ * compare-and-set. Two users sharing a slot push each other's claim out; forgetting costs
+ * at most one extra claim.
  */
 final class RecentClaims {
 
     private final long intervalMillis;
 
-    private final LinkedHashMap<Long, Long> claimedAt;
+    private final AtomicReferenceArray<Claim> slots;
+
+    private final int mask;
 
     RecentClaims(Duration interval, int capacity) {
         this.intervalMillis = interval.toMillis();
-        this.claimedAt = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
-                return size() > capacity;
-            }
-        };
+        int size = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1;
+        this.slots = new AtomicReferenceArray<>(size);
+        this.mask = size - 1;
     }
 
     /** True if {@code userId} was not claimed within the interval; claims it. */
-    synchronized boolean claim(long userId, long nowMillis) {
-        Long last = this.claimedAt.get(userId);
-        if (last != null && nowMillis - last < this.intervalMillis) {
-            return false;
+    boolean claim(long userId, long nowMillis) {
+        int slot = Long.hashCode(userId) & this.mask;
+        while (true) {
+            Claim last = this.slots.get(slot);
+            if (last != null && last.userId() == userId && nowMillis - last.atMillis() < this.intervalMillis) {
+                return false;
+            }
+            if (this.slots.compareAndSet(slot, last, new Claim(userId, nowMillis))) {
+                return true;
+            }
         }
-        this.claimedAt.put(userId, nowMillis);
-        return true;
+    }
+
+    int slotCount() {
+        return this.slots.length();
+    }
+
+    private record Claim(long userId, long atMillis) {
     }
 
 }
