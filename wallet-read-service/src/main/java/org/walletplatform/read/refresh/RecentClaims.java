@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * Which users this instance claimed for a refresh lately, in memory: a repeated visit
  * within the interval costs nothing, not even a Redis call. Every read asks, so it takes
- * no lock: a fixed table of at least twice {@code capacity} slots, a user's slot chosen
- * by their id (consecutive ids never share one), one claim per slot set by
- * compare-and-set. Two users sharing a slot push each other's claim out; forgetting costs
- * at most one extra claim.
+ * no lock: a fixed table of at least twice {@code capacity} slots (262,144 for the
+ * default 100,000), a user's slot chosen by their id (ids closer than the table's size
+ * never share one), one claim per slot set by compare-and-set. Two users sharing a slot
+ * push each other's claim out; forgetting costs at most one extra claim.
  */
 final class RecentClaims {
 
