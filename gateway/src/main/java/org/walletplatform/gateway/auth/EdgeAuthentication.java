@@ -95,8 +95,7 @@ public class EdgeAuthentication implements EdgeFilter {
         }
         // the refusals are chosen before anything downstream runs, so an error of the
         // route itself never turns into a 401 or 503 here
-        return this.decoder.decode(token)
-            .map(this.decoder::callerOf)
+        return this.decoder.caller(token)
             .map((caller) -> rule.allows(caller) ? chain.filter(as(exchange, caller)) : forbidden(exchange))
             .onErrorResume(BadJwtException.class, (ex) -> Mono.just(unauthenticated(exchange)))
             .onErrorResume(JwtException.class, (ex) -> Mono.just(keysUnavailable(exchange)))

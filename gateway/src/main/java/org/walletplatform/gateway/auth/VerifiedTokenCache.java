@@ -42,12 +42,20 @@ class VerifiedTokenCache implements ReactiveJwtDecoder {
 
     @Override
     public Mono<Jwt> decode(String token) {
+        return caller(token).map(JwtAuthenticationToken::getToken);
+    }
+
+    /**
+     * The caller a token speaks for: remembered, or verified now (and its roles read) and
+     * remembered.
+     */
+    Mono<JwtAuthenticationToken> caller(String token) {
         Verified hit = fresh(token);
         if (hit != null) {
-            return Mono.just(hit.jwt());
+            return Mono.just(hit.caller());
         }
         Instant now = this.clock.instant();
-        return this.decoder.decode(token).doOnNext((jwt) -> remember(token, jwt, now));
+        return this.decoder.decode(token).map((jwt) -> remember(token, jwt, now).caller());
     }
 
     /**
@@ -59,17 +67,12 @@ class VerifiedTokenCache implements ReactiveJwtDecoder {
         return (hit != null) ? hit.caller() : null;
     }
 
-    /** The caller a verified token speaks for. */
-    JwtAuthenticationToken callerOf(Jwt jwt) {
-        return this.roles.caller(jwt);
-    }
-
     private Verified fresh(String token) {
         Verified hit = this.verified.get(token);
         return (hit != null && this.clock.instant().isBefore(hit.until())) ? hit : null;
     }
 
-    private void remember(String token, Jwt jwt, Instant now) {
+    private Verified remember(String token, Jwt jwt, Instant now) {
         if (this.verified.size() >= MAX_ENTRIES) {
             this.verified.clear();
         }
@@ -77,10 +80,12 @@ class VerifiedTokenCache implements ReactiveJwtDecoder {
         if (jwt.getExpiresAt() != null && jwt.getExpiresAt().isBefore(until)) {
             until = jwt.getExpiresAt();
         }
-        this.verified.put(token, new Verified(jwt, this.roles.caller(jwt), until));
+        Verified entry = new Verified(this.roles.caller(jwt), until);
+        this.verified.put(token, entry);
+        return entry;
     }
 
-    private record Verified(Jwt jwt, JwtAuthenticationToken caller, Instant until) {
+    private record Verified(JwtAuthenticationToken caller, Instant until) {
     }
 
 }

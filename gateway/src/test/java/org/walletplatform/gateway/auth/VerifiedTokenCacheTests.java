@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -37,14 +38,23 @@ class VerifiedTokenCacheTests {
     };
 
     @Test
-    void verifiesATokenOnceWhileItIsValid() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(this.verifier, new RolesConverter("roles"),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+    void verifiesATokenAndReadsItsRolesOnceWhileItIsValid() {
+        AtomicInteger rolesRead = new AtomicInteger();
+        RolesConverter roles = new RolesConverter("roles") {
+            @Override
+            JwtAuthenticationToken caller(Jwt jwt) {
+                rolesRead.incrementAndGet();
+                return super.caller(jwt);
+            }
+        };
+        VerifiedTokenCache cache = new VerifiedTokenCache(this.verifier, roles, Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThat(cache.caller("t1").block().getName()).isEqualTo("42");
         cache.decode("t1").block();
-        cache.decode("t1").block();
+        assertThat(cache.verifiedCaller("t1")).isNotNull();
         cache.decode("t2").block();
 
         assertThat(this.verifications).hasValue(2);
+        assertThat(rolesRead).hasValue(2);
     }
 
     @Test
