@@ -17,13 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * are most of the traffic and a missed first push is the only case it catches
  * @param memory users remembered per instance, each kind, so that repeated visits within
  * the interval skip even the Redis claim
- * @param timeout how long one refresh request may take
- * @param maxPending refreshes waiting or in flight at once; beyond it new ones are
+ * @param timeout how long one refresh request (up to 500 users) may take; off the request
+ * path, and one sender per instance, so a slow write side costs no threads
+ * @param maxPending users waiting to be sent to the write side; beyond it new ones are
  * dropped (the next entry after the interval asks again)
  */
 @ConfigurationProperties("wallet.refresh")
 record RefreshProperties(@DefaultValue("http://127.0.0.1:8082") URI writeServiceUrl,
         @DefaultValue("10m") Duration minInterval, @DefaultValue("24h") Duration absentMinInterval,
-        @DefaultValue("100000") int memory, @DefaultValue("1s") Duration timeout,
-        @DefaultValue("1000") int maxPending) {
+        @DefaultValue("100000") int memory, @DefaultValue("5s") Duration timeout,
+        @DefaultValue("10000") int maxPending) {
 }

@@ -9,17 +9,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.walletplatform.model.notification.RefreshRequest;
+import org.walletplatform.model.wallet.WalletView;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,14 +41,22 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Pull on entry against real Redis and a stand-in write side on a real port: many entries
- * of one user make one refresh request, and a write side that hangs does not hold up the
- * read.
+ * of one user make one refresh, a burst of entries of many users goes out in a few
+ * batched requests, and a write side that hangs does not hold up the read.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class EntryRefreshIT {
 
     private static final WriteSide WRITE_SIDE = new WriteSide();
+
+    private static final long BURST_FIRST = 930_000;
+
+    private static final int BURST = 2_000;
+
+    private static final long ABSENT_OFFSET = 1_000_000;
+
+    private static final long BREAKER_FIRST = 950_000;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -50,6 +65,12 @@ class EntryRefreshIT {
 
     @Autowired
     private StringRedisTemplate redis;
+
+    @Autowired
+    private EntryRefresher refresher;
+
+    @Autowired
+    private CircuitBreakerRegistry breakers;
 
     @DynamicPropertySource
     static void writeSide(DynamicPropertyRegistry registry) {
@@ -64,6 +85,8 @@ class EntryRefreshIT {
     @BeforeEach
     void forgetClaims() {
         this.redis.delete(List.of("wallet:refresh:9100", "wallet:refresh:9200"));
+        this.redis
+            .delete(LongStream.range(BURST_FIRST, BURST_FIRST + BURST).mapToObj((u) -> "wallet:refresh:" + u).toList());
     }
 
     @Test
@@ -76,6 +99,48 @@ class EntryRefreshIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> WRITE_SIDE.requestsFor(9100) == 1);
         Thread.sleep(500);
         assertThat(WRITE_SIDE.requestsFor(9100)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSendABurstOfEntriesInAFewBatchesEachUserOnce() throws Exception {
+        List<Long> claimedElsewhere = List.of(BURST_FIRST, BURST_FIRST + 7, BURST_FIRST + 1_234);
+        claimedElsewhere
+            .forEach((u) -> this.redis.opsForValue().set("wallet:refresh:" + u, "1", Duration.ofMinutes(1)));
+        int requestsBefore = WRITE_SIDE.requests();
+
+        for (long u = BURST_FIRST; u < BURST_FIRST + BURST; u++) {
+            this.refresher.onEntry(u, WalletView.FROM_CACHE);
+            this.refresher.onEntry(u + ABSENT_OFFSET, WalletView.FROM_PRESENCE);
+        }
+
+        Set<Long> expected = new HashSet<>();
+        LongStream.range(BURST_FIRST, BURST_FIRST + BURST).forEach((u) -> {
+            expected.add(u + ABSENT_OFFSET);
+            if (!claimedElsewhere.contains(u)) {
+                expected.add(u);
+            }
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> WRITE_SIDE.usersSince(requestsBefore).containsAll(expected));
+        List<Long> sent = WRITE_SIDE.usersSince(requestsBefore);
+        assertThat(sent).as("each user once; none claimed by another instance").hasSameSizeAs(expected);
+        assertThat(WRITE_SIDE.requests() - requestsBefore).as("requests for %d users", sent.size())
+            .isBetween(2 * BURST / RefreshRequest.MAX_USERS, 40);
+    }
+
+    @Test
+    void shouldKeepEntriesWhileTheWriteSideBreakerIsOpenAndSendThemAfter() throws Exception {
+        CircuitBreaker writeSide = this.breakers.circuitBreaker("walletWrite");
+        writeSide.transitionToForcedOpenState();
+        List<Long> users = List.of(BREAKER_FIRST, BREAKER_FIRST + 1, BREAKER_FIRST + 2);
+        try {
+            users.forEach((u) -> this.refresher.onEntry(u, WalletView.FROM_PRESENCE));
+            Thread.sleep(1_000);
+            assertThat(WRITE_SIDE.usersSince(0)).doesNotContainAnyElementsOf(users);
+        }
+        finally {
+            writeSide.transitionToClosedState();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> WRITE_SIDE.usersSince(0).containsAll(users));
     }
 
     @Test
@@ -139,7 +204,20 @@ class EntryRefreshIT {
         }
 
         long requestsFor(long userId) {
-            return this.bodies.stream().filter((b) -> b.equals("{\"userId\":" + userId + "}")).count();
+            return usersSince(0).stream().filter((u) -> u == userId).count();
+        }
+
+        int requests() {
+            return this.bodies.size();
+        }
+
+        /** Every user asked for in the requests after the first {@code skipped}. */
+        List<Long> usersSince(int skipped) {
+            return this.bodies.stream()
+                .skip(skipped)
+                .flatMap((b) -> Arrays.stream(b.replaceAll("[^0-9,]", "").split(",")))
+                .map(Long::valueOf)
+                .toList();
         }
 
         void hold() {

@@ -1,6 +1,7 @@
 package org.walletplatform.write.notification;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -65,12 +66,16 @@ class NotificationIntake {
     }
 
     /**
-     * Asks for a fresh pull of every push-mode line of the user, as if each line had
+     * Asks for a fresh pull of every push-mode line of each user, as if each line had
      * notified a change without a version: the read side's pull on entry.
      */
-    NotificationAccepted refresh(long userId) {
-        return publish(
-                this.lines.pushLines().stream().map((line) -> AssetChangeNotification.of(userId, line, null)).toList());
+    NotificationAccepted refresh(List<Long> userIds) {
+        List<String> pushLines = this.lines.pushLines();
+        List<AssetChangeNotification> notifications = new ArrayList<>(userIds.size() * pushLines.size());
+        for (long userId : userIds) {
+            pushLines.forEach((line) -> notifications.add(AssetChangeNotification.of(userId, line, null)));
+        }
+        return publish(notifications);
     }
 
     private NotificationAccepted publish(List<AssetChangeNotification> notifications) {

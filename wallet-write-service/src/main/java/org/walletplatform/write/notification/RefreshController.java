@@ -25,11 +25,11 @@ class RefreshController {
         this.intake = intake;
     }
 
-    @Operation(summary = "Refresh all push-mode lines of a user (internal, from the read side)")
+    @Operation(summary = "Refresh all push-mode lines of up to 500 users (internal, from the read side)")
     @PostMapping(RefreshRequest.PATH)
     @ResponseStatus(HttpStatus.ACCEPTED)
     NotificationAccepted refresh(@Valid @RequestBody RefreshRequest request) {
-        return this.intake.refresh(request.userId());
+        return this.intake.refresh(request.userIds());
     }
 
 }

@@ -65,18 +65,47 @@ class NotificationIntakeIT extends IntakeHttpIT {
     }
 
     @Test
-    void shouldEnqueueAPullOfEveryPushLineForARefreshRequest() throws Exception {
-        HttpResponse<String> response = this.http
-            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + RefreshRequest.PATH))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":31337}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    void shouldEnqueueAPullOfEveryPushLineOfEveryUserOfARefreshRequest() throws Exception {
+        HttpResponse<String> response = postRefresh("{\"userIds\":[31337,31338]}");
 
         assertThat(response.statusCode()).isEqualTo(202);
-        List<ConsumerRecord<String, String>> records = drain(4);
-        assertThat(records).allSatisfy((r) -> assertThat(r.key()).isEqualTo("31337"));
-        assertThat(records).extracting((r) -> this.json.readTree(r.value()).get("businessLine").asString())
-            .containsExactlyInAnyOrder("cash", "cashback", "coupons", "coins", "redpacket");
+        List<ConsumerRecord<String, String>> records = drain(10);
+        assertThat(records).hasSize(10);
+        for (String user : List.of("31337", "31338")) {
+            assertThat(records).filteredOn((r) -> r.key().equals(user))
+                .extracting((r) -> this.json.readTree(r.value()).get("businessLine").asString())
+                .containsExactlyInAnyOrder("cash", "cashback", "coupons", "coins", "redpacket");
+        }
+    }
+
+    static Stream<Arguments> badRefreshRequests() {
+        String tooMany = IntStream.rangeClosed(1, RefreshRequest.MAX_USERS + 1)
+            .mapToObj(Integer::toString)
+            .collect(Collectors.joining(",", "{\"userIds\":[", "]}"));
+        return Stream.of(Arguments.of("{\"userIds\":[]}", "userIds"), Arguments.of(tooMany, "userIds"),
+                Arguments.of("{\"userId\":1}", "userIds"), Arguments.of("{\"userIds\":[1,0]}", "userIds[1]"),
+                Arguments.of("{\"userIds\":[null]}", "userIds[0]"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badRefreshRequests")
+    void shouldRefuseABadRefreshRequestAndEnqueueNothing(String body, String field) throws Exception {
+        long before = this.topic.endOffsetSum();
+        HttpResponse<String> response = postRefresh(body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = this.json.readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo("https://walletplatform.org/problems/validation");
+        assertThat(namedFields(problem)).contains(field);
+        assertThat(this.topic.endOffsetSum()).as("nothing enqueued").isEqualTo(before);
+    }
+
+    private HttpResponse<String> postRefresh(String body) throws Exception {
+        return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + RefreshRequest.PATH))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static Stream<Arguments> badInputs() {
