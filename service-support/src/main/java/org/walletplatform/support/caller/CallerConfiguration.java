@@ -21,10 +21,13 @@ import org.springframework.core.Ordered;
 public class CallerConfiguration {
 
     @Bean
-    FilterRegistrationBean<CallerFilter> callerFilter(CallerProperties properties, JsonMapper json,
-            ObjectProvider<Clock> clock) {
-        FilterRegistrationBean<CallerFilter> registration = new FilterRegistrationBean<>(
-                new CallerFilter(properties, json, clock.getIfAvailable(Clock::systemUTC)));
+    CallerCheck callerCheck(CallerProperties properties, JsonMapper json, ObjectProvider<Clock> clock) {
+        return new CallerCheck(properties, json, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    FilterRegistrationBean<CallerFilter> callerFilter(CallerCheck check) {
+        FilterRegistrationBean<CallerFilter> registration = new FilterRegistrationBean<>(new CallerFilter(check));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }

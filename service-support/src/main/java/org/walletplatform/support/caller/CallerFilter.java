@@ -1,100 +1,31 @@
 package org.walletplatform.support.caller;
 
 import java.io.IOException;
-import java.net.URI;
-import java.time.Clock;
-import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.walletplatform.model.ProblemTypes;
-import org.walletplatform.model.caller.Caller;
-import org.walletplatform.model.caller.CallerAssertion;
-import org.walletplatform.support.problem.Problems;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Verifies the gateway's caller assertion ({@link CallerAssertion}) and enforces who may
- * use which route, the same rules the gateway applies, so that a request reaching the
- * service some other way gains nothing: a user route naming an owner
- * ({@code /v1/wallet/{owner}/...}, {@code /v1/accounts/{owner}/...}) is for that user or
- * an admin, {@code /v1/withdrawals} for a user (the controller checks the body's
- * account), {@code /admin/**} for admins. A forged or stale assertion is 401 on any
- * route. The verified caller is handed on as the request attribute
- * {@link CallerAssertion#ATTRIBUTE}.
+ * Applies the {@link CallerCheck} to every request a servlet service receives.
  */
 class CallerFilter extends OncePerRequestFilter {
 
-    private final CallerProperties properties;
+    private final CallerCheck check;
 
-    private final JsonMapper json;
-
-    private final Clock clock;
-
-    CallerFilter(CallerProperties properties, JsonMapper json, Clock clock) {
-        this.properties = properties;
-        this.json = json;
-        this.clock = clock;
+    CallerFilter(CallerCheck check) {
+        this.check = check;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String assertion = request.getHeader(CallerAssertion.HEADER);
-        String signature = request.getHeader(CallerAssertion.SIGNATURE);
-        Optional<Caller> caller = Optional.empty();
-        if (assertion != null || signature != null) {
-            caller = CallerAssertion.verify(this.properties.secrets(), request.getMethod(), request.getRequestURI(),
-                    assertion, signature, this.clock.instant());
-            if (caller.isEmpty()) {
-                refuse(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
-                        "The caller assertion is not valid for this request.");
-                return;
-            }
+        if (this.check.admit(request, response)) {
+            chain.doFilter(request, response);
         }
-        String path = request.getRequestURI();
-        String owner = ownerOf(path);
-        boolean admin = path.startsWith("/admin/");
-        boolean userRoute = owner != null || path.equals("/v1/withdrawals");
-        if ((admin || userRoute) && caller.isEmpty() && this.properties.required()) {
-            refuse(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
-                    "Call this route through the gateway with a bearer token.");
-            return;
-        }
-        if (caller.isPresent()) {
-            Caller who = caller.get();
-            if ((admin && !who.admin()) || (owner != null && !who.mayActFor(owner))) {
-                refuse(request, response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
-                        admin ? "Admin actions need the admin role." : "This resource belongs to another user.");
-                return;
-            }
-            request.setAttribute(CallerAssertion.ATTRIBUTE, who);
-        }
-        chain.doFilter(request, response);
-    }
-
-    /**
-     * The {@code owner} of {@code /v1/wallet/{owner}[/...]} or
-     * {@code /v1/accounts/{owner}[/...]}, or null for any other path. A scan, not a
-     * regular expression: every request a service receives is checked.
-     */
-    static String ownerOf(String path) {
-        int start = path.startsWith("/v1/wallet/") ? 11 : path.startsWith("/v1/accounts/") ? 13 : -1;
-        if (start < 0) {
-            return null;
-        }
-        int end = path.indexOf('/', start);
-        return (end == start || start == path.length()) ? null : path.substring(start, (end < 0) ? path.length() : end);
-    }
-
-    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
-            String title, String detail) throws IOException {
-        Problems.refuse(request, response, this.json, status, type, title, detail);
     }
 
 }

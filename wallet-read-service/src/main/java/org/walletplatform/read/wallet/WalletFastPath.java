@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.http.Outcome;
-import io.micrometer.observation.ObservationPredicate;
+import org.walletplatform.support.caller.CallerCheck;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -18,19 +18,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * {@code GET /v1/wallet/{userId}}, the platform's hottest route, answered before Spring
- * MVC's dispatch: handler lookup, argument resolution and return-value handling were
- * about half the CPU of an absent user's read (JFR, 2026-11-23). It runs after the caller
- * check. It times itself into {@code http.server.requests} under the route's pattern,
- * with the tags Spring's observation would give, through a timer built once: the
- * observation (its context, key values and meter lookup per request) was the next largest
- * cost of an absent user's read, so {@link #OBSERVED_ELSEWHERE} keeps it off these
- * requests. Only a well-formed positive id is answered here; anything else continues to
+ * {@code GET /v1/wallet/{userId}}, the platform's hottest route, answered first, before
+ * the servlet filter chain and Spring MVC's dispatch: handler lookup, argument resolution
+ * and return-value handling were about half the CPU of an absent user's read (JFR,
+ * 2026-11-23), and the generic filters in front of it (Spring's request observation,
+ * character encoding, the caller filter, each with its once-per-request bookkeeping) were
+ * about a tenth (JFR, 2026-12-05). So it applies the {@link CallerCheck} itself and times
+ * every answer into {@code http.server.requests} under the route's pattern, with the tags
+ * Spring's observation would give, through a timer built once for the usual 200. Only a
+ * well-formed positive id is answered here; anything else continues down the chain to
  * {@link WalletController}, which answers it with the usual problem. A read that throws
  * is answered by Spring MVC's exception resolvers (the services' problem advice), as the
  * controller's would be, without reading again.
@@ -46,12 +46,7 @@ class WalletFastPath extends OncePerRequestFilter {
     /** Up to 18 digits always fits a long; longer ids take the controller's way. */
     private static final int MAX_DIGITS = 18;
 
-    /**
-     * Leaves the requests this filter answers and times to it: Spring's observation of
-     * them is not made.
-     */
-    static final ObservationPredicate OBSERVED_ELSEWHERE = (name,
-            context) -> !(context instanceof ServerRequestObservationContext request && answers(request.getCarrier()));
+    private final CallerCheck callers;
 
     private final WalletAnswers answers;
 
@@ -61,21 +56,17 @@ class WalletFastPath extends OncePerRequestFilter {
 
     private final Timer answered;
 
-    WalletFastPath(WalletAnswers answers, HandlerExceptionResolver errors, MeterRegistry meters) {
+    WalletFastPath(CallerCheck callers, WalletAnswers answers, HandlerExceptionResolver errors, MeterRegistry meters) {
+        this.callers = callers;
         this.answers = answers;
         this.errors = errors;
         this.meters = meters;
         this.answered = timer(HttpServletResponse.SC_OK, null).register(meters);
     }
 
-    static boolean answers(HttpServletRequest request) {
-        return "GET".equals(request.getMethod()) && plainId(request.getRequestURI()) > 0;
-    }
-
     /**
      * The id of {@code /v1/wallet/<id>} when {@code id} is 1 to 18 digits without a
-     * leading zero, else -1. A scan, not a regular expression: it runs twice per read
-     * (here and in {@link #OBSERVED_ELSEWHERE}).
+     * leading zero, else -1. A scan, not a regular expression: it runs on every read.
      */
     static long plainId(String uri) {
         int digits = uri.length() - PREFIX.length();
@@ -100,6 +91,11 @@ class WalletFastPath extends OncePerRequestFilter {
             return;
         }
         long started = System.nanoTime();
+        if (!this.callers.admit(request, response)) {
+            timer(response.getStatus(), null).register(this.meters)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            return;
+        }
         byte[] body;
         try {
             body = this.answers.answer(userId);
@@ -140,20 +136,17 @@ class WalletFastPath extends OncePerRequestFilter {
     static class Registration {
 
         @Bean
-        FilterRegistrationBean<WalletFastPath> walletFastPath(WalletAnswers answers,
+        FilterRegistrationBean<WalletFastPath> walletFastPath(CallerCheck callers, WalletAnswers answers,
                 @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors, MeterRegistry meters) {
             FilterRegistrationBean<WalletFastPath> registration = new FilterRegistrationBean<>(
-                    new WalletFastPath(answers, errors, meters));
+                    new WalletFastPath(callers, answers, errors, meters));
             registration.addUrlPatterns("/v1/wallet/*");
-            // after the caller check (HIGHEST_PRECEDENCE + 5), which enforces who may
-            // read whom
-            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+            // first: before the request observation (HIGHEST_PRECEDENCE + 1) and the
+            // caller filter (+ 5); only the character encoding filter may share this
+            // order,
+            // and either may run first
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
             return registration;
-        }
-
-        @Bean
-        ObservationPredicate walletFastPathObservedElsewhere() {
-            return OBSERVED_ELSEWHERE;
         }
 
     }

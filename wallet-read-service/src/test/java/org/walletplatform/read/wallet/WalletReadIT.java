@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.walletplatform.model.ProblemTypes;
+import org.walletplatform.model.caller.Caller;
+import org.walletplatform.model.caller.CallerAssertion;
 import org.walletplatform.model.line.AssetItem;
 import org.walletplatform.model.line.AssetSnapshot;
 import org.walletplatform.store.cache.WalletCache;
@@ -129,6 +132,47 @@ class WalletReadIT {
             .tags("uri", WalletFastPath.PATTERN, "outcome", "SUCCESS", "exception", "none", "error", "none")
             .timer()
             .count()).isPositive();
+    }
+
+    /**
+     * The fast path answers before the caller filter, so it applies the caller check
+     * itself: a forged assertion is 401, another user's is 403, its own user's is 200;
+     * each refusal is timed under the route's pattern too.
+     */
+    @Test
+    void fastPathAppliesTheCallerCheck() throws Exception {
+        String path = "/v1/wallet/" + USER;
+        long refusedBefore = count("401") + count("403");
+
+        HttpResponse<String> forged = sendAs(path, USER, "guessed-secret");
+        HttpResponse<String> someoneElse = sendAs(path, USER + 1, "dev-caller-secret");
+        HttpResponse<String> owner = sendAs(path, USER, "dev-caller-secret");
+
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(this.json.readTree(forged.body()).path("type").asString())
+            .isEqualTo(ProblemTypes.UNAUTHENTICATED.toString());
+        assertThat(someoneElse.statusCode()).isEqualTo(403);
+        assertThat(someoneElse.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(this.json.readTree(someoneElse.body()).path("type").asString())
+            .isEqualTo(ProblemTypes.FORBIDDEN.toString());
+        assertThat(owner.statusCode()).isEqualTo(200);
+        assertThat(this.json.readTree(owner.body()).path("userId").asLong()).isEqualTo(USER);
+        assertThat(count("401") + count("403") - refusedBefore).isEqualTo(2);
+    }
+
+    private long count(String status) {
+        Timer timer = this.meters.find("http.server.requests")
+            .tags("uri", WalletFastPath.PATTERN, "status", status)
+            .timer();
+        return (timer != null) ? timer.count() : 0;
+    }
+
+    private HttpResponse<String> sendAs(String path, long user, String secret) throws Exception {
+        String assertion = CallerAssertion.assertion(new Caller(Long.toString(user), false), Instant.now());
+        return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+            .header(CallerAssertion.HEADER, assertion)
+            .header(CallerAssertion.SIGNATURE, CallerAssertion.sign(secret, "GET", path, assertion))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

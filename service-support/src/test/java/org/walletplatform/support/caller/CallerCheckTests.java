@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CallerFilterTests {
+class CallerCheckTests {
 
     /** The regular expression the scan replaced, as the reference. */
     private static final Pattern OWNED = Pattern.compile("^/v1/(?:wallet|accounts)/([^/]+)(?:/.*)?$");
@@ -21,7 +21,7 @@ class CallerFilterTests {
                 "/admin/reconciliation", "/v2/wallet/42", "/v1/wallet/%34%32", "/v1/wallet/me/home", "/", "");
         for (String path : paths) {
             Matcher reference = OWNED.matcher(path);
-            assertThat(CallerFilter.ownerOf(path)).as(path).isEqualTo(reference.matches() ? reference.group(1) : null);
+            assertThat(CallerCheck.ownerOf(path)).as(path).isEqualTo(reference.matches() ? reference.group(1) : null);
         }
         assertThat(paths.stream().filter((path) -> OWNED.matcher(path).matches())).hasSize(8);
     }
