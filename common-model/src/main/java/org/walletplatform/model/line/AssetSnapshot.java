@@ -8,4 +8,13 @@ import java.util.List;
  * version overwrite a higher one.
  */
 public record AssetSnapshot(long userId, String businessLine, long version, List<AssetItem> assets) {
+
+    /**
+     * The contract's answer for a user the line has never seen (version 0, no assets):
+     * there is nothing to store, and since versions only rise, nothing stored to clear.
+     */
+    public boolean neverSeen() {
+        return this.version == 0 && this.assets.isEmpty();
+    }
+
 }

@@ -78,7 +78,9 @@ class SyncService {
 
         List<AssetSnapshot> snapshots = new ArrayList<>();
         for (PullOutcome outcome : pullAll(plan)) {
-            snapshots.addAll(outcome.snapshots().values());
+            // a user no line has seen (e.g. a pull on entry of a user who holds nothing)
+            // writes no row and no cached wallet
+            outcome.snapshots().values().stream().filter((s) -> !s.neverSeen()).forEach(snapshots::add);
             Map<Long, PullPlan.Wanted> wanted = plan.byLine().get(outcome.businessLine());
             outcome.failures()
                 .forEach((userId, failure) -> wanted.get(userId)

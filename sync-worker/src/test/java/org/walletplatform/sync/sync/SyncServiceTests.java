@@ -9,6 +9,7 @@ import jakarta.validation.Validation;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
+import org.walletplatform.model.line.AssetItem;
 import org.walletplatform.model.line.AssetSnapshot;
 import org.walletplatform.store.cache.WalletCache;
 import org.walletplatform.store.presence.PresenceJournal;
@@ -84,6 +85,34 @@ class SyncServiceTests {
             .publish(argThat(
                     (letters) -> letters.size() == 2 && letters.stream().anyMatch((l) -> l.reason().equals("poison"))
                             && letters.stream().anyMatch((l) -> l.reason().equals("line-unavailable"))));
+    }
+
+    @Test
+    void shouldStoreNothingForAUserTheLineHasNeverSeen() {
+        given(this.puller.pull(eq("cash"), anyMap())).willReturn(new PullOutcome("cash",
+                Map.of(3L, new AssetSnapshot(3, "cash", 0, List.of()), 4L,
+                        new AssetSnapshot(4, "cash", 0, List.of(new AssetItem("cash", "cash", "Cash", 5, "CNY")))),
+                Map.of()));
+        given(this.cache.mergeIntoCached(any())).willReturn(new WalletCache.Merged(Set.of(), Set.of(4L)));
+
+        this.sync.sync(List.of(record(3, "{\"userId\":3,\"businessLine\":\"cash\"}"),
+                record(4, "{\"userId\":4,\"businessLine\":\"cash\"}")));
+
+        verify(this.store)
+            .upsertNewer(argThat((snapshots) -> snapshots.size() == 1 && snapshots.iterator().next().userId() == 4));
+        verify(this.presence).append(eq(Set.of(4L)), eq(Set.of(4L)), any());
+    }
+
+    @Test
+    void shouldTouchNeitherStoreNorCacheWhenNoLineHasSeenTheUser() {
+        given(this.puller.pull(eq("cash"), anyMap()))
+            .willReturn(new PullOutcome("cash", Map.of(3L, new AssetSnapshot(3, "cash", 0, List.of())), Map.of()));
+
+        this.sync.sync(List.of(record(3, "{\"userId\":3,\"businessLine\":\"cash\"}")));
+
+        verify(this.store, never()).upsertNewer(any());
+        verify(this.cache, never()).mergeIntoCached(any());
+        verify(this.presence, never()).append(any(), any(), any());
     }
 
     /** User {@code ok} pulled fine, user {@code failed} failed after retries. */
