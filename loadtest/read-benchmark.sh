@@ -63,17 +63,30 @@ date +%s >"$WARMED"
 
 echo "warming the cache and the JITs"
 # every user once in turn: each first visit asks the write side for a refresh (pull on entry, then skipped for
-# the next 10 minutes), so all of them happen here, not during the measurements
+# the next 10 minutes), so all of them happen here, not during the measurements. wrk stops sending once every id
+# was answered; the rest of the 30 s (wrk does not end early) leaves the sync worker the cores for those pulls
 for first in 1 "$ABSENT_FIRST"; do
-  SEQUENTIAL=1 PATH_PREFIX=/v1/wallet/ FIRST_USER=$first USER_COUNT=$USERS wrk -t2 -c"$CONNECTIONS" -d10s -s "$LUA" \
+  SEQUENTIAL=1 PATH_PREFIX=/v1/wallet/ FIRST_USER=$first USER_COUNT=$USERS wrk -t2 -c"$CONNECTIONS" -d30s -s "$LUA" \
     http://127.0.0.1:8081 >/dev/null
 done
 PATH_PREFIX=/v1/wallet/ FIRST_USER=1 USER_COUNT=$USERS wrk -t2 -c"$CONNECTIONS" -d5s -s "$LUA" http://127.0.0.1:8081 >/dev/null
-# the gateways' JITs warm slowly on 2 shared cores (a first 10 s round ran at a quarter of the warm rate)
-CALLER_SECRET= TOKENS_FILE=$TOKENS PATH_PREFIX=/v1/wallet/ FIRST_USER=1 USER_COUNT=$GW_USERS \
-  wrk -t2 -c"$CONNECTIONS" -d45s -s "$LUA" http://127.0.0.1:8080 >/dev/null
-PATH_PREFIX=/v1/wallet/ FIRST_USER=1 USER_COUNT=$GW_USERS wrk -t2 -c"$CONNECTIONS" -d45s -s "$LUA" \
-  http://127.0.0.1:8098 >/dev/null
+# the gateways' JITs warm slowly on 2 shared cores (a first 10 s round ran at a quarter of the warm rate, and a
+# gateway started minutes before still gained in its second and third 15 s rounds): each is driven in 15 s rounds
+# until its rate stops rising (at least 3 rounds, at most 8), the same rule for both
+warm_until_steady() { # label url [env...]: prints the warm-up rates
+  local label=$1 url=$2 best=0 rate rates=""
+  shift 2
+  for ((i = 1; i <= 8; i++)); do
+    rate=$(env "$@" wrk -t2 -c"$CONNECTIONS" -d15s -s "$LUA" "$url" | awk '/^Requests\/sec/ { printf "%d", $2 }')
+    rates+=" $rate"
+    ((i >= 3 && rate * 100 < best * 103)) && break
+    ((rate > best)) && best=$rate
+  done
+  echo "warmed the $label in 15 s rounds:$rates /s"
+}
+warm_until_steady "platform gateway" http://127.0.0.1:8080 CALLER_SECRET= TOKENS_FILE="$TOKENS" PATH_PREFIX=/v1/wallet/ \
+  FIRST_USER=1 USER_COUNT="$GW_USERS"
+warm_until_steady "bare gateway" http://127.0.0.1:8098 PATH_PREFIX=/v1/wallet/ FIRST_USER=1 USER_COUNT="$GW_USERS"
 PATH_PREFIX=/bare/ FIRST_USER=1 USER_COUNT=$USERS wrk -t2 -c"$CONNECTIONS" -d10s -s "$LUA" http://127.0.0.1:8097 >/dev/null
 
 # the first visit of each user asked the write side for a refresh (pull on entry); let the sync worker drain

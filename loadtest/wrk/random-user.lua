@@ -1,5 +1,6 @@
 -- wrk script: GET PATH_PREFIX..id for ids in [FIRST_USER, FIRST_USER + USER_COUNT), uniformly at random
--- (each thread its own seed), or each id once in turn with SEQUENTIAL=1 (ids striped over the threads).
+-- (each thread its own seed), or each id once in turn with SEQUENTIAL=1 (ids striped over the threads; a thread
+-- stops once its share is answered, so -d is then only an upper bound).
 -- Who calls: with CALLER_SECRET, straight to a service as the gateway would, with a caller assertion for the
 -- user signed with that secret; with TOKENS_FILE (line i: a bearer token for user FIRST_USER + i - 1), through
 -- the gateway as the app user, GET PATH_PREFIX.."me".
@@ -67,6 +68,15 @@ request = function()
     built[offset] = entry
   end
   return entry[2]
+end
+
+-- SEQUENTIAL: stop once this thread's share of the ids is answered (the ids are striped over 2 threads: wrk -t2)
+local answered = 0
+if sequential then
+  response = function()
+    answered = answered + 1
+    if answered >= math.ceil(count / 2) then wrk.thread:stop() end
+  end
 end
 
 if pace > 0 then

@@ -133,14 +133,7 @@ public class EntryRefresher {
     }
 
     private void refresh(List<Entry> batch) throws InterruptedException {
-        List<Long> userIds;
-        try {
-            userIds = claimed(batch);
-        }
-        catch (RuntimeException ex) {
-            this.failed.increment(batch.size());
-            return;
-        }
+        List<Long> userIds = claimed(batch);
         while (!userIds.isEmpty()) {
             try {
                 this.writeSide.executeCheckedSupplier(() -> send(userIds));
@@ -166,19 +159,28 @@ public class EntryRefresher {
 
     /**
      * The users of the batch to refresh: the absent ones (claimed in memory already) and
-     * those no read instance claimed in Redis within the interval.
+     * those no read instance claimed in Redis within the interval. If the claims do not
+     * answer in time (Redis down, or the box saturated), all are refreshed: this
+     * instance's memory still holds each to one refresh per interval, and a refresh twice
+     * costs a few pulls.
      */
     private List<Long> claimed(List<Entry> batch) {
         List<Entry> present = batch.stream().filter((e) -> !e.absent()).toList();
-        List<Object> fresh = present.isEmpty() ? List.of() : this.redis.executePipelined((RedisCallback<?>) (c) -> {
-            Expiration interval = Expiration.from(this.properties.minInterval());
-            for (Entry entry : present) {
-                c.stringCommands()
-                    .set((CLAIM_KEY + entry.userId()).getBytes(StandardCharsets.UTF_8), ONE, interval,
-                            SetOption.ifAbsent());
-            }
-            return null;
-        });
+        List<Object> fresh;
+        try {
+            fresh = present.isEmpty() ? List.of() : this.redis.executePipelined((RedisCallback<?>) (c) -> {
+                Expiration interval = Expiration.from(this.properties.minInterval());
+                for (Entry entry : present) {
+                    c.stringCommands()
+                        .set((CLAIM_KEY + entry.userId()).getBytes(StandardCharsets.UTF_8), ONE, interval,
+                                SetOption.ifAbsent());
+                }
+                return null;
+            });
+        }
+        catch (RuntimeException ex) {
+            fresh = present.stream().map((e) -> (Object) Boolean.TRUE).toList();
+        }
         List<Long> userIds = new ArrayList<>(batch.size());
         for (int i = 0; i < present.size(); i++) {
             if (Boolean.TRUE.equals(fresh.get(i))) {
