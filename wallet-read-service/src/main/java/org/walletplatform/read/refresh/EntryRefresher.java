@@ -134,7 +134,10 @@ public class EntryRefresher {
 
     private void refresh(List<Entry> batch) throws InterruptedException {
         List<Long> userIds = claimed(batch);
-        while (!userIds.isEmpty()) {
+        if (userIds.isEmpty()) {
+            return;
+        }
+        while (true) {
             try {
                 this.writeSide.executeCheckedSupplier(() -> send(userIds));
                 this.requested.increment(userIds.size());
@@ -166,30 +169,34 @@ public class EntryRefresher {
      */
     private List<Long> claimed(List<Entry> batch) {
         List<Entry> present = batch.stream().filter((e) -> !e.absent()).toList();
-        List<Object> fresh;
-        try {
-            fresh = present.isEmpty() ? List.of() : this.redis.executePipelined((RedisCallback<?>) (c) -> {
-                Expiration interval = Expiration.from(this.properties.minInterval());
-                for (Entry entry : present) {
-                    c.stringCommands()
-                        .set((CLAIM_KEY + entry.userId()).getBytes(StandardCharsets.UTF_8), ONE, interval,
-                                SetOption.ifAbsent());
-                }
-                return null;
-            });
-        }
-        catch (RuntimeException ex) {
-            fresh = present.stream().map((e) -> (Object) Boolean.TRUE).toList();
-        }
+        List<Object> fresh = present.isEmpty() ? List.of() : claimInRedis(present);
         List<Long> userIds = new ArrayList<>(batch.size());
         for (int i = 0; i < present.size(); i++) {
-            if (Boolean.TRUE.equals(fresh.get(i))) {
+            if (fresh == null || Boolean.TRUE.equals(fresh.get(i))) {
                 userIds.add(present.get(i).userId());
             }
         }
         this.skipped.increment(present.size() - userIds.size());
         batch.stream().filter(Entry::absent).forEach((e) -> userIds.add(e.userId()));
         return userIds;
+    }
+
+    /** Each user's {@code SET NX} answer, in order; null if Redis did not answer. */
+    private List<Object> claimInRedis(List<Entry> users) {
+        Expiration interval = Expiration.from(this.properties.minInterval());
+        try {
+            return this.redis.executePipelined((RedisCallback<?>) (c) -> {
+                for (Entry user : users) {
+                    c.stringCommands()
+                        .set((CLAIM_KEY + user.userId()).getBytes(StandardCharsets.UTF_8), ONE, interval,
+                                SetOption.ifAbsent());
+                }
+                return null;
+            });
+        }
+        catch (RuntimeException ex) {
+            return null;
+        }
     }
 
     private Void send(List<Long> userIds) throws IOException, InterruptedException {

@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * no lock: a fixed table of at least twice {@code capacity} slots (262,144 for the
  * default 100,000), a user's slot chosen by their id (ids closer than the table's size
  * never share one), one claim per slot set by compare-and-set. Two users sharing a slot
- * push each other's claim out; forgetting costs at most one extra claim.
+ * push each other's claim out: a forgotten user is claimed again at their next visit (a
+ * Redis claim that still holds for a present user; one more refresh for an absent one),
+ * so the table's size bounds how many users each instance keeps to one per interval.
  */
 final class RecentClaims {
 
