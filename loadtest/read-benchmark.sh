@@ -48,9 +48,9 @@ wrk_rate() { # url-base path-prefix first count -> "requests/s p50 p99" (p in ms
 
 # A run within REFRESH_INTERVAL of the previous one's warm-up would find its users still claimed for pull on entry
 # (wallet.refresh.min-interval) and see the claims run out, and the refreshes start, in the middle of its rounds:
-# wait until they have run out (the claims are made in the warm-up's first 10 s; 30 s to spare), so that this
-# warm-up makes them all again
-REFRESH_INTERVAL=${REFRESH_INTERVAL:-630}
+# wait until they have run out (the claims are made by the warm-up's first pass, within its 30 s; 30 s to spare),
+# so that this warm-up makes them all again
+REFRESH_INTERVAL=${REFRESH_INTERVAL:-660}
 WARMED=$RUN/read-benchmark-warmed-at
 if [[ -s "$WARMED" ]]; then
   wait_s=$(($(cat "$WARMED") + REFRESH_INTERVAL - $(date +%s)))
@@ -74,7 +74,7 @@ PATH_PREFIX=/v1/wallet/ FIRST_USER=1 USER_COUNT=$USERS wrk -t2 -c"$CONNECTIONS" 
 # ran at a quarter of the warm rate; a freshly started bare gateway gained for 60 s, where 45 s were given before):
 # each is driven in 15 s rounds until its rate stops rising (at least 3 rounds, at most 8), the same rule for all
 warm_until_steady() { # label url [env...]: prints the warm-up rates
-  local label=$1 url=$2 best=0 rate rates=""
+  local label=$1 url=$2 best=0 rate rates="" i
   shift 2
   for ((i = 1; i <= 8; i++)); do
     rate=$(env "$@" wrk -t2 -c"$CONNECTIONS" -d15s -s "$LUA" "$url" | awk '/^Requests\/sec/ { printf "%d", $2 }')

@@ -1,6 +1,6 @@
 -- wrk script: GET PATH_PREFIX..id for ids in [FIRST_USER, FIRST_USER + USER_COUNT), uniformly at random
 -- (each thread its own seed), or each id once in turn with SEQUENTIAL=1 (ids striped over the threads; a thread
--- stops once its share is answered, so -d is then only an upper bound).
+-- stops sending once its share is answered, though wrk still waits out -d).
 -- Who calls: with CALLER_SECRET, straight to a service as the gateway would, with a caller assertion for the
 -- user signed with that secret; with TOKENS_FILE (line i: a bearer token for user FIRST_USER + i - 1), through
 -- the gateway as the app user, GET PATH_PREFIX.."me".
