@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.walletplatform.model.ProblemTypes;
 import org.walletplatform.model.caller.Caller;
 import org.walletplatform.model.caller.CallerAssertion;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -227,6 +229,21 @@ class GatewaySecurityIT {
         assertProblem(get("/v1/wallet/%00", token), 400, ProblemTypes.MALFORMED_REQUEST);
         assertProblem(get("/v1/wallet/..%2F..%2Fetc", token), 400, ProblemTypes.MALFORMED_REQUEST);
         assertThat(SERVICE.received()).isEmpty();
+    }
+
+    /**
+     * {@code logback.events} is counted by an appender: Logback's turbo filter list stays
+     * empty, so the many level checks of Reactor, Netty and Spring Cloud Gateway per
+     * request ask no filter.
+     */
+    @Test
+    void logEventsAreCountedWithoutATurboFilter() {
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        assertThat(logging.getTurboFilterList()).isEmpty();
+        double before = this.meters.get("logback.events").tag("level", "warn").counter().count();
+        LoggerFactory.getLogger(GatewaySecurityIT.class).warn("counted");
+        assertThat(this.meters.get("logback.events").tag("level", "warn").counter().count())
+            .isGreaterThanOrEqualTo(before + 1);
     }
 
     /**

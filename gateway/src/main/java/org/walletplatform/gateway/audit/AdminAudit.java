@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.walletplatform.gateway.auth.EdgeAuthentication;
 import org.walletplatform.gateway.system.EdgeFilter;
 import org.walletplatform.gateway.system.GatewayProblems;
 import org.walletplatform.model.ProblemTypes;
@@ -16,6 +17,7 @@ import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
@@ -50,7 +52,9 @@ public class AdminAudit implements EdgeFilter {
         if (!exchange.getRequest().getPath().value().startsWith("/admin/")) {
             return chain.filter(exchange);
         }
-        return exchange.getPrincipal().map((p) -> p.getName()).defaultIfEmpty("anonymous").flatMap((actor) -> {
+        JwtAuthenticationToken caller = EdgeAuthentication.callerOf(exchange);
+        String actor = (caller != null) ? caller.getName() : "anonymous";
+        return Mono.defer(() -> {
             Map<String, String> entry = new LinkedHashMap<>();
             entry.put("actor", actor);
             entry.put("method", exchange.getRequest().getMethod().name());

@@ -37,11 +37,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * them.</li>
  * </ul>
  * A bearer token, when sent, must be valid on every route. It is verified by Spring
- * Security's JWT decoder ({@link TokenDecoderConfiguration}) and the caller becomes the
- * exchange's principal for the filters after this one. One filter instead of Spring
- * Security's resource-server chain, whose dozen reactive filters cost about a quarter of
- * the gateway's CPU per request (BENCHMARKS.md, "Gateway overhead"). Stateless: no
- * session, no CSRF (bearer tokens only). Refusals are problem+json.
+ * Security's JWT decoder ({@link TokenDecoderConfiguration}) and the filters after this
+ * one find the caller with {@link #callerOf}. One filter instead of Spring Security's
+ * resource-server chain, whose dozen reactive filters cost about a quarter of the
+ * gateway's CPU per request (BENCHMARKS.md, "Gateway overhead"). Stateless: no session,
+ * no CSRF (bearer tokens only). Refusals are problem+json.
  */
 @Component
 public class EdgeAuthentication implements EdgeFilter {
@@ -151,8 +151,9 @@ public class EdgeAuthentication implements EdgeFilter {
     }
 
     /**
-     * The verified caller of a request that passed this filter, or null: the exchange's
-     * principal, without subscribing to it.
+     * The verified caller of a request that passed this filter, or null. An exchange
+     * attribute, not the exchange's principal: setting that would wrap the exchange in
+     * one more decorator on every request, and nothing here needs it reactive.
      */
     public static JwtAuthenticationToken callerOf(ServerWebExchange exchange) {
         return exchange.getAttribute(CALLER);
@@ -184,7 +185,7 @@ public class EdgeAuthentication implements EdgeFilter {
      */
     private static ServerWebExchange as(ServerWebExchange exchange, JwtAuthenticationToken caller) {
         exchange.getAttributes().put(CALLER, caller);
-        return exchange.mutate().principal(Mono.just(caller)).build();
+        return exchange;
     }
 
     /**

@@ -32,9 +32,16 @@ public class RolesConverter {
         return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
     }
 
-    /** Whether the caller carries the admin role (asked twice per request: a loop). */
+    /**
+     * Whether the caller carries the admin role (asked twice per request: a loop, and no
+     * iterator for the usual caller without roles).
+     */
     public static boolean isAdmin(Authentication authentication) {
-        for (GrantedAuthority authority : authentication.getAuthorities()) {
+        Collection<? extends GrantedAuthority> authorities = authentication.getAuthorities();
+        if (authorities.isEmpty()) {
+            return false;
+        }
+        for (GrantedAuthority authority : authorities) {
             if (ADMIN.equals(authority.getAuthority())) {
                 return true;
             }
