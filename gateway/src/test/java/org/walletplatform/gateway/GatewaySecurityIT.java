@@ -20,10 +20,10 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.walletplatform.model.ProblemTypes;
 import org.walletplatform.model.caller.Caller;
 import org.walletplatform.model.caller.CallerAssertion;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The gateway against a stub of every service and the real Redis: authentication, the
  * caller assertion the services receive, owner and admin rules, the admin audit, body
- * caps, and rate limits with each route's policy when Redis stops answering.
+ * caps, rate limits with each route's policy when Redis stops answering, and the
+ * log-event metric.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
