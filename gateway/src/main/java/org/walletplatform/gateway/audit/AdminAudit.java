@@ -54,28 +54,25 @@ public class AdminAudit implements EdgeFilter {
         }
         JwtAuthenticationToken caller = EdgeAuthentication.callerOf(exchange);
         String actor = (caller != null) ? caller.getName() : "anonymous";
-        return Mono.defer(() -> {
-            Map<String, String> entry = new LinkedHashMap<>();
-            entry.put("actor", actor);
-            entry.put("method", exchange.getRequest().getMethod().name());
-            entry.put("uri",
-                    exchange.getRequest().getURI().getRawPath()
-                            + ((exchange.getRequest().getURI().getRawQuery() != null)
-                                    ? "?" + exchange.getRequest().getURI().getRawQuery() : ""));
-            entry.put("phase", "attempt");
-            return append(entry).then(Mono.defer(() -> chain.filter(exchange)))
-                .onErrorResume(AuditUnavailable.class,
-                        (ex) -> GatewayProblems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-                                ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
-                                "Admin actions are audited and the audit log cannot be written now; nothing was done."))
-                .doFinally((signal) -> {
-                    Map<String, String> outcome = new LinkedHashMap<>(entry);
-                    outcome.put("phase", "outcome");
-                    outcome.put("status", String.valueOf((exchange.getResponse().getStatusCode() != null)
-                            ? exchange.getResponse().getStatusCode().value() : 0));
-                    append(outcome).subscribe(null, (ex) -> this.meters.counter("gateway.audit.failures").increment());
-                });
-        });
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("actor", actor);
+        entry.put("method", exchange.getRequest().getMethod().name());
+        entry.put("uri",
+                exchange.getRequest().getURI().getRawPath() + ((exchange.getRequest().getURI().getRawQuery() != null)
+                        ? "?" + exchange.getRequest().getURI().getRawQuery() : ""));
+        entry.put("phase", "attempt");
+        return append(entry).then(Mono.defer(() -> chain.filter(exchange)))
+            .onErrorResume(AuditUnavailable.class,
+                    (ex) -> GatewayProblems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                            ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
+                            "Admin actions are audited and the audit log cannot be written now; nothing was done."))
+            .doFinally((signal) -> {
+                Map<String, String> outcome = new LinkedHashMap<>(entry);
+                outcome.put("phase", "outcome");
+                outcome.put("status", String.valueOf((exchange.getResponse().getStatusCode() != null)
+                        ? exchange.getResponse().getStatusCode().value() : 0));
+                append(outcome).subscribe(null, (ex) -> this.meters.counter("gateway.audit.failures").increment());
+            });
     }
 
     private Mono<Void> append(Map<String, String> entry) {
