@@ -12,9 +12,12 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Stands in for every service behind the gateway: records what reached it and answers 200
- * with a small JSON body.
+ * with a small JSON body, plus any header a request asks for in {@value #ANSWER_HEADER}
+ * ({@code Name: value}).
  */
 final class StubService implements AutoCloseable {
+
+    static final String ANSWER_HEADER = "X-Stub-Answer-Header";
 
     private final HttpServer server;
 
@@ -42,6 +45,10 @@ final class StubService implements AutoCloseable {
                     exchange.getRequestHeaders(), new String(body, StandardCharsets.UTF_8)));
             byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            for (String header : exchange.getRequestHeaders().getOrDefault(ANSWER_HEADER, List.of())) {
+                int colon = header.indexOf(':');
+                exchange.getResponseHeaders().add(header.substring(0, colon), header.substring(colon + 1).trim());
+            }
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();

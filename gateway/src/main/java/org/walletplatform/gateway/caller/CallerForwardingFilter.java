@@ -17,13 +17,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Tells the service who the request acts for: strips any caller headers the client sent
- * (a service must never trust those) and the bearer token (no service needs it, so it
- * does not travel further), and for a request with a verified token adds a
+ * Tells the service who the request acts for: for a request with a verified token, adds a
  * {@link CallerAssertion} signed for the exact method and path the service will see
- * (after any rewrite). A filter of the headers the proxy sends, run last of them, when
- * the path is final: it edits the copy the proxy makes anyway instead of copying the
- * request once more.
+ * (after any rewrite). Caller headers sent from outside (a service must never trust
+ * those) and the bearer token (no service needs it) never get this far: the gateway's
+ * first header filter drops them ({@code routing/ProxiedHeaders}). A filter of the
+ * headers the proxy sends, run last of them, when the path is final: it edits the copy
+ * that first filter made instead of copying the request once more.
  */
 @Component
 class CallerForwardingFilter implements HttpHeadersFilter, Ordered {
@@ -38,12 +38,8 @@ class CallerForwardingFilter implements HttpHeadersFilter, Ordered {
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-        // the hop-by-hop filter before this one hands on a fresh copy; copy only if not
+        // the first header filter hands on a fresh copy; copy only if not
         HttpHeaders headers = (HttpHeaders.readOnlyHttpHeaders(input) == input) ? HttpHeaders.copyOf(input) : input;
-        headers.remove(CallerAssertion.HEADER);
-        headers.remove(CallerAssertion.SIGNATURE);
-        // services trust the assertion, never a token: the bearer token stays at the edge
-        headers.remove(HttpHeaders.AUTHORIZATION);
         Authentication caller = EdgeAuthentication.callerOf(exchange);
         if (caller != null) {
             URI target = exchange.getAttributeOrDefault(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR,
@@ -59,7 +55,7 @@ class CallerForwardingFilter implements HttpHeadersFilter, Ordered {
 
     @Override
     public int getOrder() {
-        // after RemoveHopByHopHeadersFilter (LOWEST_PRECEDENCE - 1), which copies
+        // last, when the path is final
         return Ordered.LOWEST_PRECEDENCE;
     }
 
