@@ -28,8 +28,11 @@ import org.walletplatform.model.caller.CallerAssertion;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -285,6 +288,22 @@ class GatewaySecurityIT {
     }
 
     /**
+     * A filter that changes a request's headers makes another request object, whose
+     * native request still holds the headers as they arrived: the changed ones are what
+     * passes ({@link HeaderChangingFilter}, for this test only).
+     */
+    @Test
+    void headersAFilterChangedAreTheOnesForwarded() throws Exception {
+        send(HttpRequest.newBuilder(uri("/v1/notifications"))
+            .header(HeaderChangingFilter.TRIGGER, "replaced")
+            .header("X-Forwarded-For", "192.0.2.60")
+            .GET());
+        Headers received = SERVICE.last().headers();
+        assertThat(received.getFirst(HeaderChangingFilter.TRIGGER)).isEqualTo("changed by a filter");
+        assertThat(received.containsKey("X-Forwarded-For")).isFalse();
+    }
+
+    /**
      * Spring Cloud Gateway's default header filters each copied every header once more;
      * {@code routing/ProxiedHeaders} does their work in one copy. A default filter a new
      * version brings would show up here, to be weighed.
@@ -406,6 +425,26 @@ class GatewaySecurityIT {
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + this.port + path);
+    }
+
+    /**
+     * Replaces {@value #TRIGGER} on the requests that carry it, as a route's filter
+     * might.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class HeaderChangingFilter {
+
+        static final String TRIGGER = "X-Test-Change-Me";
+
+        @Bean
+        GlobalFilter headerChangingFilter() {
+            return (exchange,
+                    chain) -> (exchange.getRequest().getHeaders().containsHeader(TRIGGER)) ? chain.filter(exchange
+                        .mutate()
+                        .request((request) -> request.headers((headers) -> headers.set(TRIGGER, "changed by a filter")))
+                        .build()) : chain.filter(exchange);
+        }
+
     }
 
 }

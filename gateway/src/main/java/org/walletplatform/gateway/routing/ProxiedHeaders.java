@@ -10,8 +10,8 @@ import org.walletplatform.model.caller.CallerAssertion;
 import reactor.netty.http.server.HttpServerRequest;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.AbstractServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 
 /**
  * Which headers pass the gateway, each way, in one copy. It does what Spring Cloud
@@ -40,16 +40,24 @@ final class ProxiedHeaders {
 
     private static final String X_FORWARDED = "x-forwarded-";
 
+    /** Spring's request over Reactor Netty as it arrived (the class is not public). */
+    static final String AS_ARRIVED = "org.springframework.http.server.reactive.ReactorServerHttpRequest";
+
     private ProxiedHeaders() {
     }
 
     /**
      * The headers of {@code request} a service gets. {@code input} is what the filters
-     * before passed on; the request's own headers are read in place from Netty.
+     * before passed on; a request's own headers, as they arrived, are read in place from
+     * Netty.
      */
     static HttpHeaders toService(HttpHeaders input, ServerHttpRequest request) {
         HttpHeaders out = new HttpHeaders();
-        if (input == request.getHeaders() && nativeOf(request) instanceof HttpServerRequest netty) {
+        // only a request as it arrived: one a filter changed is another kind, whose
+        // native
+        // request still holds the headers as they arrived
+        if (input == request.getHeaders() && request.getClass().getName().equals(AS_ARRIVED)
+                && ((AbstractServerHttpRequest) request).getNativeRequest() instanceof HttpServerRequest netty) {
             io.netty.handler.codec.http.HttpHeaders headers = netty.requestHeaders();
             Rule rule = new Rule(tokens(headers.getAll(HttpHeaders.CONNECTION)),
                     chunked(headers.get(HttpHeaders.TRANSFER_ENCODING)));
@@ -115,16 +123,6 @@ final class ProxiedHeaders {
 
     private static boolean chunked(String transferEncoding) {
         return transferEncoding != null && "chunked".equalsIgnoreCase(transferEncoding.trim());
-    }
-
-    private static Object nativeOf(ServerHttpRequest request) {
-        try {
-            return ServerHttpRequestDecorator.getNativeRequest(request);
-        }
-        catch (IllegalStateException ex) {
-            // a mock request (tests) has none
-            return null;
-        }
     }
 
     /**

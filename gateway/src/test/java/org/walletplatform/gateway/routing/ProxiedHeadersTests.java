@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.walletplatform.model.caller.CallerAssertion;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.AbstractServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +98,15 @@ class ProxiedHeadersTests {
         answer.add("Content-Length", "42");
 
         assertThat(ProxiedHeaders.toClient(answer)).isSameAs(answer);
+    }
+
+    /**
+     * The fast path reads Netty's headers only for Spring's own request class, named by a
+     * string (it is not public): a rename would silently send every request the slow way.
+     */
+    @Test
+    void theRequestClassTakenAsArrivedIsSpringsReactorRequest() throws Exception {
+        assertThat(AbstractServerHttpRequest.class).isAssignableFrom(Class.forName(ProxiedHeaders.AS_ARRIVED));
     }
 
 }
