@@ -53,9 +53,8 @@ final class ProxiedHeaders {
      */
     static HttpHeaders toService(HttpHeaders input, ServerHttpRequest request) {
         HttpHeaders out = new HttpHeaders();
-        // only a request as it arrived: one a filter changed is another kind, whose
-        // native
-        // request still holds the headers as they arrived
+        // only a request as it arrived: one a filter changed is another kind,
+        // whose native request still holds the headers as they arrived
         if (input == request.getHeaders() && request.getClass().getName().equals(AS_ARRIVED)
                 && ((AbstractServerHttpRequest) request).getNativeRequest() instanceof HttpServerRequest netty) {
             io.netty.handler.codec.http.HttpHeaders headers = netty.requestHeaders();

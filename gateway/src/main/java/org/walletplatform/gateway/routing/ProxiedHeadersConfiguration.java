@@ -1,6 +1,7 @@
 package org.walletplatform.gateway.routing;
 
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -48,31 +49,22 @@ class ProxiedHeadersConfiguration {
 
     @Bean
     HttpHeadersFilter requestHeadersToServices() {
-        return new First(HttpHeadersFilter.Type.REQUEST) {
-            @Override
-            public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-                return ProxiedHeaders.toService(input, exchange.getRequest());
-            }
-        };
+        return new OneWay(HttpHeadersFilter.Type.REQUEST,
+                (input, exchange) -> ProxiedHeaders.toService(input, exchange.getRequest()));
     }
 
     @Bean
     HttpHeadersFilter responseHeadersToClients() {
-        return new First(HttpHeadersFilter.Type.RESPONSE) {
-            @Override
-            public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-                return ProxiedHeaders.toClient(input);
-            }
-        };
+        return new OneWay(HttpHeadersFilter.Type.RESPONSE, (input, exchange) -> ProxiedHeaders.toClient(input));
     }
 
     /** A header filter of one direction that runs before any other. */
-    private abstract static class First implements HttpHeadersFilter, Ordered {
+    private record OneWay(Type type,
+            BiFunction<HttpHeaders, ServerWebExchange, HttpHeaders> rule) implements HttpHeadersFilter, Ordered {
 
-        private final Type type;
-
-        First(Type type) {
-            this.type = type;
+        @Override
+        public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+            return this.rule.apply(input, exchange);
         }
 
         @Override
