@@ -7,8 +7,8 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-start_baseline() { # name jar port: a bare app run as ./wallet up runs the services
-  java -Xms512m -Xmx768m -XX:+UseSerialGC -jar "$2" >"$RUN/logs/$1.log" 2>&1 &
+start_baseline() { # name jar port [app args...]: a bare app run as ./wallet up runs the services
+  java -Xms512m -Xmx768m -XX:+UseSerialGC -jar "$2" "${@:4}" >"$RUN/logs/$1.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 120); do
     curl -s -o /dev/null "http://127.0.0.1:$3/" && return 0
@@ -18,6 +18,10 @@ start_baseline() { # name jar port: a bare app run as ./wallet up runs the servi
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+median() { # numbers as arguments -> their median
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 
 wrk_figures() { # wrk --latency output on stdin -> "requests/s p50 p99" (p in ms); fails on non-2xx answers
   awk '
