@@ -119,8 +119,8 @@ done
 # gateway overhead: the same users through the platform gateway, a bare gateway, a second bare gateway and
 # straight, interleaved; the platform and the bare gateway take turns going first (the first of two back-to-back
 # runs measured ~1.5 % faster here). Whatever ran first right after the read rounds above measured 20–30 %
-# below its later rounds (the JITs of the read service and the gateways settle back from the absent users' path),
-# so each gateway is driven for 5 s, unmeasured, before the first round.
+# below its later rounds, whichever gateway it was (cause not found), so each gateway is driven for 5 s,
+# unmeasured, before the first round.
 for target in "http://127.0.0.1:8080 CALLER_SECRET= TOKENS_FILE=$TOKENS" http://127.0.0.1:8098 http://127.0.0.1:8095; do
   read -r url settings <<<"$target"
   env $settings PATH_PREFIX=/v1/wallet/ FIRST_USER=1 USER_COUNT="$GW_USERS" wrk -t2 -c"$CONNECTIONS" -d5s -s "$LUA" \
