@@ -84,24 +84,23 @@ final class ProxiedHeaders {
      */
     static HttpHeaders toClient(HttpHeaders input) {
         List<String> named = tokens(input.getOrEmpty(HttpHeaders.CONNECTION));
-        List<String> dropped = new ArrayList<>(2);
-        for (String name : HOP_BY_HOP) {
-            if (input.containsHeader(name)) {
-                dropped.add(name);
-            }
-        }
-        for (String name : named) {
-            if (input.containsHeader(name)) {
-                dropped.add(name);
-            }
-        }
-        if (dropped.isEmpty()) {
+        if (!containsAny(input, HOP_BY_HOP) && !containsAny(input, named)) {
             return input;
         }
         HttpHeaders out = new HttpHeaders();
         out.addAll(input);
-        dropped.forEach(out::remove);
+        HOP_BY_HOP.forEach(out::remove);
+        named.forEach(out::remove);
         return out;
+    }
+
+    private static boolean containsAny(HttpHeaders headers, List<String> names) {
+        for (String name : names) {
+            if (headers.containsHeader(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The comma-separated tokens of {@code Connection} values, lower case. */
