@@ -121,11 +121,8 @@ done
 # runs measured ~1.5 % faster here). Whatever ran first right after the read rounds above measured 20–30 %
 # below its later rounds, whichever gateway it was (cause not found), so each gateway is driven for 5 s,
 # unmeasured, before the first round.
-for target in "http://127.0.0.1:8080 CALLER_SECRET= TOKENS_FILE=$TOKENS" http://127.0.0.1:8098 http://127.0.0.1:8095; do
-  read -r url settings <<<"$target"
-  env $settings PATH_PREFIX=/v1/wallet/ FIRST_USER=1 USER_COUNT="$GW_USERS" wrk -t2 -c"$CONNECTIONS" -d5s -s "$LUA" \
-    "$url" >/dev/null
-done
+SECONDS_EACH=5 gateway_rate >/dev/null
+for url in http://127.0.0.1:8098 http://127.0.0.1:8095; do SECONDS_EACH=5 wrk_rate "$url" /v1/wallet/ 1 "$GW_USERS" >/dev/null; done
 for ((round = 1; round <= ROUNDS; round++)); do
   if ((round % 2)); then
     read -r gw_rps gw_p50 gw_p99 < <(gateway_rate)
