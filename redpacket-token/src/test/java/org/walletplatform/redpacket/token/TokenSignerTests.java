@@ -1,8 +1,11 @@
 package org.walletplatform.redpacket.token;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +69,93 @@ class TokenSignerTests {
                 encode("[1,2]") + ".AAAA", encode("{\"kid\":\"k1\",\"actId\":\"x\"}") + ".AAAA", "x".repeat(3000) }) {
             assertRefused(malformed, InvalidTokenException.Reason.MALFORMED);
         }
+    }
+
+    @Test
+    void shouldSignABatchUnderOneSignatureThatVouchesForEachTokenAlone() {
+        for (int size : new int[] { 2, 3, 5, 8, 33 }) {
+            List<RedPacketToken> tokens = tokens(size);
+            List<String> signed = this.signer.signAll(tokens);
+
+            assertThat(signed).hasSize(size);
+            for (int i = 0; i < size; i++) {
+                assertThat(this.signer.verify(signed.get(i))).as("token %d of %d", i, size).isEqualTo(tokens.get(i));
+                assertThat(parts(signed.get(i))).hasSize(3);
+                assertThat(parts(signed.get(i))[2]).isEqualTo(parts(signed.get(0))[2]);
+            }
+        }
+    }
+
+    @Test
+    void shouldSignABatchOfOneAlone() {
+        List<String> signed = this.signer.signAll(List.of(TOKEN));
+
+        assertThat(signed).containsExactly(this.signer.sign(TOKEN));
+        assertThat(this.signer.verify(signed.getFirst())).isEqualTo(TOKEN);
+    }
+
+    @Test
+    void shouldRefuseABatchTokenWhosePayloadPathOrSignatureWasTamperedWith() {
+        List<String> signed = this.signer.signAll(tokens(5));
+        String[] first = parts(signed.get(0));
+        String[] second = parts(signed.get(1));
+
+        // another payload of the batch under this token's path, and this payload under
+        // another's path
+        assertRefused(second[0] + "." + first[1] + "." + first[2], InvalidTokenException.Reason.BAD_SIGNATURE);
+        assertRefused(first[0] + "." + parts(signed.get(4))[1] + "." + first[2],
+                InvalidTokenException.Reason.BAD_SIGNATURE);
+        // the amount altered
+        String payload = new String(Base64.getUrlDecoder().decode(first[0]), StandardCharsets.UTF_8);
+        assertRefused(encode(payload.replace("\"amount\":100", "\"amount\":900")) + "." + first[1] + "." + first[2],
+                InvalidTokenException.Reason.BAD_SIGNATURE);
+        // a step's side flipped, a sibling hash changed, the root's signature shown as a
+        // token's own
+        byte[] path = Base64.getUrlDecoder().decode(first[1]);
+        byte[] flipped = path.clone();
+        flipped[0] = (byte) (1 - flipped[0]);
+        assertRefused(first[0] + "." + encodeBytes(flipped) + "." + first[2],
+                InvalidTokenException.Reason.BAD_SIGNATURE);
+        byte[] changed = path.clone();
+        changed[5] ^= 1;
+        assertRefused(first[0] + "." + encodeBytes(changed) + "." + first[2],
+                InvalidTokenException.Reason.BAD_SIGNATURE);
+        assertRefused(first[0] + "." + first[2], InvalidTokenException.Reason.BAD_SIGNATURE);
+        // a batch of another key
+        String[] foreign = parts(
+                signer("k1", Map.of("k1", new TokenSigner.Key(KEY_2, null))).signAll(tokens(5)).getFirst());
+        assertRefused(first[0] + "." + first[1] + "." + foreign[2], InvalidTokenException.Reason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void shouldRefuseABatchTokenWhosePathIsNotAPath() {
+        String[] token = parts(this.signer.signAll(tokens(4)).getFirst());
+        byte[] path = Base64.getUrlDecoder().decode(token[1]);
+        byte[] badSide = path.clone();
+        badSide[0] = 7;
+        byte[] tooLong = new byte[17 * MerkleTree.STEP_SIZE];
+
+        for (byte[] notAPath : new byte[][] { badSide, Arrays.copyOf(path, path.length - 1), new byte[0], tooLong }) {
+            assertRefused(token[0] + "." + encodeBytes(notAPath) + "." + token[2],
+                    InvalidTokenException.Reason.MALFORMED);
+        }
+        assertRefused(token[0] + "." + token[1] + "." + token[1] + "." + token[2],
+                InvalidTokenException.Reason.MALFORMED);
+    }
+
+    private static List<RedPacketToken> tokens(int count) {
+        return IntStream.range(0, count)
+            .mapToObj((i) -> new RedPacketToken("k1", "app-1", 42 + i, "gala", "gala-cash", 100 + i,
+                    (42 + i) + "_gala-cash_r1_cash_1", 1_790_000_000_000L, "r1", RedPacketToken.CREATED))
+            .toList();
+    }
+
+    private static String[] parts(String signed) {
+        return signed.split("\\.");
+    }
+
+    private static String encodeBytes(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private TokenSigner signer(String signingKeyId, Map<String, TokenSigner.Key> keys) {
