@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.walletplatform.redpacket.token.RedPacketToken;
-import org.walletplatform.redpacket.token.TokenSigner;
 import org.walletplatform.model.reward.AwardType;
 import org.walletplatform.model.reward.OrderNumber;
 import org.walletplatform.order.reward.IssueOutcome;
@@ -28,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CashRewards implements RewardType {
 
-    private final TokenSigner signer;
+    private final BatchSigner signer;
 
     private final PendingTokens pending;
 
@@ -40,7 +39,7 @@ class CashRewards implements RewardType {
 
     private final ApplicationEventPublisher events;
 
-    CashRewards(TokenSigner signer, PendingTokens pending, SettlementQueue queue, RewardOrderStore store,
+    CashRewards(BatchSigner signer, PendingTokens pending, SettlementQueue queue, RewardOrderStore store,
             JsonMapper json, ApplicationEventPublisher events) {
         this.events = events;
         this.signer = signer;

@@ -23,10 +23,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * settlement again (its first publication may have been lost)
  * @param pendingShards the pending-token index is split into this many Redis keys, so no
  * one key takes every issuance
+ * @param signingBatch the most tokens signed under one signature (1: each signed alone)
+ * @param signingLinger under load, how long a batch collects tokens before it is signed
  */
 @ConfigurationProperties("order.redpacket")
 public record RedPacketProperties(String signingKeyId, Map<String, TokenSigner.Key> keys,
         @DefaultValue("7d") Duration tokenTtl, @DefaultValue("30d") Duration tokenValidFor,
-        @DefaultValue("30s") Duration republishAfter, @DefaultValue("16") int pendingShards) {
+        @DefaultValue("30s") Duration republishAfter, @DefaultValue("16") int pendingShards,
+        @DefaultValue("64") int signingBatch, @DefaultValue("1ms") Duration signingLinger) {
 
 }
