@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes again, for settlement, every packet still pending {@code republishAfter}
  * after its issue: its first publication may have been lost (issuance does not wait for
- * the broker). Settling twice is harmless, so every instance may run this.
+ * the broker). Settling twice is harmless, so every instance may run this. Nothing is
+ * published again while settlement is switched off ({@link SettlementSwitch}): the
+ * packets wait in Kafka already.
  */
 @Component
 class PendingRepublisher {
@@ -29,7 +31,11 @@ class PendingRepublisher {
 
     private final Clock clock;
 
-    PendingRepublisher(PendingTokens pending, SettlementQueue queue, RedPacketProperties properties, Clock clock) {
+    private final SettlementSwitch settlement;
+
+    PendingRepublisher(PendingTokens pending, SettlementQueue queue, RedPacketProperties properties, Clock clock,
+            SettlementSwitch settlement) {
+        this.settlement = settlement;
         this.pending = pending;
         this.queue = queue;
         this.properties = properties;
@@ -38,6 +44,9 @@ class PendingRepublisher {
 
     @Scheduled(fixedDelayString = "${order.redpacket.republish-after:30s}")
     void republishStalePackets() {
+        if (!this.settlement.isOn()) {
+            return;
+        }
         try {
             long before = this.clock.millis() - this.properties.republishAfter().toMillis();
             int count = 0;

@@ -54,8 +54,11 @@ class RedPacketReconciler {
 
     private final String instance = UUID.randomUUID().toString();
 
+    private final SettlementSwitch settlement;
+
     RedPacketReconciler(JdbcTemplate jdbc, PendingTokens pending, StringRedisTemplate redis, JsonMapper json,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, MeterRegistry meters, SettlementSwitch settlement) {
+        this.settlement = settlement;
         this.jdbc = jdbc;
         this.pending = pending;
         this.redis = redis;
@@ -128,8 +131,14 @@ class RedPacketReconciler {
         return (stored != null) ? this.json.readValue(stored, Report.class) : null;
     }
 
-    /** Issued tokens that should have settled by now. */
+    /**
+     * Issued tokens that should have settled by now; none while settlement is switched
+     * off (they wait on purpose).
+     */
     private void unsettledPackets(long now, List<Mismatch> found) {
+        if (!this.settlement.isOn()) {
+            return;
+        }
         long before = now - SETTLE_WITHIN.toMillis();
         for (String orderNo : this.pending.pendingSince(before, 100)) {
             int status = this.pending.find(orderNo).map(TokenRecord::status).orElse(0);

@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Settler {
 
+    static final String ID = "redpacket-settler";
+
     private static final Logger log = LoggerFactory.getLogger(Settler.class);
 
     private final Settlement settlement;
@@ -43,7 +45,7 @@ class Settler {
             .register(meters);
     }
 
-    @KafkaListener(id = "redpacket-settler", topics = Topics.REDPACKET_SETTLEMENTS,
+    @KafkaListener(id = ID, topics = Topics.REDPACKET_SETTLEMENTS,
             groupId = "${order.redpacket.settler-group:redpacket-settler}", batch = "true")
     void settle(List<ConsumerRecord<String, String>> batch) {
         List<TokenRecord> packets = new ArrayList<>(batch.size());

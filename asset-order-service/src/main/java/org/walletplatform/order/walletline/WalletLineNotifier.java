@@ -21,9 +21,13 @@ import org.walletplatform.model.notification.AssetChangeNotification;
 import org.walletplatform.model.notification.NotificationBatchRequest;
 import org.walletplatform.model.signing.RequestSignature;
 import org.walletplatform.order.redpacket.AccountChanged;
+import org.walletplatform.support.switches.DegradationSwitches;
+import org.walletplatform.support.switches.SwitchesConfiguration.SwitchDeclaration;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -33,13 +37,22 @@ import org.springframework.stereotype.Component;
  * {@code flushInterval} (an account changed many times is sent once) and pushed off the
  * callers' threads; a batch the wallet did not take is tried again with the next one. The
  * notification says only that something changed: the wallet pulls the snapshot.
+ * <p>
+ * The wallet's view is optional to issuance: with the switch {@code wallet-line} off (a
+ * peak), changed accounts are held in a Redis set instead, where they outlive a restart
+ * and cost no memory here, and are pushed once it is on again, before anything newer; a
+ * held account leaves the set only after the wallet took it.
  */
 @Component
 class WalletLineNotifier implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WalletLineNotifier.class);
 
+    static final String SWITCH = "wallet-line";
+
     private static final int BATCH = 500;
+
+    private static final int HOLD_BATCH = 10_000;
 
     private final Set<Long> changed = ConcurrentHashMap.newKeySet();
 
@@ -58,9 +71,19 @@ class WalletLineNotifier implements SmartLifecycle {
 
     private final Counter failed;
 
+    private final StringRedisTemplate redis;
+
+    private final DegradationSwitches switches;
+
+    private final String heldKey;
+
     private volatile Thread pusher;
 
-    WalletLineNotifier(WalletLineProperties properties, JsonMapper json, MeterRegistry meters) {
+    WalletLineNotifier(WalletLineProperties properties, JsonMapper json, MeterRegistry meters,
+            StringRedisTemplate redis, DegradationSwitches switches) {
+        this.redis = redis;
+        this.switches = switches;
+        this.heldKey = heldKey(properties.line());
         this.properties = properties;
         this.json = json;
         this.batchUri = URI.create(properties.intakeUrl() + "/v1/notifications:batch");
@@ -74,12 +97,21 @@ class WalletLineNotifier implements SmartLifecycle {
             .register(meters);
     }
 
+    static String heldKey(String line) {
+        return "order:wallet-line:" + line + ":held";
+    }
+
+    @Bean
+    static SwitchDeclaration walletLineSwitchDeclaration() {
+        return new SwitchDeclaration(Set.of(SWITCH));
+    }
+
     @EventListener
     void onChanged(AccountChanged change) {
         this.changed.add(change.actId());
     }
 
-    private void pushChanges() {
+    private void flushEveryInterval() {
         while (this.pusher == Thread.currentThread()) {
             try {
                 Thread.sleep(this.properties.flushInterval());
@@ -88,22 +120,74 @@ class WalletLineNotifier implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             }
-            while (!this.changed.isEmpty()) {
-                List<Long> batch = new ArrayList<>(BATCH);
-                for (Long actId : this.changed) {
-                    if (batch.size() == BATCH) {
-                        break;
-                    }
-                    batch.add(actId);
+            if (!this.switches.isOn(SWITCH)) {
+                holdChanges();
+            }
+            else if (pushHeld()) {
+                pushChanged();
+            }
+        }
+    }
+
+    private void pushChanged() {
+        while (!this.changed.isEmpty()) {
+            List<Long> batch = takeChanged(BATCH);
+            if (!push(batch)) {
+                this.changed.addAll(batch); // with the next round
+                this.failed.increment(batch.size());
+                return;
+            }
+            this.pushed.increment(batch.size());
+        }
+    }
+
+    private List<Long> takeChanged(int size) {
+        List<Long> batch = new ArrayList<>(Math.min(size, this.changed.size()));
+        for (Long actId : this.changed) {
+            if (batch.size() == size) {
+                break;
+            }
+            batch.add(actId);
+        }
+        batch.forEach(this.changed::remove);
+        return batch;
+    }
+
+    /** Moves the changed accounts into the Redis set (kept here if Redis fails). */
+    private void holdChanges() {
+        while (!this.changed.isEmpty()) {
+            List<Long> batch = takeChanged(HOLD_BATCH);
+            try {
+                this.redis.opsForSet().add(this.heldKey, batch.stream().map(String::valueOf).toArray(String[]::new));
+            }
+            catch (RuntimeException ex) {
+                this.changed.addAll(batch);
+                log.debug("Changed accounts not held in Redis, kept here: {}", ex.toString());
+                return;
+            }
+        }
+    }
+
+    /** Pushes the accounts held in Redis; whether none is left. */
+    private boolean pushHeld() {
+        try {
+            while (true) {
+                List<String> held = this.redis.opsForSet().distinctRandomMembers(this.heldKey, BATCH).stream().toList();
+                if (held.isEmpty()) {
+                    return true;
                 }
-                batch.forEach(this.changed::remove);
+                List<Long> batch = held.stream().map(Long::valueOf).toList();
                 if (!push(batch)) {
-                    this.changed.addAll(batch); // with the next round
                     this.failed.increment(batch.size());
-                    break;
+                    return false;
                 }
+                this.redis.opsForSet().remove(this.heldKey, held.toArray());
                 this.pushed.increment(batch.size());
             }
+        }
+        catch (RuntimeException ex) {
+            log.debug("Held accounts not read from Redis; the next round tries again: {}", ex.toString());
+            return true; // the changes here need not wait for Redis
         }
     }
 
@@ -144,7 +228,7 @@ class WalletLineNotifier implements SmartLifecycle {
 
     @Override
     public void start() {
-        Thread thread = Thread.ofVirtual().name("wallet-line").unstarted(this::pushChanges);
+        Thread thread = Thread.ofVirtual().name("wallet-line").unstarted(this::flushEveryInterval);
         this.pusher = thread;
         thread.start();
     }

@@ -17,6 +17,7 @@ import org.walletplatform.order.OrderApi;
 import org.walletplatform.order.OrderServiceTest;
 import org.walletplatform.order.reward.IssueOutcome;
 import org.walletplatform.order.reward.RewardOrder;
+import org.walletplatform.support.switches.DegradationSwitches;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import tools.jackson.databind.JsonNode;
@@ -80,6 +81,9 @@ class RedPacketIT {
 
     @Autowired
     private CashRewards cashRewards;
+
+    @Autowired
+    private DegradationSwitches switches;
 
     private OrderApi api;
 
@@ -477,6 +481,35 @@ class RedPacketIT {
             this.redis.opsForZSet().remove(this.pending.indexKey(actId), orderNo);
         }
         this.redis.delete(PendingTokens.accountKey(actId));
+    }
+
+    @Test
+    void shouldLeavePacketsPendingWhileSettlementIsSwitchedOffAndSettleThemOnceOn() throws Exception {
+        long actId = RUN + 40;
+        MessageListenerContainer settler = this.listeners.getListenerContainer(Settler.ID);
+        long total = 0;
+        this.switches.set(SettlementSwitch.NAME, false, "it", "peak");
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(settler::isPauseRequested);
+            for (int i = 0; i < 10; i++) {
+                assertThat(this.api.post("/v1/rewards", cash(actId, "off-" + i, 100 + i)).statusCode()).isEqualTo(201);
+                total += 100 + i;
+            }
+            long issued = total;
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> {
+                JsonNode balance = balance(actId);
+                return balance.get("pendingMinor").asLong() == issued && balance.get("settledMinor").asLong() == 0;
+            });
+            assertThat(count("SELECT COUNT(*) FROM rp_entry WHERE act_id = ?", actId)).isZero();
+        }
+        finally {
+            this.switches.set(SettlementSwitch.NAME, true, "it", "peak over");
+        }
+        long issued = total;
+        await().atMost(Duration.ofSeconds(30)).until(() -> balance(actId).get("settledMinor").asLong() == issued);
+        assertThat(balance(actId).get("pendingMinor").asLong()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM rp_entry WHERE act_id = ?", actId)).isEqualTo(10);
+        assertThat(settler.isPauseRequested()).isFalse();
     }
 
     private JsonNode balance(long actId) throws Exception {
