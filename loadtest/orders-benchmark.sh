@@ -8,6 +8,10 @@
 #   cash red packets, issued                POST /v1/rewards (cash scene): checks, budget, Ed25519 token, one Redis
 #                                           Lua call, Kafka send; no database on the request path
 #   cash red packets, settled               the same load, counted until every packet is booked in the ledger
+#   cash at a peak, issued                  the same load with the switches redpacket.settlement and wallet-line
+#                                           off (ops' move for a peak: settlement and the wallet's view may lag)
+#   cash at a peak, settled after           the switches on again at the end of the load, counted until every
+#                                           packet of the peak is booked: the backlog drained per second
 # and, for each, the database work per 10,000 orders: MariaDB CPU seconds, read-write transactions (InnoDB's
 # transaction id counter, which advances by two per read-write transaction: its id and its commit number) and
 # Handler_commit (which counts every statement's commit, reads and statements inside a transaction included).
@@ -24,6 +28,14 @@ STAMP=$(date +%s)
 source "$ROOT/loadtest/lib.sh"
 curl -fs http://127.0.0.1:8084/actuator/health >/dev/null || { echo "start the platform first: ./wallet up" >&2; exit 1; }
 start_baseline baseline-order-app "$(ls "$ROOT"/baselines/order-app/target/baseline-order-app-*.jar | head -1)" 8096
+
+ADMIN="Authorization: Bearer $("$ROOT/wallet" token orders-benchmark --admin)"
+switch() { # name true|false: a degradation switch of the order service, through the gateway as ops turn it
+  curl -fs -o /dev/null -X PUT "http://127.0.0.1:8080/admin/order/switches/$1" -H "$ADMIN" \
+    -H 'Content-Type: application/json' -d "{\"on\":$2,\"reason\":\"orders benchmark\"}"
+}
+peak_switches() { switch redpacket.settlement "$1" && switch wallet-line "$1"; }
+trap 'peak_switches true || echo "turn the switches redpacket.settlement and wallet-line on again" >&2; cleanup' EXIT
 
 issue() { # url path rain seconds -> "requests/s p50 p99"
   TARGET_PATH=$2 RAIN=$3 wrk -t2 -c"$CONNECTIONS" -d"${4}s" --latency -s "$LUA" "$1" | wrk_figures
@@ -136,6 +148,34 @@ for ((round = 1; round <= ROUNDS; round++)); do
   settled=$(awk -v n="$cash_n" -v a="$started" -v b="$done_at" 'BEGIN { printf "%.0f", n / (b - a) }')
   rows+=("$(row "round $round: cash packets, issued" "$cash_rps" "$cash_p50" "$cash_p99" - - - "$(ratio "$cash_rps" "$bare_rps")")")
   rows+=("$(row "round $round: cash packets, settled" "$settled" - - "$cash_cpu" "$cash_commits" "$cash_trx" "$(ratio "$settled" "$bare_rps"); lower than bare: cpu $(ratio "$bare_cpu" "$cash_cpu")x, rw trx $(ratio "$bare_trx" "$cash_trx")x")")
+
+  # a peak: settlement and the wallet line switched off while packets are issued, on again right after (the settler
+  # follows its switch within a second); the database work counts the drain, which is all of it
+  rain="p$round-$STAMP"; peak_switches false; sleep 1; db=$(db_state); before=$(settled_count)
+  read -r peak_rps peak_p50 peak_p99 peak_n < <(SCENE=gala-cash AWARD=cash issue_counted http://127.0.0.1:8084 /v1/rewards "$rain" "$SECONDS_EACH")
+  peak_switches true; started=$(date +%s.%N)
+  await_counter settled_count $((before + peak_n)) "$started"
+  done_at=$(date +%s.%N)
+  read -r peak_cpu peak_commits peak_trx < <(db_work "$db" "$peak_n")
+  until (($(orders_in "$rain" "TRUE") >= peak_n)); do
+    sleep 0.5
+    if timed_out "$started"; then
+      echo "packets of the peak not settled in 300 s" >&2
+      exit 1
+    fi
+  done
+  drained=$(awk -v n="$peak_n" -v a="$started" -v b="$done_at" 'BEGIN { printf "%.0f", n / (b - a) }')
+  rows+=("$(row "round $round: cash at a peak, issued" "$peak_rps" "$peak_p50" "$peak_p99" - - - "$(ratio "$peak_rps" "$bare_rps")")")
+  rows+=("$(row "round $round: cash at a peak, settled after" "$drained" - - "$peak_cpu" "$peak_commits" "$peak_trx" "backlog of $peak_n drained per second")")
+  # untimed: the wallet line pushes the accounts it held in the peak and the wallet syncs them, before the next round
+  until (($(redis-cli SCARD order:wallet-line:redpacket:held) == 0)); do
+    sleep 0.5
+    if timed_out "$started"; then
+      echo "the wallet line did not push the accounts held in the peak within 300 s" >&2
+      exit 1
+    fi
+  done
+  sleep 10
 done
 
 echo

@@ -10,7 +10,6 @@ import org.walletplatform.support.switches.SwitchesConfiguration.SwitchDeclarati
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +34,7 @@ class SettlementSwitch {
     SettlementSwitch(DegradationSwitches switches, KafkaListenerEndpointRegistry listeners) {
         this.switches = switches;
         this.listeners = listeners;
+        switches.follow(NAME, this::follow);
     }
 
     @Bean
@@ -47,15 +47,15 @@ class SettlementSwitch {
     }
 
     /**
-     * Pauses or resumes the settler as the switch says (switches refresh every second).
+     * Pauses or resumes the settler as the switch says: at once when it is set on this
+     * instance, within a second on the others (on the switches' own thread, not the
+     * shared scheduler, whose threads long jobs may hold).
      */
-    @Scheduled(fixedDelay = 500)
-    void follow() {
+    private void follow(boolean on) {
         MessageListenerContainer settler = this.listeners.getListenerContainer(Settler.ID);
         if (settler == null || !settler.isRunning()) {
             return;
         }
-        boolean on = isOn();
         if (!on && !settler.isPauseRequested()) {
             settler.pause();
             log.warn("Settlement paused: switch {} is off; issued packets wait in Kafka", NAME);

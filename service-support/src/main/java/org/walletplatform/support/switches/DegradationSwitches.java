@@ -2,10 +2,13 @@ package org.walletplatform.support.switches;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +43,8 @@ public class DegradationSwitches {
 
     private volatile Map<String, SwitchState> states = Map.of();
 
+    private final Map<String, List<Consumer<Boolean>>> followers = new ConcurrentHashMap<>();
+
     public DegradationSwitches(StringRedisTemplate redis, JsonMapper json, Clock clock, Set<String> declared) {
         this.redis = redis;
         this.json = json;
@@ -51,6 +56,29 @@ public class DegradationSwitches {
     public boolean isOn(String name) {
         SwitchState state = this.states.get(name);
         return state == null || state.on();
+    }
+
+    /**
+     * Has {@code follower} told the state of {@code name} now, after every refresh (each
+     * second, on the refresher's own thread) and whenever it is set here: for what must
+     * act on a switch rather than ask it, such as pausing a consumer.
+     */
+    public void follow(String name, Consumer<Boolean> follower) {
+        this.followers.computeIfAbsent(name, (n) -> new CopyOnWriteArrayList<>()).add(follower);
+        tell(name, follower);
+    }
+
+    private void tellFollowers() {
+        this.followers.forEach((name, list) -> list.forEach((follower) -> tell(name, follower)));
+    }
+
+    private void tell(String name, Consumer<Boolean> follower) {
+        try {
+            follower.accept(isOn(name));
+        }
+        catch (RuntimeException ex) {
+            log.warn("A follower of switch {} failed; it is told again at the next refresh: {}", name, ex.toString());
+        }
     }
 
     /** Every switch this service declares or that has been set, with its state. */
@@ -73,6 +101,7 @@ public class DegradationSwitches {
         Map<String, SwitchState> next = new ConcurrentHashMap<>(this.states);
         next.put(name, state);
         this.states = next;
+        tellFollowers();
         return state;
     }
 
@@ -89,6 +118,7 @@ public class DegradationSwitches {
         catch (RuntimeException ex) {
             log.debug("Switches not refreshed, keeping the last known: {}", ex.toString());
         }
+        tellFollowers();
     }
 
     /** A switch's state and who set it, when and why. */
