@@ -30,6 +30,11 @@ import org.springframework.stereotype.Component;
 @Component
 class BatchSigner implements DisposableBean {
 
+    /**
+     * A token of the largest batch with the longest fields stays under 1,200 characters.
+     */
+    static final int MAX_BATCH = 1_024;
+
     private final TokenSigner signer;
 
     private final int maxBatch;
@@ -44,7 +49,7 @@ class BatchSigner implements DisposableBean {
 
     BatchSigner(TokenSigner signer, RedPacketProperties properties, MeterRegistry meters) {
         this.signer = signer;
-        this.maxBatch = Math.clamp(properties.signingBatch(), 1, TokenSigner.MAX_BATCH);
+        this.maxBatch = Math.clamp(properties.signingBatch(), 1, MAX_BATCH);
         this.lingerNanos = properties.signingLinger().toNanos();
         this.batchSizes = DistributionSummary.builder("order.redpacket.signing.batch")
             .description("Tokens signed under one signature")

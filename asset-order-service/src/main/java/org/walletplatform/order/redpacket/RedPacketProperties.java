@@ -23,7 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * settlement again (its first publication may have been lost)
  * @param pendingShards the pending-token index is split into this many Redis keys, so no
  * one key takes every issuance
- * @param signingBatch the most tokens signed under one signature (1: each signed alone)
+ * @param signingBatch the most tokens signed under one signature (1: each signed alone;
+ * at most 1,024, so a token stays well within the 2,048 characters a presented one may
+ * have)
  * @param signingLinger under load, how long a batch collects tokens before it is signed
  */
 @ConfigurationProperties("order.redpacket")

@@ -74,6 +74,25 @@ class BatchSignerTests {
         assertThat(alone.sign(token)).isEqualTo(SIGNER.sign(token));
     }
 
+    @Test
+    void shouldKeepATokenOfTheLargestBatchWithTheLongestFieldsWithinWhatIsStoredAndPresented() {
+        String longest40 = "a".repeat(40);
+        List<RedPacketToken> tokens = new ArrayList<>();
+        for (int i = 0; i < BatchSigner.MAX_BATCH; i++) {
+            long actId = Long.MAX_VALUE - i;
+            tokens.add(new RedPacketToken("k1", "b".repeat(32), actId, longest40, longest40, Long.MAX_VALUE,
+                    actId + "_" + longest40 + "_" + longest40 + "_voucher_" + Integer.MAX_VALUE, Long.MAX_VALUE,
+                    longest40, RedPacketToken.CREATED));
+        }
+
+        List<String> signed = SIGNER.signAll(tokens);
+
+        // reward_order.token is VARCHAR(2048), and a presented token may have 2,048
+        // characters
+        assertThat(signed).allSatisfy((token) -> assertThat(token).hasSizeLessThan(1_200));
+        assertThat(SIGNER.verify(signed.getLast())).isEqualTo(tokens.getLast());
+    }
+
     private BatchSigner batchSigner(int batch, Duration linger) {
         RedPacketProperties properties = new RedPacketProperties("k1", Map.of(), Duration.ofDays(7),
                 Duration.ofDays(30), Duration.ofSeconds(30), 16, batch, linger);

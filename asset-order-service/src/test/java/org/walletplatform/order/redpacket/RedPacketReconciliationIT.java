@@ -111,6 +111,38 @@ class RedPacketReconciliationIT {
     }
 
     /**
+     * A recent round reads what was written since the last one began (less the overlap),
+     * not the whole hour again: an entry written behind that window is the hourly totals'
+     * to find.
+     */
+    @Test
+    void shouldCheckWhatWasWrittenSinceTheLastRecentRound() {
+        long actId = RUN + 3;
+        Report previous = this.reconciler.run("recent");
+        String behind = "stray-behind-" + actId;
+        String inside = "stray-inside-" + actId;
+        long before = previous.ranAt().toEpochMilli() - RedPacketReconciler.OVERLAP.toMillis();
+        try {
+            insertStrayEntry(behind, actId, 1, before - 60_000);
+            insertStrayEntry(inside, actId, 2, before + 1_000);
+
+            assertThat(this.reconciler.run("recent").mismatches()).extracting(Mismatch::subject)
+                .contains(inside)
+                .doesNotContain(behind);
+        }
+        finally {
+            this.jdbc.update("DELETE FROM rp_entry WHERE act_id = ? AND entry_no IN (?, ?)", actId, behind, inside);
+        }
+    }
+
+    private void insertStrayEntry(String entryNo, long actId, long version, long createdAtMs) {
+        this.jdbc.update(
+                "INSERT INTO rp_entry (entry_no, act_id, kind, amount_minor, balance_after, version,"
+                        + " created_at_ms) VALUES (?, ?, 'settle', 40, 40, ?, ?)",
+                entryNo, actId, version, createdAtMs);
+    }
+
+    /**
      * Ledger writes keep committing while the totals are read: a credit's entry and
      * balance commit together, so the totals must never see one without the other.
      */
