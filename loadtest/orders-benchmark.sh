@@ -111,6 +111,16 @@ await_orders() { # rain condition-that-must-hold started-at: the database check,
     fi
   done
 }
+await_booked() { # rain packets started-at: a redelivered packet counts twice in the counter, so the ledger must
+  # hold every packet answered
+  until (($(orders_in "$1" "TRUE") >= $2)); do
+    sleep 0.5
+    if timed_out "$3"; then
+      echo "packets of rain $1 not settled in 300 s" >&2
+      exit 1
+    fi
+  done
+}
 row() { printf '%-38s %9s %8s %8s %9s %10s %9s  %s' "$@"; }
 
 rows=()
@@ -137,14 +147,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
   await_counter settled_count $((before + cash_n)) "$started"
   done_at=$(date +%s.%N)
   read -r cash_cpu cash_commits cash_trx < <(db_work "$db" "$cash_n")
-  # a redelivered packet counts twice in the counter: the ledger must hold every packet answered
-  until (($(orders_in "$rain" "TRUE") >= cash_n)); do
-    sleep 0.5
-    if timed_out "$started"; then
-      echo "packets not settled in 300 s" >&2
-      exit 1
-    fi
-  done
+  await_booked "$rain" "$cash_n" "$started"
   settled=$(awk -v n="$cash_n" -v a="$started" -v b="$done_at" 'BEGIN { printf "%.0f", n / (b - a) }')
   rows+=("$(row "round $round: cash packets, issued" "$cash_rps" "$cash_p50" "$cash_p99" - - - "$(ratio "$cash_rps" "$bare_rps")")")
   rows+=("$(row "round $round: cash packets, settled" "$settled" - - "$cash_cpu" "$cash_commits" "$cash_trx" "$(ratio "$settled" "$bare_rps"); lower than bare: cpu $(ratio "$bare_cpu" "$cash_cpu")x, rw trx $(ratio "$bare_trx" "$cash_trx")x")")
@@ -157,13 +160,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
   await_counter settled_count $((before + peak_n)) "$started"
   done_at=$(date +%s.%N)
   read -r peak_cpu peak_commits peak_trx < <(db_work "$db" "$peak_n")
-  until (($(orders_in "$rain" "TRUE") >= peak_n)); do
-    sleep 0.5
-    if timed_out "$started"; then
-      echo "packets of the peak not settled in 300 s" >&2
-      exit 1
-    fi
-  done
+  await_booked "$rain" "$peak_n" "$started"
   drained=$(awk -v n="$peak_n" -v a="$started" -v b="$done_at" 'BEGIN { printf "%.0f", n / (b - a) }')
   rows+=("$(row "round $round: cash at a peak, issued" "$peak_rps" "$peak_p50" "$peak_p99" - - - "$(ratio "$peak_rps" "$bare_rps")")")
   rows+=("$(row "round $round: cash at a peak, settled after" "$drained" - - "$peak_cpu" "$peak_commits" "$peak_trx" "backlog of $peak_n drained per second")")
