@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.walletplatform.support.switches.DegradationSwitches;
 import org.walletplatform.order.OrderApi;
 import org.walletplatform.order.OrderServiceTest;
 import org.walletplatform.order.redpacket.RedPacketReconciler.Mismatch;
@@ -52,6 +53,9 @@ class RedPacketReconciliationIT {
 
     @Autowired
     private PlatformTransactionManager transactions;
+
+    @Autowired
+    private DegradationSwitches switches;
 
     private OrderApi api;
 
@@ -132,6 +136,26 @@ class RedPacketReconciliationIT {
         }
         finally {
             this.jdbc.update("DELETE FROM rp_entry WHERE act_id = ? AND entry_no IN (?, ?)", actId, behind, inside);
+        }
+    }
+
+    /**
+     * Packets left pending on purpose, with settlement switched off, are not findings.
+     */
+    @Test
+    void shouldNotReportPacketsUnsettledWhileSettlementIsSwitchedOff() {
+        String unsettled = (RUN + 4) + "_it-cash_paused_cash_1";
+        this.redis.opsForZSet().add("rp:pending:0", unsettled, System.currentTimeMillis() - 600_000);
+        try {
+            this.switches.set(SettlementSwitch.NAME, false, "it", "peak");
+            assertThat(this.reconciler.run("recent").mismatches()).extracting(Mismatch::subject)
+                .doesNotContain(unsettled);
+            this.switches.set(SettlementSwitch.NAME, true, "it", "peak over");
+            assertThat(this.reconciler.run("recent").mismatches()).extracting(Mismatch::subject).contains(unsettled);
+        }
+        finally {
+            this.switches.set(SettlementSwitch.NAME, true, "it", "test over");
+            this.redis.opsForZSet().remove("rp:pending:0", unsettled);
         }
     }
 
