@@ -10,6 +10,8 @@ import org.walletplatform.order.reward.RewardOrder;
 import org.walletplatform.order.reward.RewardOrderStore;
 import org.walletplatform.order.reward.RewardType;
 import org.walletplatform.order.reward.StoredOrder;
+import org.walletplatform.support.linesigning.RequestNonces;
+import org.walletplatform.support.linesigning.DeferredNonce;
 
 import org.springframework.stereotype.Component;
 
@@ -25,9 +27,12 @@ class DeliveredRewards implements RewardType {
 
     private final RewardDelivery delivery;
 
-    DeliveredRewards(RewardOrderStore store, RewardDelivery delivery) {
+    private final RequestNonces nonces;
+
+    DeliveredRewards(RewardOrderStore store, RewardDelivery delivery, RequestNonces nonces) {
         this.store = store;
         this.delivery = delivery;
+        this.nonces = nonces;
     }
 
     @Override
@@ -36,7 +41,10 @@ class DeliveredRewards implements RewardType {
     }
 
     @Override
-    public IssueOutcome issue(RewardOrder order, String requestHash, String lessee) {
+    public IssueOutcome issue(RewardOrder order, String requestHash, String lessee, DeferredNonce nonce) {
+        if (nonce != null) {
+            this.nonces.claim(nonce);
+        }
         IssueOutcome outcome = this.store.insertOrFind(order, requestHash, lessee);
         if (outcome.isNew()) {
             this.delivery.deliverLater(order);

@@ -11,6 +11,8 @@ import org.walletplatform.order.reward.RewardOrder;
 import org.walletplatform.order.reward.RewardOrderStore;
 import org.walletplatform.order.reward.RewardType;
 import org.walletplatform.order.reward.StoredOrder;
+import org.walletplatform.support.linesigning.RequestNonces;
+import org.walletplatform.support.linesigning.DeferredNonce;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
  * row and ledger entry are written later by {@link Settler}. So issuance touches no
  * database, and the balance (settled + pending) is right at once. A packet of an isolated
  * (test) phase gets no token and never reaches a balance: its order row is written
- * directly.
+ * directly. The request's nonce is claimed in the Lua call that records the packet.
  */
 @Component
 class CashRewards implements RewardType {
@@ -39,9 +41,12 @@ class CashRewards implements RewardType {
 
     private final ApplicationEventPublisher events;
 
+    private final RequestNonces nonces;
+
     CashRewards(BatchSigner signer, PendingTokens pending, SettlementQueue queue, RewardOrderStore store,
-            JsonMapper json, ApplicationEventPublisher events) {
+            JsonMapper json, ApplicationEventPublisher events, RequestNonces nonces) {
         this.events = events;
+        this.nonces = nonces;
         this.signer = signer;
         this.pending = pending;
         this.queue = queue;
@@ -55,8 +60,11 @@ class CashRewards implements RewardType {
     }
 
     @Override
-    public IssueOutcome issue(RewardOrder order, String requestHash, String lessee) {
+    public IssueOutcome issue(RewardOrder order, String requestHash, String lessee, DeferredNonce nonce) {
         if (order.isolated()) {
+            if (nonce != null) {
+                this.nonces.claim(nonce);
+            }
             return this.store.insertOrFind(order, requestHash, lessee);
         }
         RedPacketToken token = new RedPacketToken(this.signer.signingKeyId(),
@@ -66,7 +74,8 @@ class CashRewards implements RewardType {
         String signed = this.signer.sign(token);
         TokenRecord record = new TokenRecord(RedPacketToken.CREATED, requestHash, lessee, order.phase(), signed,
                 this.json.writeValueAsString(order.payload()), token);
-        Optional<TokenRecord> existing = this.pending.issue(record, order.createdAt().toEpochMilli());
+        // the nonce is claimed in the same Redis call: one round trip per packet
+        Optional<TokenRecord> existing = this.pending.issue(record, order.createdAt().toEpochMilli(), nonce);
         // the wallet is told on a replay too: the first attempt may have recorded the
         // packet and failed before telling it (a Redis timeout); a second notice costs
         // one coalesced pull

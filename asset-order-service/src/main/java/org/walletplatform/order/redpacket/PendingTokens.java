@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.walletplatform.redpacket.token.RedPacketToken;
 import org.walletplatform.order.budget.UnsettledIssues;
+import org.walletplatform.support.linesigning.DeferredNonce;
 
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
@@ -30,8 +31,14 @@ import org.springframework.stereotype.Component;
 @Component
 class PendingTokens implements UnsettledIssues {
 
-    /** New record, counted as pending and indexed; or the existing record. */
+    /**
+     * New record, counted as pending and indexed; or the existing record; or {@code R} if
+     * the request's nonce (KEYS[4], when given) was used before, recording nothing.
+     */
     private static final RedisScript<String> ISSUE = RedisScript.of("""
+            if KEYS[4] and not redis.call('SET', KEYS[4], '1', 'NX', 'EX', ARGV[6]) then
+              return 'R'
+            end
             if redis.call('SET', KEYS[1], '1|' .. ARGV[1], 'NX', 'EX', ARGV[2]) then
               redis.call('HINCRBY', KEYS[2], 'pending', ARGV[3])
               redis.call('HSET', KEYS[2], 'p:' .. ARGV[5], ARGV[3])
@@ -86,6 +93,8 @@ class PendingTokens implements UnsettledIssues {
             return 1
             """, Long.class);
 
+    private static final String REPLAYED = "R";
+
     private final StringRedisTemplate redis;
 
     private final RedPacketProperties properties;
@@ -116,10 +125,26 @@ class PendingTokens implements UnsettledIssues {
      * records nothing and returns it.
      */
     Optional<TokenRecord> issue(TokenRecord record, long issuedAtMs) {
-        String existing = this.redis.execute(ISSUE,
-                List.of(tokenKey(record.orderNo()), accountKey(record.actId()), indexKey(record.actId())),
-                record.encode(), Long.toString(this.properties.tokenTtl().toSeconds()),
-                Long.toString(record.amountMinor()), Long.toString(issuedAtMs), record.orderNo());
+        return issue(record, issuedAtMs, null);
+    }
+
+    /**
+     * Records a newly issued packet as pending, claiming the request's nonce in the same
+     * step; if the order number has a record already, records nothing and returns it. A
+     * nonce used before records nothing and refuses the request (401 request-replayed).
+     */
+    Optional<TokenRecord> issue(TokenRecord record, long issuedAtMs, DeferredNonce nonce) {
+        List<String> keys = new ArrayList<>(4);
+        keys.addAll(List.of(tokenKey(record.orderNo()), accountKey(record.actId()), indexKey(record.actId())));
+        if (nonce != null) {
+            keys.add(nonce.key());
+        }
+        String existing = this.redis.execute(ISSUE, keys, record.encode(),
+                Long.toString(this.properties.tokenTtl().toSeconds()), Long.toString(record.amountMinor()),
+                Long.toString(issuedAtMs), record.orderNo(), (nonce != null) ? Long.toString(nonce.ttlSeconds()) : "0");
+        if (nonce != null) {
+            nonce.claimed(!REPLAYED.equals(existing));
+        }
         return Optional.ofNullable(existing).map(TokenRecord::decode);
     }
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.walletplatform.model.reward.OrderNumber.InvalidOrderNumberException;
 import org.walletplatform.order.scene.SceneGrants;
+import org.walletplatform.support.linesigning.DeferredNonce;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -40,9 +41,10 @@ class RewardController {
                     + "type or an amount above the scene's per-transaction limit; 400 for malformed fields.")
     @PostMapping("/v1/rewards")
     ResponseEntity<RewardOrder> issue(@RequestAttribute(CALLER_LINE_ATTRIBUTE) String line,
+            @RequestAttribute(name = DeferredNonce.ATTRIBUTE, required = false) DeferredNonce nonce,
             @Valid @RequestBody RewardRequest request) {
         this.grants.require(line, request.sceneId());
-        RewardOrder order = this.rewards.issue(request);
+        RewardOrder order = this.rewards.issue(request, nonce);
         return ResponseEntity.status(order.replay() ? HttpStatus.OK : HttpStatus.CREATED).body(order);
     }
 

@@ -3,6 +3,7 @@ package org.walletplatform.order.reward;
 import java.time.Instant;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.walletplatform.order.activity.ActivitiesProperties.Phase;
@@ -37,6 +38,7 @@ public record RewardOrder(String orderNo, long actId, @JsonInclude(JsonInclude.I
     public static final String SETTLED = "settled";
 
     /** Whether the order was issued in an isolated (internal test) phase. */
+    @JsonIgnore // not a field of the API: Jackson would answer it as "olated"
     public boolean isolated() {
         return isolated(this.phase);
     }

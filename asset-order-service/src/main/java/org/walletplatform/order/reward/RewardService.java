@@ -16,6 +16,8 @@ import org.walletplatform.order.scene.Scene;
 import org.walletplatform.order.scene.SceneRateLimits;
 import org.walletplatform.order.scene.Scenes;
 import org.walletplatform.order.system.Sha256;
+import org.walletplatform.support.linesigning.DeferredNonce;
+import org.walletplatform.support.linesigning.RequestNonces;
 import org.walletplatform.support.problem.ApiProblemException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,8 +60,11 @@ class RewardService {
 
     private final Activities activities;
 
+    private final RequestNonces nonces;
+
     RewardService(Scenes scenes, SceneRateLimits rateLimits, Budgets budgets, RewardTypes types, Clock clock,
-            Identities identities, Activities activities) {
+            Identities identities, Activities activities, RequestNonces nonces) {
+        this.nonces = nonces;
         this.activities = activities;
         this.identities = identities;
         this.rateLimits = rateLimits;
@@ -69,7 +74,11 @@ class RewardService {
         this.clock = clock;
     }
 
-    RewardOrder issue(RewardRequest request) {
+    /**
+     * @param nonce the request's nonce, claimed with the order's write (null when the
+     * signature filter claimed it)
+     */
+    RewardOrder issue(RewardRequest request, DeferredNonce nonce) {
         long actId = (request.actId() != null) ? request.actId()
                 : this.identities.actOf(request.appId(), request.appUserId())
                     .orElseThrow(() -> RewardProblems.unboundAppUser(request.appId(), request.appUserId()));
@@ -104,13 +113,16 @@ class RewardService {
             lessee = this.budgets.take(budgetScene, request.amountMinor());
         }
         catch (StockLowException ex) {
+            if (nonce != null) {
+                this.nonces.claim(nonce); // a replayed request is refused, not answered
+            }
             // a retry of an issued order is answered even when the stock ran out since
             StoredOrder existing = type.find(number).orElseThrow(() -> RewardProblems.stockLow(scene));
             return answerExisting(existing, hash);
         }
         IssueOutcome outcome;
         try {
-            outcome = type.issue(order, hash, lessee);
+            outcome = type.issue(order, hash, lessee, nonce);
         }
         catch (RuntimeException ex) {
             if (nothingWritten(ex)) {

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.walletplatform.model.reward.AwardType;
 import org.walletplatform.model.reward.OrderNumber;
+import org.walletplatform.support.linesigning.DeferredNonce;
 
 /**
  * What differs between kinds of reward: where an order of the kind is kept and how it
@@ -24,8 +25,10 @@ public interface RewardType {
      * number exists, records nothing and answers the stored one.
      * @param requestHash the hash of the request, stored to tell a replay from a conflict
      * @param lessee the budget lessee the amount was taken under
+     * @param nonce the request's nonce, to be claimed before anything is written (null
+     * when the signature filter claimed it already)
      */
-    IssueOutcome issue(RewardOrder order, String requestHash, String lessee);
+    IssueOutcome issue(RewardOrder order, String requestHash, String lessee, DeferredNonce nonce);
 
     /** The order with this number, if it exists. */
     Optional<StoredOrder> find(OrderNumber number);

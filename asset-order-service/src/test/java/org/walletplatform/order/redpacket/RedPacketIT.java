@@ -131,7 +131,9 @@ class RedPacketIT {
 
     /**
      * Redis not answering within the command timeout is a 503 to retry, never a 500; the
-     * retry (signed anew, as every attempt is) issues the packet once.
+     * retry (signed anew, as every attempt is) issues the packet once. The timed-out call
+     * was sent, and Redis runs it once unpaused: the retry may find the packet recorded
+     * and answer it as a replay.
      */
     @Test
     void shouldAnswer503WhileRedisDoesNotAnswerAndIssueOnceOnTheRetry() throws Exception {
@@ -152,7 +154,7 @@ class RedPacketIT {
         assertThat(this.api.problemType(paused)).isEqualTo(ProblemTypes.SERVICE_UNAVAILABLE.toString());
         HttpResponse<String> retried = await().atMost(Duration.ofSeconds(10))
             .until(() -> this.api.post("/v1/rewards", cash(actId, "paused", 70)), (r) -> r.statusCode() != 503);
-        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
+        assertThat(retried.statusCode()).as(retried.body()).isIn(200, 201);
         assertThat(balance(actId).get("balanceMinor").asLong()).isEqualTo(70);
     }
 
@@ -274,7 +276,7 @@ class RedPacketIT {
         events.clear();
 
         IssueOutcome replay = this.cashRewards.issue(first.toOrder(RewardOrder.ACCEPTED), first.requestHash(),
-                first.lessee());
+                first.lessee(), null);
 
         assertThat(replay.isNew()).isFalse();
         assertThat(events.stream(AccountChanged.class)).containsExactly(new AccountChanged(actId));

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.walletplatform.model.signing.RequestSignature;
 import org.walletplatform.order.OrderApi;
@@ -103,6 +105,9 @@ class RewardIssuanceIT {
         HttpResponse<String> other = post(coupon(RUN + 900, "r", 301));
 
         assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(this.json.readTree(first.body()).propertyNames()).as("the order's fields, nothing else")
+            .containsExactlyInAnyOrder("orderNo", "actId", "activityId", "phase", "sceneId", "rainId", "awardType",
+                    "stage", "amountMinor", "payload", "state", "createdAt", "replay");
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(this.json.readTree(again.body()).get("replay").asBoolean()).isTrue();
         assertThat(other.statusCode()).isEqualTo(409);
@@ -250,6 +255,76 @@ class RewardIssuanceIT {
             .as("a line reads only orders of its scenes")
             .isEqualTo(403);
         assertThat(get(path).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Issuance claims the request's nonce in its own write (see DeferredNonce): the same
+     * signed request sent again is refused and writes nothing, for a cash packet (claimed
+     * in its Lua call) and a coupon (claimed before its row).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("signedTwice")
+    void shouldRefuseTheSameSignedRequestSentAgain(String kind, String body, int firstStatus) throws Exception {
+        HttpRequest once = OrderApi.signed(request("/v1/rewards", body), "POST", "/v1/rewards", OrderApi.LINE, body)
+            .build();
+
+        HttpResponse<String> first = HttpClient.newHttpClient().send(once, HttpResponse.BodyHandlers.ofString());
+        long rowsBefore = rowsFor(ACT_SENT_TWICE.get(kind));
+        HttpResponse<String> again = HttpClient.newHttpClient().send(once, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(first.statusCode()).isEqualTo(firstStatus);
+        assertThat(again.statusCode()).isEqualTo(401);
+        assertThat(problemType(again)).endsWith("/request-replayed");
+        assertThat(rowsFor(ACT_SENT_TWICE.get(kind))).isEqualTo(rowsBefore);
+        if (kind.equals("cash")) {
+            // the packet is recorded once: the balance holds it once
+            assertThat(this.api.balance(ACT_SENT_TWICE.get(kind)).get("balanceMinor").asLong()).isEqualTo(70);
+        }
+        // signed anew, the same order is answered as a replay
+        if (firstStatus == 201) {
+            assertThat(post(body).statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static final Map<String, Long> ACT_SENT_TWICE = Map.of("cash", RUN + 970, "coupon", RUN + 971);
+
+    static List<Arguments> signedTwice() {
+        return List.of(
+                Arguments.of("cash",
+                        "{\"actId\":" + ACT_SENT_TWICE.get("cash") + ",\"activityId\":\"gala\",\"sceneId\":\"it-cash\","
+                                + "\"rainId\":\"twice\",\"awardType\":\"cash\",\"stage\":1,\"amountMinor\":70}",
+                        201),
+                Arguments.of("coupon", coupon(ACT_SENT_TWICE.get("coupon"), "twice", 70), 201));
+    }
+
+    /**
+     * A request refused before issuance claimed its nonce (here: over the scene's rate)
+     * has its nonce claimed by the filter afterwards: sent again once the rate allows, it
+     * is refused, not issued.
+     */
+    @Test
+    void shouldRefuseARequestRefusedAtFirstWhenItIsSentAgainLater() throws Exception {
+        HttpRequest limited = null;
+        long actId = 0;
+        for (int i = 0; i < 50 && limited == null; i++) {
+            actId = RUN + 730 + i;
+            String body = "{\"actId\":" + actId + ",\"activityId\":\"gala\",\"sceneId\":\"it-limited\","
+                    + "\"rainId\":\"again\",\"awardType\":\"item\",\"stage\":1,\"amountMinor\":1}";
+            HttpRequest request = OrderApi
+                .signed(request("/v1/rewards", body), "POST", "/v1/rewards", OrderApi.LINE, body)
+                .build();
+            if (HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 429) {
+                limited = request;
+            }
+        }
+        assertThat(limited).as("the scene's rate refused one of 50").isNotNull();
+        Thread.sleep(1_100); // the scene's rate allows again
+
+        HttpResponse<String> again = HttpClient.newHttpClient().send(limited, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(401);
+        assertThat(problemType(again)).endsWith("/request-replayed");
+        assertThat(rowsFor(actId)).isZero();
     }
 
     private HttpRequest.Builder request(String path, String body) {

@@ -23,6 +23,8 @@ import org.walletplatform.order.identity.Identities;
 import org.walletplatform.order.scene.Scene;
 import org.walletplatform.order.scene.SceneRateLimits;
 import org.walletplatform.order.scene.Scenes;
+import org.walletplatform.support.linesigning.DeferredNonce;
+import org.walletplatform.support.linesigning.RequestNonces;
 import org.walletplatform.support.problem.ApiProblemException;
 
 import org.springframework.dao.QueryTimeoutException;
@@ -68,14 +70,14 @@ class RewardServiceTests {
             .willReturn(Optional.of(new Phase("production", Instant.EPOCH, Instant.MAX)));
         given(this.budgets.take(any(), anyLong())).willReturn("lessee-1");
         this.service = new RewardService(scenes, limits, this.budgets, new RewardTypes(List.of(this.type)),
-                Clock.fixed(NOW, ZoneOffset.UTC), mock(Identities.class), activities);
+                Clock.fixed(NOW, ZoneOffset.UTC), mock(Identities.class), activities, mock(RequestNonces.class));
     }
 
     @Test
     void shouldKeepTheAmountSpentWhenTheWritesOutcomeIsUnknown() {
         this.type.failure = new QueryTimeoutException("Redis command timed out");
 
-        assertThatExceptionOfType(QueryTimeoutException.class).isThrownBy(() -> this.service.issue(request()));
+        assertThatExceptionOfType(QueryTimeoutException.class).isThrownBy(() -> this.service.issue(request(), null));
 
         verify(this.budgets).take(SCENE, 50);
         verify(this.budgets, never()).putBack(any(), anyLong(), any());
@@ -98,7 +100,7 @@ class RewardServiceTests {
     void shouldGiveTheAmountBackWhenNothingCouldHaveBeenWritten(RuntimeException failure) {
         this.type.failure = failure;
 
-        assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> this.service.issue(request()))
+        assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> this.service.issue(request(), null))
             .isSameAs(failure);
 
         verify(this.budgets).putBack(SCENE, 50, "lessee-1");
@@ -118,7 +120,7 @@ class RewardServiceTests {
         }
 
         @Override
-        public IssueOutcome issue(RewardOrder order, String requestHash, String lessee) {
+        public IssueOutcome issue(RewardOrder order, String requestHash, String lessee, DeferredNonce nonce) {
             throw this.failure;
         }
 

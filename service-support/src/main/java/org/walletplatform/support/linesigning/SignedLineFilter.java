@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.walletplatform.model.ProblemTypes;
 import org.walletplatform.model.TextShapes;
 import org.walletplatform.model.signing.RequestSignature;
@@ -19,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -31,29 +31,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * with one of the line's active secrets over this exact method, path and body, and a
  * nonce never seen before. The nonce is recorded in Redis only after the signature checks
  * out, so nobody without the secret can burn a line's nonces. The caller's line is handed
- * on as the request attribute {@link RequestSignature#CALLER_LINE_ATTRIBUTE}.
+ * on as the request attribute {@link RequestSignature#CALLER_LINE_ATTRIBUTE}. On a route
+ * whose handler claims the nonce with its own write, the nonce is handed on instead
+ * ({@link DeferredNonce}), and claimed here after the handler only if it did not.
  */
 class SignedLineFilter extends OncePerRequestFilter {
 
-    private static final String NONCE_KEY = "wallet:nonce:";
-
-    /**
-     * Longer than the accepted window both ways, so a nonce is remembered for as long as
-     * it could be valid.
-     */
-    private static final Duration NONCE_TTL = RequestSignature.MAX_AGE.multipliedBy(2).plusMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(SignedLineFilter.class);
 
     private final SignedLinesProperties lines;
 
-    private final StringRedisTemplate redis;
+    private final RequestNonces nonces;
 
     private final JsonMapper json;
 
     private final Clock clock;
 
-    SignedLineFilter(SignedLinesProperties lines, StringRedisTemplate redis, JsonMapper json, Clock clock) {
+    SignedLineFilter(SignedLinesProperties lines, RequestNonces nonces, JsonMapper json, Clock clock) {
         this.lines = lines;
-        this.redis = redis;
+        this.nonces = nonces;
         this.json = json;
         this.clock = clock;
     }
@@ -97,9 +93,24 @@ class SignedLineFilter extends OncePerRequestFilter {
                     "The signature does not match this request for business line '" + line + "'.");
             return;
         }
-        Boolean first;
+        request.setAttribute(RequestSignature.CALLER_LINE_ATTRIBUTE, line);
+        String nonceKey = RequestNonces.keyOf(line, nonce);
+        if (this.lines.defersNonce(request.getMethod(), request.getRequestURI())) {
+            DeferredNonce deferred = new DeferredNonce(nonceKey);
+            request.setAttribute(DeferredNonce.ATTRIBUTE, deferred);
+            try {
+                chain.doFilter(new CachedBodyRequest(request, body), response);
+            }
+            finally {
+                if (!deferred.decided()) {
+                    claimAfterwards(nonceKey);
+                }
+            }
+            return;
+        }
+        boolean first;
         try {
-            first = this.redis.opsForValue().setIfAbsent(NONCE_KEY + line + ":" + nonce, "1", NONCE_TTL);
+            first = this.nonces.firstUse(nonceKey);
         }
         catch (TransientDataAccessException | DataAccessResourceFailureException ex) {
             // the nonce cannot be checked now: the line retries, signed anew
@@ -110,13 +121,25 @@ class SignedLineFilter extends OncePerRequestFilter {
             Problems.write(response, this.json, problem);
             return;
         }
-        if (!Boolean.TRUE.equals(first)) {
-            refuse(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.REQUEST_REPLAYED, "Request replayed",
-                    "This nonce was used before; sign every request with a new one.");
+        if (!first) {
+            refuse(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.REQUEST_REPLAYED,
+                    RequestNonces.REPLAYED_TITLE, RequestNonces.REPLAYED_DETAIL);
             return;
         }
-        request.setAttribute(RequestSignature.CALLER_LINE_ATTRIBUTE, line);
         chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    /**
+     * A request the handler refused before claiming its nonce: it is claimed now, so the
+     * same signed request cannot be sent again later, when it might be taken.
+     */
+    private void claimAfterwards(String nonceKey) {
+        try {
+            this.nonces.firstUse(nonceKey);
+        }
+        catch (RuntimeException ex) {
+            log.debug("The nonce of a refused request was not recorded: {}", ex.toString());
+        }
     }
 
     private boolean signedByOneOf(List<String> secrets, HttpServletRequest request, long timestamp, String nonce,

@@ -30,10 +30,16 @@ public class SignedLinesConfiguration {
 
     @Bean
     @ConditionalOnBean(StringRedisTemplate.class)
-    FilterRegistrationBean<SignedLineFilter> signedLineFilter(SignedLinesProperties lines, StringRedisTemplate redis,
+    RequestNonces requestNonces(StringRedisTemplate redis) {
+        return new RequestNonces(redis);
+    }
+
+    @Bean
+    @ConditionalOnBean(RequestNonces.class)
+    FilterRegistrationBean<SignedLineFilter> signedLineFilter(SignedLinesProperties lines, RequestNonces nonces,
             JsonMapper json, ObjectProvider<Clock> clock) {
         FilterRegistrationBean<SignedLineFilter> registration = new FilterRegistrationBean<>(
-                new SignedLineFilter(lines, redis, json, clock.getIfAvailable(Clock::systemUTC)));
+                new SignedLineFilter(lines, nonces, json, clock.getIfAvailable(Clock::systemUTC)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

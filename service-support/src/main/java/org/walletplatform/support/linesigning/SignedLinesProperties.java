@@ -15,13 +15,20 @@ import org.springframework.util.unit.DataSize;
  * @param lineSecrets business line id → its active secrets
  * @param paths the path prefixes whose requests must be signed (none: no check at all)
  * @param maxBody the largest request body accepted on those routes
+ * @param deferredNoncePaths the paths whose POST handler claims the request's nonce with
+ * its own write (see {@link DeferredNonce})
  */
 @ConfigurationProperties("wallet.signed-lines")
 public record SignedLinesProperties(@DefaultValue Map<String, List<String>> lineSecrets,
-        @DefaultValue List<String> paths, @DefaultValue("1MB") DataSize maxBody) {
+        @DefaultValue List<String> paths, @DefaultValue("1MB") DataSize maxBody,
+        @DefaultValue List<String> deferredNoncePaths) {
 
     List<String> secretsOf(String line) {
         return this.lineSecrets.getOrDefault(line, List.of());
+    }
+
+    boolean defersNonce(String method, String path) {
+        return "POST".equals(method) && this.deferredNoncePaths.contains(path);
     }
 
     boolean covers(String path) {
