@@ -15,7 +15,8 @@
 # and, for each, the database work per 10,000 orders: MariaDB CPU seconds, read-write transactions (InnoDB's
 # transaction id counter, which advances by two per read-write transaction: its id and its commit number) and
 # Handler_commit (which counts every statement's commit, reads and statements inside a transaction included).
-# Run by ./wallet loadtest orders, against a platform started with ./wallet up.
+# Each row starts once the machine is quiet (await_quiet). Run by ./wallet loadtest orders, against a platform
+# started with ./wallet up.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUN=$ROOT/.run
@@ -75,10 +76,12 @@ issue http://127.0.0.1:8096 /bare/orders "warm-$STAMP" "$WARM_SECONDS" >/dev/nul
 issue http://127.0.0.1:8084 /v1/rewards "warm-$STAMP" "$WARM_SECONDS" >/dev/null || true
 SCENE=gala-cash AWARD=cash issue http://127.0.0.1:8084 /v1/rewards "warmc-$STAMP" "$WARM_SECONDS" >/dev/null || true
 
-issue_counted() { # url path rain seconds -> "requests/s p50 p99 requests"
-  local out; out=$(mktemp)
+issue_counted() { # url path rain seconds -> "requests/s p50 p99 requests"; "n/a n/a n/a requests" when some answer
+  # was not 2xx (a row with refusals is not a rate)
+  local out figures; out=$(mktemp)
   TARGET_PATH=$2 RAIN=$3 wrk -t2 -c"$CONNECTIONS" -d"${4}s" --latency -s "$LUA" "$1" >"$out"
-  echo "$(wrk_figures <"$out") $(requests_of "$out")"
+  figures=$(wrk_figures <"$out") || figures="n/a n/a n/a"
+  echo "$figures $(requests_of "$out")"
   rm -f "$out"
 }
 counter() { # name tag -> a counter of the order service (0 until it first counts)
@@ -125,14 +128,14 @@ row() { printf '%-38s %9s %8s %8s %9s %10s %9s  %s' "$@"; }
 
 rows=()
 for ((round = 1; round <= ROUNDS; round++)); do
-  db=$(db_state)
+  await_quiet; db=$(db_state)
   read -r bare_rps bare_p50 bare_p99 bare_n < <(issue_counted http://127.0.0.1:8096 /bare/orders "b$round-$STAMP" "$SECONDS_EACH")
   read -r bare_cpu bare_commits bare_trx < <(db_work "$db" "$bare_n")
   rows+=("$(row "round $round: bare app (1 INSERT/request)" "$bare_rps" "$bare_p50" "$bare_p99" "$bare_cpu" "$bare_commits" "$bare_trx" "1.00")")
 
   # progress is read from the service's counters: polling the orders table (no index on the rain) cost MariaDB more
   # CPU than the orders themselves; the database is checked once the counters say done and the work is read
-  rain="r$round-$STAMP"; started=$(date +%s.%N); db=$(db_state); before=$(finished_count)
+  await_quiet; rain="r$round-$STAMP"; started=$(date +%s.%N); db=$(db_state); before=$(finished_count)
   read -r order_rps order_p50 order_p99 order_n < <(issue_counted http://127.0.0.1:8084 /v1/rewards "$rain" "$SECONDS_EACH")
   await_counter finished_count $((before + order_n)) "$started"
   done_at=$(date +%s.%N)
@@ -142,7 +145,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
   rows+=("$(row "round $round: coupons, accepted" "$order_rps" "$order_p50" "$order_p99" - - - "$(ratio "$order_rps" "$bare_rps")")")
   rows+=("$(row "round $round: coupons, delivered" "$e2e" - - "$order_cpu" "$order_commits" "$order_trx" "$(ratio "$e2e" "$bare_rps")")")
 
-  rain="c$round-$STAMP"; started=$(date +%s.%N); db=$(db_state); before=$(settled_count)
+  await_quiet; rain="c$round-$STAMP"; started=$(date +%s.%N); db=$(db_state); before=$(settled_count)
   read -r cash_rps cash_p50 cash_p99 cash_n < <(SCENE=gala-cash AWARD=cash issue_counted http://127.0.0.1:8084 /v1/rewards "$rain" "$SECONDS_EACH")
   await_counter settled_count $((before + cash_n)) "$started"
   done_at=$(date +%s.%N)
@@ -154,7 +157,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
 
   # a peak: settlement and the wallet line switched off while packets are issued, on again right after (the settler
   # follows its switch within a second); the database work counts the drain, which is all of it
-  rain="p$round-$STAMP"; peak_switches false; sleep 1; db=$(db_state); before=$(settled_count)
+  await_quiet; rain="p$round-$STAMP"; peak_switches false; sleep 1; db=$(db_state); before=$(settled_count)
   read -r peak_rps peak_p50 peak_p99 peak_n < <(SCENE=gala-cash AWARD=cash issue_counted http://127.0.0.1:8084 /v1/rewards "$rain" "$SECONDS_EACH")
   peak_switches true; started=$(date +%s.%N)
   await_counter settled_count $((before + peak_n)) "$started"
