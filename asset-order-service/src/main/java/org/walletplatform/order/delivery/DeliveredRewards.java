@@ -10,8 +10,8 @@ import org.walletplatform.order.reward.RewardOrder;
 import org.walletplatform.order.reward.RewardOrderStore;
 import org.walletplatform.order.reward.RewardType;
 import org.walletplatform.order.reward.StoredOrder;
-import org.walletplatform.support.linesigning.RequestNonces;
 import org.walletplatform.support.linesigning.DeferredNonce;
+import org.walletplatform.support.linesigning.RequestNonces;
 
 import org.springframework.stereotype.Component;
 
