@@ -25,6 +25,8 @@ class PendingRepublisher {
 
     private final PendingTokens pending;
 
+    private final PendingIndex index;
+
     private final SettlementQueue queue;
 
     private final RedPacketProperties properties;
@@ -33,8 +35,9 @@ class PendingRepublisher {
 
     private final SettlementSwitch settlement;
 
-    PendingRepublisher(PendingTokens pending, SettlementQueue queue, RedPacketProperties properties, Clock clock,
-            SettlementSwitch settlement) {
+    PendingRepublisher(PendingTokens pending, PendingIndex index, SettlementQueue queue, RedPacketProperties properties,
+            Clock clock, SettlementSwitch settlement) {
+        this.index = index;
         this.settlement = settlement;
         this.pending = pending;
         this.queue = queue;
@@ -50,7 +53,7 @@ class PendingRepublisher {
         try {
             long before = this.clock.millis() - this.properties.republishAfter().toMillis();
             int count = 0;
-            for (String orderNo : this.pending.pendingSince(before, PER_SHARD)) {
+            for (String orderNo : this.index.pendingSince(before, PER_SHARD)) {
                 var record = this.pending.find(orderNo);
                 if (record.isPresent() && record.get().status() != RedPacketToken.SUCCESS) {
                     this.queue.publish(record.get());

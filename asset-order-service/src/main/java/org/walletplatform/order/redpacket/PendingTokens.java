@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.walletplatform.redpacket.token.RedPacketToken;
-import org.walletplatform.order.budget.UnsettledIssues;
 import org.walletplatform.support.linesigning.DeferredNonce;
 
 import org.springframework.data.redis.connection.ReturnType;
@@ -24,12 +23,12 @@ import org.springframework.stereotype.Component;
  * 1 created, 2 processing, 8 success); per account, a hash {@code rp:acct:{actId}} with
  * the sum of its pending packets ({@code pending}), one field per pending packet
  * ({@code p:<orderNo>}), and a cache of its settled balance ({@code s}, income {@code i},
- * ledger version {@code v}); and an index of pending packets by issue time, split over
- * {@code pendingShards} sorted sets, for the job that publishes them again. Every change
- * is one Lua script, so the pending sum always equals the pending records.
+ * ledger version {@code v}); and each pending packet listed in the {@link PendingIndex}
+ * by issue time. Every change is one Lua script, so the pending sum and the index always
+ * equal the pending records.
  */
 @Component
-class PendingTokens implements UnsettledIssues {
+class PendingTokens {
 
     /**
      * New record, counted as pending and indexed; or the existing record; or {@code R} if
@@ -99,9 +98,12 @@ class PendingTokens implements UnsettledIssues {
 
     private final RedPacketProperties properties;
 
-    PendingTokens(StringRedisTemplate redis, RedPacketProperties properties) {
+    private final PendingIndex index;
+
+    PendingTokens(StringRedisTemplate redis, RedPacketProperties properties, PendingIndex index) {
         this.redis = redis;
         this.properties = properties;
+        this.index = index;
     }
 
     static String tokenKey(String orderNo) {
@@ -110,14 +112,6 @@ class PendingTokens implements UnsettledIssues {
 
     static String accountKey(long actId) {
         return "rp:acct:{" + actId + "}";
-    }
-
-    String indexKey(long actId) {
-        return shardKey(Math.floorMod(actId, this.properties.pendingShards()));
-    }
-
-    private static String shardKey(int shard) {
-        return "rp:pending:" + shard;
     }
 
     /**
@@ -135,7 +129,7 @@ class PendingTokens implements UnsettledIssues {
      */
     Optional<TokenRecord> issue(TokenRecord record, long issuedAtMs, DeferredNonce nonce) {
         List<String> keys = new ArrayList<>(4);
-        keys.addAll(List.of(tokenKey(record.orderNo()), accountKey(record.actId()), indexKey(record.actId())));
+        keys.addAll(List.of(tokenKey(record.orderNo()), accountKey(record.actId()), this.index.keyOf(record.actId())));
         if (nonce != null) {
             keys.add(nonce.key());
         }
@@ -170,7 +164,7 @@ class PendingTokens implements UnsettledIssues {
             SettledAccount account = accounts.get(actId);
             List<String> keys = new ArrayList<>(packets.size() + 2);
             keys.add(accountKey(actId));
-            keys.add(indexKey(actId));
+            keys.add(this.index.keyOf(actId));
             List<String> args = new ArrayList<>(packets.size() * 2 + 3);
             for (TokenRecord packet : packets) {
                 keys.add(tokenKey(packet.orderNo()));
@@ -284,32 +278,6 @@ class PendingTokens implements UnsettledIssues {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * Order numbers pending since before {@code beforeMs}, at most {@code limit} per
-     * shard.
-     */
-    List<String> pendingSince(long beforeMs, int limit) {
-        List<String> orderNos = new ArrayList<>();
-        for (int shard = 0; shard < this.properties.pendingShards(); shard++) {
-            var members = this.redis.opsForZSet().rangeByScore(shardKey(shard), 0, beforeMs, 0, limit);
-            if (members != null) {
-                orderNos.addAll(members);
-            }
-        }
-        return orderNos;
-    }
-
-    @Override
-    public boolean anyIssuedBefore(long epochMs) {
-        for (int shard = 0; shard < this.properties.pendingShards(); shard++) {
-            var oldest = this.redis.opsForZSet().rangeWithScores(shardKey(shard), 0, 0);
-            if (oldest != null && !oldest.isEmpty() && oldest.iterator().next().getScore() < epochMs) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** An account's pending sum and count, and its settled figures if cached. */

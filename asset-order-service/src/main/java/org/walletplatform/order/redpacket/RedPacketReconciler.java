@@ -49,6 +49,8 @@ class RedPacketReconciler {
 
     private final PendingTokens pending;
 
+    private final PendingIndex index;
+
     private final StringRedisTemplate redis;
 
     private final JsonMapper json;
@@ -63,8 +65,9 @@ class RedPacketReconciler {
 
     private final SettlementSwitch settlement;
 
-    RedPacketReconciler(JdbcTemplate jdbc, PendingTokens pending, StringRedisTemplate redis, JsonMapper json,
-            Clock clock, MeterRegistry meters, SettlementSwitch settlement) {
+    RedPacketReconciler(JdbcTemplate jdbc, PendingTokens pending, PendingIndex index, StringRedisTemplate redis,
+            JsonMapper json, Clock clock, MeterRegistry meters, SettlementSwitch settlement) {
+        this.index = index;
         this.settlement = settlement;
         this.jdbc = jdbc;
         this.pending = pending;
@@ -156,7 +159,7 @@ class RedPacketReconciler {
             return;
         }
         long before = now - SETTLE_WITHIN.toMillis();
-        for (String orderNo : this.pending.pendingSince(before, 100)) {
+        for (String orderNo : this.index.pendingSince(before, 100)) {
             int status = this.pending.find(orderNo).map(TokenRecord::status).orElse(0);
             if (status != RedPacketToken.SUCCESS) { // else settled since it was listed
                 found.add(new Mismatch("token-unsettled", orderNo, RedPacketToken.SUCCESS, status));

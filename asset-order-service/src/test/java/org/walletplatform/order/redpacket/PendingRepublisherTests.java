@@ -30,6 +30,8 @@ class PendingRepublisherTests {
 
     private final PendingTokens pending = mock(PendingTokens.class);
 
+    private final PendingIndex index = mock(PendingIndex.class);
+
     private final SettlementQueue queue = mock(SettlementQueue.class);
 
     private final SettlementSwitch settlement = mock(SettlementSwitch.class);
@@ -40,9 +42,9 @@ class PendingRepublisherTests {
     void setUp() {
         RedPacketProperties properties = new RedPacketProperties("k1", Map.of(), Duration.ofDays(7),
                 Duration.ofDays(30), Duration.ofSeconds(30), 16, 64, Duration.ofMillis(1));
-        this.republisher = new PendingRepublisher(this.pending, this.queue, properties,
+        this.republisher = new PendingRepublisher(this.pending, this.index, this.queue, properties,
                 Clock.fixed(NOW, ZoneOffset.UTC), this.settlement);
-        given(this.pending.pendingSince(NOW.minusSeconds(30).toEpochMilli(), 500)).willReturn(List.of("1", "2"));
+        given(this.index.pendingSince(NOW.minusSeconds(30).toEpochMilli(), 500)).willReturn(List.of("1", "2"));
         given(this.pending.find("1")).willReturn(Optional.of(record("1", RedPacketToken.CREATED)));
         given(this.pending.find("2")).willReturn(Optional.of(record("2", RedPacketToken.SUCCESS)));
     }
@@ -64,7 +66,7 @@ class PendingRepublisherTests {
         this.republisher.republishStalePackets();
 
         verifyNoInteractions(this.queue);
-        verify(this.pending, never()).pendingSince(anyLong(), anyInt());
+        verify(this.index, never()).pendingSince(anyLong(), anyInt());
     }
 
     private static TokenRecord record(String orderNo, int status) {

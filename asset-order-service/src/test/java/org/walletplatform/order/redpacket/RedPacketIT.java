@@ -65,6 +65,9 @@ class RedPacketIT {
     private PendingTokens pending;
 
     @Autowired
+    private PendingIndex index;
+
+    @Autowired
     private PendingRepublisher republisher;
 
     @Autowired
@@ -480,7 +483,7 @@ class RedPacketIT {
         for (String token : tokens) {
             String orderNo = this.signer.verify(token).outTradeNo();
             this.redis.delete(PendingTokens.tokenKey(orderNo));
-            this.redis.opsForZSet().remove(this.pending.indexKey(actId), orderNo);
+            this.redis.opsForZSet().remove(this.index.keyOf(actId), orderNo);
         }
         this.redis.delete(PendingTokens.accountKey(actId));
     }
