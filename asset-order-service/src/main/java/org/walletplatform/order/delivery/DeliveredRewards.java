@@ -42,9 +42,7 @@ class DeliveredRewards implements RewardType {
 
     @Override
     public IssueOutcome issue(RewardOrder order, String requestHash, String lessee, DeferredNonce nonce) {
-        if (nonce != null) {
-            this.nonces.claim(nonce);
-        }
+        this.nonces.claim(nonce);
         IssueOutcome outcome = this.store.insertOrFind(order, requestHash, lessee);
         if (outcome.isNew()) {
             this.delivery.deliverLater(order);

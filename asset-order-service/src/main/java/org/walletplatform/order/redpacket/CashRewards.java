@@ -62,9 +62,7 @@ class CashRewards implements RewardType {
     @Override
     public IssueOutcome issue(RewardOrder order, String requestHash, String lessee, DeferredNonce nonce) {
         if (order.isolated()) {
-            if (nonce != null) {
-                this.nonces.claim(nonce);
-            }
+            this.nonces.claim(nonce);
             return this.store.insertOrFind(order, requestHash, lessee);
         }
         RedPacketToken token = new RedPacketToken(this.signer.signingKeyId(),

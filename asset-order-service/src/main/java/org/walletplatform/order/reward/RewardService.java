@@ -113,9 +113,7 @@ class RewardService {
             lessee = this.budgets.take(budgetScene, request.amountMinor());
         }
         catch (StockLowException ex) {
-            if (nonce != null) {
-                this.nonces.claim(nonce); // a replayed request is refused, not answered
-            }
+            this.nonces.claim(nonce); // a replayed request is refused, not answered
             // a retry of an issued order is answered even when the stock ran out since
             StoredOrder existing = type.find(number).orElseThrow(() -> RewardProblems.stockLow(scene));
             return answerExisting(existing, hash);

@@ -44,10 +44,13 @@ public class RequestNonces {
 
     /**
      * Claims a deferred nonce on its own, for a handler whose write is not in Redis; a
-     * nonce used before refuses the request: 401 request-replayed.
+     * nonce used before refuses the request: 401 request-replayed. Null (the filter
+     * claimed the nonce already) claims nothing.
      */
     public void claim(DeferredNonce nonce) {
-        nonce.claimed(firstUse(nonce.key()));
+        if (nonce != null) {
+            nonce.claimed(firstUse(nonce.key()));
+        }
     }
 
     static ApiProblemException replayed() {
