@@ -124,6 +124,7 @@ await_booked() { # rain packets started-at: a redelivered packet counts twice in
     fi
   done
 }
+per_second() { awk -v n="$1" -v a="$2" -v b="$3" 'BEGIN { printf "%.0f", n / (b - a) }'; } # count from to
 row() { printf '%-38s %9s %8s %8s %9s %10s %9s  %s' "$@"; }
 
 rows=()
@@ -141,7 +142,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
   done_at=$(date +%s.%N)
   read -r order_cpu order_commits order_trx < <(db_work "$db" "$order_n")
   await_orders "$rain" "state IN ('accepted', 'delivering')" "$started"
-  e2e=$(awk -v n="$(orders_in "$rain" "state = 'delivered'")" -v a="$started" -v b="$done_at" 'BEGIN { printf "%.0f", n / (b - a) }')
+  e2e=$(per_second "$(orders_in "$rain" "state = 'delivered'")" "$started" "$done_at")
   rows+=("$(row "round $round: coupons, accepted" "$order_rps" "$order_p50" "$order_p99" - - - "$(ratio "$order_rps" "$bare_rps")")")
   rows+=("$(row "round $round: coupons, delivered" "$e2e" - - "$order_cpu" "$order_commits" "$order_trx" "$(ratio "$e2e" "$bare_rps")")")
 
@@ -151,7 +152,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
   done_at=$(date +%s.%N)
   read -r cash_cpu cash_commits cash_trx < <(db_work "$db" "$cash_n")
   await_booked "$rain" "$cash_n" "$started"
-  settled=$(awk -v n="$cash_n" -v a="$started" -v b="$done_at" 'BEGIN { printf "%.0f", n / (b - a) }')
+  settled=$(per_second "$cash_n" "$started" "$done_at")
   rows+=("$(row "round $round: cash packets, issued" "$cash_rps" "$cash_p50" "$cash_p99" - - - "$(ratio "$cash_rps" "$bare_rps")")")
   rows+=("$(row "round $round: cash packets, settled" "$settled" - - "$cash_cpu" "$cash_commits" "$cash_trx" "$(ratio "$settled" "$bare_rps"); lower than bare: cpu $(ratio "$bare_cpu" "$cash_cpu")x, rw trx $(ratio "$bare_trx" "$cash_trx")x")")
 
@@ -164,7 +165,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
   done_at=$(date +%s.%N)
   read -r peak_cpu peak_commits peak_trx < <(db_work "$db" "$peak_n")
   await_booked "$rain" "$peak_n" "$started"
-  drained=$(awk -v n="$peak_n" -v a="$started" -v b="$done_at" 'BEGIN { printf "%.0f", n / (b - a) }')
+  drained=$(per_second "$peak_n" "$started" "$done_at")
   rows+=("$(row "round $round: cash at a peak, issued" "$peak_rps" "$peak_p50" "$peak_p99" - - - "$(ratio "$peak_rps" "$bare_rps")")")
   rows+=("$(row "round $round: cash at a peak, settled after" "$drained" - - "$peak_cpu" "$peak_commits" "$peak_trx" "backlog of $peak_n drained per second")")
   # untimed: the wallet line pushes the accounts it held in the peak and the wallet syncs them, before the next round
@@ -175,7 +176,6 @@ for ((round = 1; round <= ROUNDS; round++)); do
       exit 1
     fi
   done
-  sleep 10
 done
 
 echo
