@@ -157,11 +157,16 @@ class SignedLineFilter extends OncePerRequestFilter {
     /** The body, or null if it is larger than allowed. */
     private byte[] readBody(HttpServletRequest request) throws IOException {
         int max = (int) this.lines.maxBody().toBytes();
-        if (request.getContentLengthLong() > max) {
+        long declared = request.getContentLengthLong();
+        if (declared > max) {
             return null;
         }
         try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(max + 1);
+            // a declared length (the container reads no further) sizes the one buffer
+            // read:
+            // readNBytes(max + 1) allocated 16 KB for every request, a fifth of an
+            // issuance's garbage
+            byte[] body = in.readNBytes((declared >= 0) ? (int) declared : max + 1);
             return (body.length > max) ? null : body;
         }
     }

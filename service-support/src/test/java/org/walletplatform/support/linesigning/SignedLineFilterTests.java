@@ -1,0 +1,100 @@
+package org.walletplatform.support.linesigning;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.ServletRequest;
+import org.junit.jupiter.api.Test;
+import org.walletplatform.model.signing.RequestSignature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.util.StreamUtils;
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+
+/** How the filter reads the body it checks the signature over. */
+class SignedLineFilterTests {
+
+    private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
+
+    private static final String SECRET = "dev-secret-gala";
+
+    private final RequestNonces nonces = mock(RequestNonces.class);
+
+    private final SignedLineFilter filter = new SignedLineFilter(
+            new SignedLinesProperties(Map.of("gala", List.of(SECRET)), List.of("/v1/"), DataSize.ofBytes(1024),
+                    List.of()),
+            this.nonces, JsonMapper.builder().build(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void shouldHandOnTheExactBodyWhetherItsLengthIsDeclaredOrNot() throws Exception {
+        given(this.nonces.firstUse(anyString())).willReturn(true);
+        String body = "{\"actId\":42,\"pad\":\"" + "x".repeat(900) + "\"}";
+        for (boolean declared : List.of(true, false)) {
+            MockFilterChain chain = new MockFilterChain();
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            this.filter.doFilter(signed(body, declared), response, chain);
+            assertThat(response.getStatus()).as("declared " + declared).isEqualTo(200);
+            ServletRequest handed = chain.getRequest();
+            assertThat(StreamUtils.copyToString(handed.getInputStream(), StandardCharsets.UTF_8)).isEqualTo(body);
+        }
+    }
+
+    @Test
+    void shouldRefuseABodyOverTheLimitWhetherItsLengthIsDeclaredOrNot() throws Exception {
+        String body = "{\"pad\":\"" + "x".repeat(1024) + "\"}";
+        for (boolean declared : List.of(true, false)) {
+            MockFilterChain chain = new MockFilterChain();
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            this.filter.doFilter(signed(body, declared), response, chain);
+            assertThat(response.getStatus()).as("declared " + declared).isEqualTo(413);
+            assertThat(chain.getRequest()).as("not handed on").isNull();
+        }
+    }
+
+    private static MockHttpServletRequest signed(String body, boolean lengthDeclared) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        MockHttpServletRequest request = lengthDeclared ? new MockHttpServletRequest("POST", "/v1/rewards")
+                : new ChunkedRequest();
+        request.setContent(bytes);
+        String nonce = "nonce-0123456789abcdef";
+        long timestamp = NOW.getEpochSecond();
+        request.addHeader(RequestSignature.LINE, "gala");
+        request.addHeader(RequestSignature.TIMESTAMP, Long.toString(timestamp));
+        request.addHeader(RequestSignature.NONCE, nonce);
+        request.addHeader(RequestSignature.SIGNATURE,
+                RequestSignature.sign(SECRET, "POST", "/v1/rewards", timestamp, nonce, bytes));
+        return request;
+    }
+
+    /** A body sent in chunks: no length declared up front. */
+    private static final class ChunkedRequest extends MockHttpServletRequest {
+
+        ChunkedRequest() {
+            super("POST", "/v1/rewards");
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return -1;
+        }
+
+        @Override
+        public int getContentLength() {
+            return -1;
+        }
+
+    }
+
+}
