@@ -1,6 +1,9 @@
 package org.walletplatform.order.budget;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +12,6 @@ import org.walletplatform.order.scene.Scene;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +22,9 @@ import org.springframework.stereotype.Component;
  * instance stops spending a share once its heartbeat has not been renewed for two thirds
  * of its lifetime, and if the heartbeat did lapse it drops its shares and continues under
  * a new lessee id. On a clean shutdown the unspent rest goes back to the shared counters.
+ * The heartbeat has a thread of its own: with virtual threads, Spring runs every
+ * fixed-delay job on one scheduler thread, where a janitor waiting on a busy MySQL held
+ * it up until it lapsed.
  */
 @Component
 public class Budgets implements SmartLifecycle {
@@ -41,13 +46,20 @@ public class Budgets implements SmartLifecycle {
 
     private final Duration heartbeatTtl;
 
+    private final Duration heartbeatInterval;
+
     private volatile Tenure tenure;
+
+    private final Object lifecycle = new Object();
+
+    private ScheduledExecutorService heartbeats;
 
     @Autowired
     Budgets(BudgetLedger ledger, StringRedisTemplate redis, BudgetProperties properties) {
         this.ledger = ledger;
         this.redis = redis;
         this.heartbeatTtl = properties.heartbeatTtl();
+        this.heartbeatInterval = properties.heartbeatInterval();
     }
 
     /** An instance without a heartbeat, whose shares never lapse (tests, benchmarks). */
@@ -55,6 +67,7 @@ public class Budgets implements SmartLifecycle {
         this.ledger = ledger;
         this.redis = null;
         this.heartbeatTtl = null;
+        this.heartbeatInterval = null;
         this.tenure = new Tenure(lessee, ledger, System.nanoTime() + Long.MAX_VALUE / 2);
     }
 
@@ -86,11 +99,7 @@ public class Budgets implements SmartLifecycle {
     }
 
     /** Renews the heartbeat; after a lapse, starts a new tenure. */
-    @Scheduled(fixedDelayString = "${order.budget.heartbeat-interval:10s}")
     void heartbeat() {
-        if (this.redis == null) {
-            return;
-        }
         try {
             renew();
         }
@@ -128,13 +137,39 @@ public class Budgets implements SmartLifecycle {
 
     @Override
     public void start() {
-        this.running = true;
+        synchronized (this.lifecycle) {
+            if (this.redis != null && this.heartbeats == null) {
+                this.heartbeats = Executors
+                    .newSingleThreadScheduledExecutor(Thread.ofPlatform().name("budget-heartbeat").daemon().factory());
+                long every = this.heartbeatInterval.toMillis();
+                this.heartbeats.scheduleWithFixedDelay(this::heartbeat, 0, every, TimeUnit.MILLISECONDS);
+            }
+            this.running = true;
+        }
     }
 
     @Override
     public void stop() {
-        giveBackAll();
-        this.running = false;
+        synchronized (this.lifecycle) {
+            // no renewal after the give-back deletes the key: it would start a new tenure
+            stopHeartbeats();
+            giveBackAll();
+            this.running = false;
+        }
+    }
+
+    private void stopHeartbeats() {
+        if (this.heartbeats == null) {
+            return;
+        }
+        this.heartbeats.shutdownNow();
+        try {
+            this.heartbeats.awaitTermination(2, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        this.heartbeats = null;
     }
 
     @Override

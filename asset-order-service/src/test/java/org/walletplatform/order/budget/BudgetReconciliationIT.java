@@ -157,6 +157,30 @@ class BudgetReconciliationIT {
         assertThat(leasedBy(second, scene)).isEqualTo(10);
     }
 
+    @Test
+    void shouldKeepItsHeartbeatAliveOnItsOwnThreadAndStopItBeforeGivingBack() throws Exception {
+        Scene scene = scene("rh-" + System.nanoTime());
+        Budgets instance = new Budgets(this.ledger, this.redis, new BudgetProperties(Duration.ofMillis(600),
+                Duration.ofMillis(100), Duration.ofHours(1), Duration.ofSeconds(1)));
+        instance.start();
+        try {
+            String lessee = instance.take(scene, 10);
+            // three lifetimes of the key, with no task scheduler of the application's in
+            // sight
+            Thread.sleep(1_800);
+
+            assertThat(instance.take(scene, 10)).as("the same tenure: the heartbeat never lapsed").isEqualTo(lessee);
+            assertThat(this.redis.hasKey(Budgets.heartbeatKey(lessee))).isTrue();
+            instance.stop();
+            Thread.sleep(300);
+            assertThat(this.redis.hasKey(Budgets.heartbeatKey(lessee))).as("deleted, not renewed again").isFalse();
+            assertThat(leasedBy(lessee, scene)).as("the unspent rest given back").isEqualTo(20);
+        }
+        finally {
+            instance.stop();
+        }
+    }
+
     private static Scene scene(String id) {
         return new Scene(id, AwardType.COUPON, 1_000_000, 1_000, 0, 1_000, 0);
     }
