@@ -165,8 +165,7 @@ class BudgetReconciliationIT {
         instance.start();
         try {
             String lessee = instance.take(scene, 10);
-            // three lifetimes of the key, with no task scheduler of the application's in
-            // sight
+            // three lifetimes of the key, and no application scheduler to renew it
             Thread.sleep(1_800);
 
             assertThat(instance.take(scene, 10)).as("the same tenure: the heartbeat never lapsed").isEqualTo(lessee);

@@ -162,10 +162,8 @@ class SignedLineFilter extends OncePerRequestFilter {
             return null;
         }
         try (InputStream in = request.getInputStream()) {
-            // a declared length (the container reads no further) sizes the one buffer
-            // read:
-            // readNBytes(max + 1) allocated 16 KB for every request, a fifth of an
-            // issuance's garbage
+            // only the declared length (the container stops there): reading up to the
+            // limit allocated 16 KB per request, a fifth of an issuance's garbage
             byte[] body = in.readNBytes((declared >= 0) ? (int) declared : max + 1);
             return (body.length > max) ? null : body;
         }
