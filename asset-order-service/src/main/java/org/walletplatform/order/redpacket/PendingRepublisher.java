@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
  * Publishes again, for settlement, every packet still pending {@code republishAfter}
  * after its issue: its first publication may have been lost (issuance does not wait for
  * the broker). Settling twice is harmless, so every instance may run this. Nothing is
- * published again while settlement is switched off ({@link SettlementSwitch}): the
- * packets wait in Kafka already.
+ * published again while settlement is switched off ({@link SettlementSwitch}), nor while
+ * the settlers have not yet consumed everything published before the packets' issue
+ * ({@link SettlementBacklog}): they are waiting in Kafka.
  */
 @Component
 class PendingRepublisher {
@@ -35,10 +36,13 @@ class PendingRepublisher {
 
     private final SettlementSwitch settlement;
 
+    private final SettlementBacklog backlog;
+
     PendingRepublisher(PendingTokens pending, PendingIndex index, SettlementQueue queue, RedPacketProperties properties,
-            Clock clock, SettlementSwitch settlement) {
+            Clock clock, SettlementSwitch settlement, SettlementBacklog backlog) {
         this.index = index;
         this.settlement = settlement;
+        this.backlog = backlog;
         this.pending = pending;
         this.queue = queue;
         this.properties = properties;
@@ -52,6 +56,10 @@ class PendingRepublisher {
         }
         try {
             long before = this.clock.millis() - this.properties.republishAfter().toMillis();
+            if (!this.backlog.consumedBefore(before)) {
+                log.debug("Settlement is behind; pending packets are not published again yet");
+                return;
+            }
             int count = 0;
             for (String orderNo : this.index.pendingSince(before, PER_SHARD)) {
                 var record = this.pending.find(orderNo);

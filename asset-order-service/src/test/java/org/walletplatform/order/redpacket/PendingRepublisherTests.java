@@ -22,7 +22,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
  * Packets still pending after {@code republishAfter} are published again, unless they
- * settled meanwhile; nothing is, while settlement is switched off (they wait in Kafka).
+ * settled meanwhile; nothing is, while settlement is switched off or the settlers have
+ * not consumed what was published before them (they wait in Kafka).
  */
 class PendingRepublisherTests {
 
@@ -36,6 +37,8 @@ class PendingRepublisherTests {
 
     private final SettlementSwitch settlement = mock(SettlementSwitch.class);
 
+    private final SettlementBacklog backlog = mock(SettlementBacklog.class);
+
     private PendingRepublisher republisher;
 
     @BeforeEach
@@ -43,7 +46,8 @@ class PendingRepublisherTests {
         RedPacketProperties properties = new RedPacketProperties("k1", Map.of(), Duration.ofDays(7),
                 Duration.ofDays(30), Duration.ofSeconds(30), 16, 64, Duration.ofMillis(1));
         this.republisher = new PendingRepublisher(this.pending, this.index, this.queue, properties,
-                Clock.fixed(NOW, ZoneOffset.UTC), this.settlement);
+                Clock.fixed(NOW, ZoneOffset.UTC), this.settlement, this.backlog);
+        given(this.backlog.consumedBefore(NOW.minusSeconds(30).toEpochMilli())).willReturn(true);
         given(this.index.pendingSince(NOW.minusSeconds(30).toEpochMilli(), 500)).willReturn(List.of("1", "2"));
         given(this.pending.find("1")).willReturn(Optional.of(record("1", RedPacketToken.CREATED)));
         given(this.pending.find("2")).willReturn(Optional.of(record("2", RedPacketToken.SUCCESS)));
@@ -62,6 +66,17 @@ class PendingRepublisherTests {
     @Test
     void shouldPublishNothingWhileSettlementIsSwitchedOff() {
         given(this.settlement.isOn()).willReturn(false);
+
+        this.republisher.republishStalePackets();
+
+        verifyNoInteractions(this.queue);
+        verify(this.index, never()).pendingSince(anyLong(), anyInt());
+    }
+
+    @Test
+    void shouldPublishNothingWhileTheSettlersHaveNotConsumedWhatWasPublishedBeforeThePackets() {
+        given(this.settlement.isOn()).willReturn(true);
+        given(this.backlog.consumedBefore(NOW.minusSeconds(30).toEpochMilli())).willReturn(false);
 
         this.republisher.republishStalePackets();
 

@@ -88,6 +88,9 @@ class RedPacketIT {
     @Autowired
     private DegradationSwitches switches;
 
+    @Autowired
+    private SettlementBacklog backlog;
+
     private OrderApi api;
 
     @BeforeEach
@@ -195,9 +198,8 @@ class RedPacketIT {
                 orderNo, System.currentTimeMillis() - 60_000, "lost", RedPacketToken.CREATED);
         TokenRecord record = new TokenRecord(RedPacketToken.CREATED, "0".repeat(64), "lessee-lost", "production",
                 this.signer.sign(token), "{}", token);
-        assertThat(this.pending.issue(record, token.openTimeMs())).isEmpty(); // pending,
-                                                                              // never
-                                                                              // published
+        // pending, never published
+        assertThat(this.pending.issue(record, token.openTimeMs())).isEmpty();
         assertThat(balance(actId).get("pendingMinor").asLong()).isEqualTo(900);
 
         this.republisher.republishStalePackets();
@@ -506,12 +508,17 @@ class RedPacketIT {
                 return balance.get("pendingMinor").asLong() == issued && balance.get("settledMinor").asLong() == 0;
             });
             assertThat(count("SELECT COUNT(*) FROM rp_entry WHERE act_id = ?", actId)).isZero();
+            assertThat(this.backlog.consumedBefore(System.currentTimeMillis()))
+                .as("the packets wait in Kafka: not to be published again")
+                .isFalse();
         }
         finally {
             this.switches.set(SettlementSwitch.NAME, true, "it", "peak over");
         }
         long issued = total;
         await().atMost(Duration.ofSeconds(30)).until(() -> balance(actId).get("settledMinor").asLong() == issued);
+        long settledBy = System.currentTimeMillis();
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.backlog.consumedBefore(settledBy));
         assertThat(balance(actId).get("pendingMinor").asLong()).isZero();
         assertThat(count("SELECT COUNT(*) FROM rp_entry WHERE act_id = ?", actId)).isEqualTo(10);
         assertThat(settler.isPauseRequested()).isFalse();
