@@ -61,8 +61,7 @@ class SettlementBacklog implements DisposableBean {
                 .partitionsToOffsetAndMetadata()
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             for (TopicPartition partition : partitions) {
-                // no record at or after the moment: everything there is older, up to the
-                // end
+                // no record at or after the moment: all of the partition is older
                 long target = firstAtOrAfter.get(partition) >= 0 ? firstAtOrAfter.get(partition) : ends.get(partition);
                 OffsetAndMetadata position = committed.get(partition);
                 if (((position != null) ? position.offset() : 0) < target) {
