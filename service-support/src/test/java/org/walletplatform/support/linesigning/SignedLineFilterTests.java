@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.ServletRequest;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.walletplatform.model.signing.RequestSignature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,30 +38,32 @@ class SignedLineFilterTests {
                     List.of()),
             this.nonces, JsonMapper.builder().build(), Clock.fixed(NOW, ZoneOffset.UTC));
 
-    @Test
-    void shouldHandOnTheExactBodyWhetherItsLengthIsDeclaredOrNot() throws Exception {
+    private final MockFilterChain chain = new MockFilterChain();
+
+    private final MockHttpServletResponse response = new MockHttpServletResponse();
+
+    @ParameterizedTest(name = "length declared: {0}")
+    @ValueSource(booleans = { true, false })
+    void shouldHandOnTheExactBody(boolean lengthDeclared) throws Exception {
         given(this.nonces.firstUse(anyString())).willReturn(true);
         String body = "{\"actId\":42,\"pad\":\"" + "x".repeat(900) + "\"}";
-        for (boolean declared : List.of(true, false)) {
-            MockFilterChain chain = new MockFilterChain();
-            MockHttpServletResponse response = new MockHttpServletResponse();
-            this.filter.doFilter(signed(body, declared), response, chain);
-            assertThat(response.getStatus()).as("declared " + declared).isEqualTo(200);
-            ServletRequest handed = chain.getRequest();
-            assertThat(StreamUtils.copyToString(handed.getInputStream(), StandardCharsets.UTF_8)).isEqualTo(body);
-        }
+
+        this.filter.doFilter(signed(body, lengthDeclared), this.response, this.chain);
+
+        assertThat(this.response.getStatus()).isEqualTo(200);
+        ServletRequest handed = this.chain.getRequest();
+        assertThat(StreamUtils.copyToString(handed.getInputStream(), StandardCharsets.UTF_8)).isEqualTo(body);
     }
 
-    @Test
-    void shouldRefuseABodyOverTheLimitWhetherItsLengthIsDeclaredOrNot() throws Exception {
+    @ParameterizedTest(name = "length declared: {0}")
+    @ValueSource(booleans = { true, false })
+    void shouldRefuseABodyOverTheLimit(boolean lengthDeclared) throws Exception {
         String body = "{\"pad\":\"" + "x".repeat(1024) + "\"}";
-        for (boolean declared : List.of(true, false)) {
-            MockFilterChain chain = new MockFilterChain();
-            MockHttpServletResponse response = new MockHttpServletResponse();
-            this.filter.doFilter(signed(body, declared), response, chain);
-            assertThat(response.getStatus()).as("declared " + declared).isEqualTo(413);
-            assertThat(chain.getRequest()).as("not handed on").isNull();
-        }
+
+        this.filter.doFilter(signed(body, lengthDeclared), this.response, this.chain);
+
+        assertThat(this.response.getStatus()).isEqualTo(413);
+        assertThat(this.chain.getRequest()).as("not handed on").isNull();
     }
 
     private static MockHttpServletRequest signed(String body, boolean lengthDeclared) {
