@@ -36,7 +36,7 @@ class SettlementBacklog implements DisposableBean {
 
     private final String group;
 
-    SettlementBacklog(KafkaAdmin kafka, @Value("${order.redpacket.settler-group:redpacket-settler}") String group) {
+    SettlementBacklog(KafkaAdmin kafka, @Value(Settler.GROUP) String group) {
         this.admin = Admin.create(kafka.getConfigurationProperties());
         this.group = group;
     }

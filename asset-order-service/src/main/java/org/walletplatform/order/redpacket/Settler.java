@@ -27,6 +27,11 @@ class Settler {
 
     static final String ID = "redpacket-settler";
 
+    /**
+     * The settlers' consumer group (a property, so two deployments can share a broker).
+     */
+    static final String GROUP = "${order.redpacket.settler-group:redpacket-settler}";
+
     private static final Logger log = LoggerFactory.getLogger(Settler.class);
 
     private final Settlement settlement;
@@ -45,8 +50,7 @@ class Settler {
             .register(meters);
     }
 
-    @KafkaListener(id = ID, topics = Topics.REDPACKET_SETTLEMENTS,
-            groupId = "${order.redpacket.settler-group:redpacket-settler}", batch = "true")
+    @KafkaListener(id = ID, topics = Topics.REDPACKET_SETTLEMENTS, groupId = GROUP, batch = "true")
     void settle(List<ConsumerRecord<String, String>> batch) {
         List<TokenRecord> packets = new ArrayList<>(batch.size());
         for (ConsumerRecord<String, String> record : batch) {
