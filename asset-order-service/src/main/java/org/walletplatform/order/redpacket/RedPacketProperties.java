@@ -27,11 +27,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * at most 1,024, so a token stays well within the 2,048 characters a presented one may
  * have)
  * @param signingLinger under load, how long a batch collects tokens before it is signed
+ * @param recordingBatch the most issued packets recorded in Redis in one script call (1:
+ * each alone)
+ * @param recordingLinger under load, how long a batch collects packets before they are
+ * recorded
  */
 @ConfigurationProperties("order.redpacket")
 public record RedPacketProperties(String signingKeyId, Map<String, TokenSigner.Key> keys,
         @DefaultValue("7d") Duration tokenTtl, @DefaultValue("30d") Duration tokenValidFor,
         @DefaultValue("30s") Duration republishAfter, @DefaultValue("16") int pendingShards,
-        @DefaultValue("64") int signingBatch, @DefaultValue("1ms") Duration signingLinger) {
+        @DefaultValue("64") int signingBatch, @DefaultValue("1ms") Duration signingLinger,
+        @DefaultValue("64") int recordingBatch, @DefaultValue("1ms") Duration recordingLinger) {
 
 }

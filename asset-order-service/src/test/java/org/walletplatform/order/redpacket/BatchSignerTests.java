@@ -95,7 +95,7 @@ class BatchSignerTests {
 
     private BatchSigner batchSigner(int batch, Duration linger) {
         RedPacketProperties properties = new RedPacketProperties("k1", Map.of(), Duration.ofDays(7),
-                Duration.ofDays(30), Duration.ofSeconds(30), 16, batch, linger);
+                Duration.ofDays(30), Duration.ofSeconds(30), 16, batch, linger, 1, Duration.ofMillis(1));
         BatchSigner signer = new BatchSigner(SIGNER, properties, this.meters);
         this.started.add(signer);
         return signer;

@@ -44,7 +44,7 @@ class PendingRepublisherTests {
     @BeforeEach
     void setUp() {
         RedPacketProperties properties = new RedPacketProperties("k1", Map.of(), Duration.ofDays(7),
-                Duration.ofDays(30), Duration.ofSeconds(30), 16, 64, Duration.ofMillis(1));
+                Duration.ofDays(30), Duration.ofSeconds(30), 16, 64, Duration.ofMillis(1), 64, Duration.ofMillis(1));
         this.republisher = new PendingRepublisher(this.pending, this.index, this.queue, properties,
                 Clock.fixed(NOW, ZoneOffset.UTC), this.settlement, this.backlog);
         given(this.backlog.consumedBefore(NOW.minusSeconds(30).toEpochMilli())).willReturn(true);

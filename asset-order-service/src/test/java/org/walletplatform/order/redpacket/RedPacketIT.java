@@ -1,11 +1,20 @@
 package org.walletplatform.order.redpacket;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.walletplatform.redpacket.token.RedPacketToken;
 import org.walletplatform.redpacket.token.TokenSigner;
@@ -19,6 +28,8 @@ import org.walletplatform.order.reward.IssueOutcome;
 import org.walletplatform.order.reward.RewardOrder;
 import org.walletplatform.support.switches.DegradationSwitches;
 import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.lettuce.core.api.StatefulRedisConnection;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -91,6 +102,9 @@ class RedPacketIT {
     @Autowired
     private SettlementBacklog backlog;
 
+    @Autowired
+    private MeterRegistry meters;
+
     private OrderApi api;
 
     @BeforeEach
@@ -133,6 +147,64 @@ class RedPacketIT {
         JsonNode settled = this.api.body(this.api.get("/v1/rewards/" + orderNos.get(0)));
         assertThat(settled.get("state").asString()).isEqualTo("settled");
         assertThat(settled.get("token").asString()).isNotBlank();
+    }
+
+    /**
+     * Concurrent issuances are recorded in Redis together, one script call per batch, and
+     * each is answered as if alone: 48 packets of 16 accounts issued at once, each twice
+     * (a client's retry racing its first attempt), and one signed request sent 8 times at
+     * once. Every order number is issued once and its retry answered with the same token;
+     * the repeated request is issued once and refused 7 times; every balance counts each
+     * packet once.
+     */
+    @Test
+    void shouldAnswerEveryIssuanceOfAConcurrentBatchAsIfAlone() throws Exception {
+        DistributionSummary batches = this.meters.get("order.redpacket.recording.batch").summary();
+        long batchesBefore = batches.count();
+        double recordedBefore = batches.totalAmount();
+        Map<Long, Long> expected = new HashMap<>();
+        List<Callable<HttpResponse<String>>> issuances = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            long actId = RUN + 600 + i % 16;
+            String body = cash(actId, "together-" + i, 100 + i);
+            expected.merge(actId, 100L + i, Long::sum);
+            issuances.add(() -> this.api.post("/v1/rewards", body));
+            issuances.add(() -> this.api.post("/v1/rewards", body));
+        }
+        String repeated = cash(RUN + 616, "repeated", 5);
+        HttpRequest once = OrderApi
+            .signed(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/rewards")), "POST",
+                    "/v1/rewards", OrderApi.LINE, repeated)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(repeated))
+            .build();
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 8; i++) {
+            issuances.add(() -> http.send(once, HttpResponse.BodyHandlers.ofString()));
+        }
+
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<HttpResponse<String>> answer : clients.invokeAll(issuances)) {
+                answers.add(answer.get());
+            }
+        }
+
+        for (int i = 0; i < 48; i++) {
+            HttpResponse<String> first = answers.get(2 * i);
+            HttpResponse<String> retry = answers.get(2 * i + 1);
+            assertThat(List.of(first.statusCode(), retry.statusCode())).as(first.body() + retry.body())
+                .containsExactlyInAnyOrder(201, 200);
+            assertThat(this.api.body(retry).get("token")).isEqualTo(this.api.body(first).get("token"));
+        }
+        List<Integer> repeatedStatuses = answers.subList(96, 104).stream().map(HttpResponse::statusCode).toList();
+        assertThat(repeatedStatuses).containsOnly(201, 401).containsOnlyOnce(201);
+        for (Map.Entry<Long, Long> account : expected.entrySet()) {
+            assertThat(balance(account.getKey()).get("balanceMinor").asLong()).isEqualTo(account.getValue());
+        }
+        assertThat(balance(RUN + 616).get("balanceMinor").asLong()).isEqualTo(5);
+        assertThat(batches.totalAmount() - recordedBefore).as("some batch held more than one packet")
+            .isGreaterThan(batches.count() - batchesBefore);
     }
 
     /**
