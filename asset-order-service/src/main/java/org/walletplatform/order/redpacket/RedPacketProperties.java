@@ -30,13 +30,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recordingBatch the most issued packets recorded in Redis in one script call (1:
  * each alone)
  * @param recordingLinger under load, how long a batch collects packets before they are
- * recorded
+ * recorded (0: only those that arrived while the batch before was in Redis)
  */
 @ConfigurationProperties("order.redpacket")
 public record RedPacketProperties(String signingKeyId, Map<String, TokenSigner.Key> keys,
         @DefaultValue("7d") Duration tokenTtl, @DefaultValue("30d") Duration tokenValidFor,
         @DefaultValue("30s") Duration republishAfter, @DefaultValue("16") int pendingShards,
         @DefaultValue("64") int signingBatch, @DefaultValue("1ms") Duration signingLinger,
-        @DefaultValue("64") int recordingBatch, @DefaultValue("1ms") Duration recordingLinger) {
+        @DefaultValue("64") int recordingBatch, @DefaultValue("0ms") Duration recordingLinger) {
 
 }
