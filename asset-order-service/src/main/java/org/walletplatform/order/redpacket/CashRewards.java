@@ -72,7 +72,8 @@ class CashRewards implements RewardType {
         String signed = this.signer.sign(token);
         TokenRecord record = new TokenRecord(RedPacketToken.CREATED, requestHash, lessee, order.phase(), signed,
                 this.json.writeValueAsString(order.payload()), token);
-        // the nonce is claimed in the same Redis call, with the packets of concurrent issuances
+        // the nonce is claimed in the same Redis call, with the packets of concurrent
+        // issuances
         Optional<TokenRecord> existing = this.pending.issue(record, order.createdAt().toEpochMilli(), nonce);
         // the wallet is told on a replay too: the first attempt may have recorded the
         // packet and failed before telling it (a Redis timeout); a second notice costs
