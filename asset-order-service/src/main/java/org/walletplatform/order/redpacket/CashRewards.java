@@ -33,6 +33,8 @@ class CashRewards implements RewardType {
 
     private final PendingTokens pending;
 
+    private final IssuedPackets issued;
+
     private final SettlementQueue queue;
 
     private final RewardOrderStore store;
@@ -43,12 +45,13 @@ class CashRewards implements RewardType {
 
     private final RequestNonces nonces;
 
-    CashRewards(BatchSigner signer, PendingTokens pending, SettlementQueue queue, RewardOrderStore store,
-            JsonMapper json, ApplicationEventPublisher events, RequestNonces nonces) {
+    CashRewards(BatchSigner signer, PendingTokens pending, IssuedPackets issued, SettlementQueue queue,
+            RewardOrderStore store, JsonMapper json, ApplicationEventPublisher events, RequestNonces nonces) {
         this.events = events;
         this.nonces = nonces;
         this.signer = signer;
         this.pending = pending;
+        this.issued = issued;
         this.queue = queue;
         this.store = store;
         this.json = json;
@@ -74,7 +77,7 @@ class CashRewards implements RewardType {
                 this.json.writeValueAsString(order.payload()), token);
         // the nonce is claimed in the same Redis call, with the packets of concurrent
         // issuances
-        Optional<TokenRecord> existing = this.pending.issue(record, order.createdAt().toEpochMilli(), nonce);
+        Optional<TokenRecord> existing = this.issued.issue(record, order.createdAt().toEpochMilli(), nonce);
         // the wallet is told on a replay too: the first attempt may have recorded the
         // packet and failed before telling it (a Redis timeout); a second notice costs
         // one coalesced pull

@@ -8,12 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.walletplatform.redpacket.token.RedPacketToken;
-import org.walletplatform.support.linesigning.DeferredNonce;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -28,40 +24,10 @@ import org.springframework.stereotype.Component;
  * ({@code p:<orderNo>}), and a cache of its settled balance ({@code s}, income {@code i},
  * ledger version {@code v}); and each pending packet listed in the {@link PendingIndex}
  * by issue time. Every change is one Lua script, so the pending sum and the index always
- * equal the pending records.
+ * equal the pending records. New packets are recorded by {@link IssuedPackets}.
  */
 @Component
-class PendingTokens implements DisposableBean {
-
-    /**
-     * Per packet, in the order given (KEYS: its record, account and index, then its
-     * request's nonce when ARGV's sixth is not 0; ARGV: six per packet): a new record,
-     * counted as pending and indexed ({@code ''}); or the existing record; or {@code R}
-     * if the nonce was used before, recording nothing.
-     */
-    private static final RedisScript<List> ISSUE = RedisScript.of("""
-            local answers = {}
-            local k = 0
-            for p = 0, #ARGV / 6 - 1 do
-              local a = p * 6
-              local answer = ''
-              if ARGV[a + 6] ~= '0' then
-                if not redis.call('SET', KEYS[k + 4], '1', 'NX', 'EX', ARGV[a + 6]) then answer = 'R' end
-              end
-              if answer == '' then
-                if redis.call('SET', KEYS[k + 1], '1|' .. ARGV[a + 1], 'NX', 'EX', ARGV[a + 2]) then
-                  redis.call('HINCRBY', KEYS[k + 2], 'pending', ARGV[a + 3])
-                  redis.call('HSET', KEYS[k + 2], 'p:' .. ARGV[a + 5], ARGV[a + 3])
-                  redis.call('ZADD', KEYS[k + 3], ARGV[a + 4], ARGV[a + 5])
-                else
-                  answer = redis.call('GET', KEYS[k + 1])
-                end
-              end
-              answers[p + 1] = answer
-              k = k + ((ARGV[a + 6] ~= '0') and 4 or 3)
-            end
-            return answers
-            """, List.class);
+class PendingTokens {
 
     /** created → processing, for every token given (KEYS). */
     private static final RedisScript<Long> PROCESSING = RedisScript.of("""
@@ -108,32 +74,16 @@ class PendingTokens implements DisposableBean {
             return 1
             """, Long.class);
 
-    private static final String REPLAYED = "R";
-
     private final StringRedisTemplate redis;
 
     private final RedPacketProperties properties;
 
     private final PendingIndex index;
 
-    private final Batcher<NewPacket, String> issues;
-
-    PendingTokens(StringRedisTemplate redis, RedPacketProperties properties, PendingIndex index, MeterRegistry meters) {
+    PendingTokens(StringRedisTemplate redis, RedPacketProperties properties, PendingIndex index) {
         this.redis = redis;
         this.properties = properties;
         this.index = index;
-        this.issues = new Batcher<>("pending-recorder", Math.max(properties.recordingBatch(), 1),
-                properties.recordingLinger(),
-                DistributionSummary.builder("order.redpacket.recording.batch")
-                    .description("Issued packets recorded in Redis in one script call")
-                    .register(meters),
-                this::issueAll);
-    }
-
-    /** Stops the recording thread once the web server has drained its requests. */
-    @Override
-    public void destroy() {
-        this.issues.close();
     }
 
     static String tokenKey(String orderNo) {
@@ -142,47 +92,6 @@ class PendingTokens implements DisposableBean {
 
     static String accountKey(long actId) {
         return "rp:acct:{" + actId + "}";
-    }
-
-    /**
-     * Records a newly issued packet as pending; if the order number has a record already,
-     * records nothing and returns it.
-     */
-    Optional<TokenRecord> issue(TokenRecord record, long issuedAtMs) {
-        return issue(record, issuedAtMs, null);
-    }
-
-    /**
-     * Records a newly issued packet as pending, claiming the request's nonce in the same
-     * step; if the order number has a record already, records nothing and returns it. A
-     * nonce used before records nothing and refuses the request (401 request-replayed).
-     * The packets of concurrent requests are recorded together, in one script call.
-     */
-    Optional<TokenRecord> issue(TokenRecord record, long issuedAtMs, DeferredNonce nonce) {
-        String answer = this.issues.submit(new NewPacket(record, issuedAtMs, nonce));
-        if (nonce != null) {
-            nonce.claimed(!REPLAYED.equals(answer));
-        }
-        return answer.isEmpty() ? Optional.empty() : Optional.of(TokenRecord.decode(answer));
-    }
-
-    private List<String> issueAll(List<NewPacket> packets) {
-        List<String> keys = new ArrayList<>(packets.size() * 4);
-        List<String> args = new ArrayList<>(packets.size() * 6);
-        String ttl = Long.toString(this.properties.tokenTtl().toSeconds());
-        for (NewPacket packet : packets) {
-            TokenRecord record = packet.record();
-            keys.addAll(
-                    List.of(tokenKey(record.orderNo()), accountKey(record.actId()), this.index.keyOf(record.actId())));
-            if (packet.nonce() != null) {
-                keys.add(packet.nonce().key());
-            }
-            args.addAll(List.of(record.encode(), ttl, Long.toString(record.amountMinor()),
-                    Long.toString(packet.issuedAtMs()), record.orderNo(),
-                    (packet.nonce() != null) ? Long.toString(packet.nonce().ttlSeconds()) : "0"));
-        }
-        List<?> answers = this.redis.execute(ISSUE, keys, args.toArray());
-        return answers.stream().map(Object::toString).toList();
     }
 
     Optional<TokenRecord> find(String orderNo) {
@@ -329,10 +238,6 @@ class PendingTokens implements DisposableBean {
     }
 
     private record ScriptCall(List<String> keys, List<String> args) {
-
-    }
-
-    private record NewPacket(TokenRecord record, long issuedAtMs, DeferredNonce nonce) {
 
     }
 

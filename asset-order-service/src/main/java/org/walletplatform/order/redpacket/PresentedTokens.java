@@ -31,6 +31,8 @@ class PresentedTokens {
 
     private final PendingTokens pending;
 
+    private final IssuedPackets issued;
+
     private final SettlementQueue queue;
 
     private final RewardOrderStore orders;
@@ -41,11 +43,12 @@ class PresentedTokens {
 
     private final ApplicationEventPublisher events;
 
-    PresentedTokens(TokenSigner signer, PendingTokens pending, SettlementQueue queue, RewardOrderStore orders,
-            RedPacketProperties properties, Clock clock, ApplicationEventPublisher events) {
+    PresentedTokens(TokenSigner signer, PendingTokens pending, IssuedPackets issued, SettlementQueue queue,
+            RewardOrderStore orders, RedPacketProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.signer = signer;
         this.pending = pending;
+        this.issued = issued;
         this.queue = queue;
         this.orders = orders;
         this.properties = properties;
@@ -86,7 +89,7 @@ class PresentedTokens {
         // the request that issued it is gone with the record: the token is all there is
         TokenRecord record = new TokenRecord(RedPacketToken.CREATED, "presented", "presented", Phase.PRODUCTION, signed,
                 "{}", token);
-        if (this.pending.issue(record, token.openTimeMs()).isPresent()) {
+        if (this.issued.issue(record, token.openTimeMs()).isPresent()) {
             return Outcome.PENDING; // presented twice at once
         }
         this.queue.publish(record);

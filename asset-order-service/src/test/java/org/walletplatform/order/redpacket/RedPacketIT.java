@@ -76,6 +76,9 @@ class RedPacketIT {
     private PendingTokens pending;
 
     @Autowired
+    private IssuedPackets issued;
+
+    @Autowired
     private PendingIndex index;
 
     @Autowired
@@ -271,7 +274,7 @@ class RedPacketIT {
         TokenRecord record = new TokenRecord(RedPacketToken.CREATED, "0".repeat(64), "lessee-lost", "production",
                 this.signer.sign(token), "{}", token);
         // pending, never published
-        assertThat(this.pending.issue(record, token.openTimeMs())).isEmpty();
+        assertThat(this.issued.issue(record, token.openTimeMs())).isEmpty();
         assertThat(balance(actId).get("pendingMinor").asLong()).isEqualTo(900);
 
         this.republisher.republishStalePackets();
