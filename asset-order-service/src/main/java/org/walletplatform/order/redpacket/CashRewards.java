@@ -86,7 +86,7 @@ class CashRewards implements RewardType {
             return IssueOutcome.existing(existing.get().toStoredOrder());
         }
         this.queue.publish(record);
-        return IssueOutcome.issued(record.toOrder(RewardOrder.ACCEPTED));
+        return IssueOutcome.issued(order.withToken(signed));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.walletplatform.order.reward;
 
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.validation.Valid;
 import org.walletplatform.model.reward.OrderNumber.InvalidOrderNumberException;
 import org.walletplatform.order.scene.SceneGrants;
 import org.walletplatform.support.linesigning.DeferredNonce;
@@ -29,9 +28,12 @@ class RewardController {
 
     private final SceneGrants grants;
 
-    RewardController(RewardService rewards, SceneGrants grants) {
+    private final RewardRequestValidation validation;
+
+    RewardController(RewardService rewards, SceneGrants grants, RewardRequestValidation validation) {
         this.rewards = rewards;
         this.grants = grants;
+        this.validation = validation;
     }
 
     @Operation(summary = "Issue a reward (idempotent by order number)",
@@ -42,7 +44,8 @@ class RewardController {
     @PostMapping("/v1/rewards")
     ResponseEntity<RewardOrder> issue(@RequestAttribute(CALLER_LINE_ATTRIBUTE) String line,
             @RequestAttribute(name = DeferredNonce.ATTRIBUTE, required = false) DeferredNonce nonce,
-            @Valid @RequestBody RewardRequest request) {
+            @RequestBody RewardRequest request) {
+        this.validation.require(request);
         this.grants.require(line, request.sceneId());
         RewardOrder order = this.rewards.issue(request, nonce);
         return ResponseEntity.status(order.replay() ? HttpStatus.OK : HttpStatus.CREATED).body(order);

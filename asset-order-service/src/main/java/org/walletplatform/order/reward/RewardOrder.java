@@ -48,6 +48,13 @@ public record RewardOrder(String orderNo, long actId, @JsonInclude(JsonInclude.I
         return Phase.ISOLATED.equals(phase);
     }
 
+    /** This order carrying the signed token of its red packet. */
+    public RewardOrder withToken(String signedToken) {
+        return new RewardOrder(this.orderNo, this.actId, this.appId, this.activityId, this.phase, this.sceneId,
+                this.rainId, this.awardType, this.stage, this.amountMinor, this.payload, this.state, this.createdAt,
+                signedToken, this.replay);
+    }
+
     RewardOrder asReplay() {
         return new RewardOrder(this.orderNo, this.actId, this.appId, this.activityId, this.phase, this.sceneId,
                 this.rainId, this.awardType, this.stage, this.amountMinor, this.payload, ACCEPTED, this.createdAt,
