@@ -39,20 +39,52 @@ public final class RequestSignature {
 
     private static final String VERSION = "v1=";
 
+    private static final String HMAC = "HmacSHA256";
+
     private RequestSignature() {
     }
 
     public static String sign(String secret, String method, String path, long timestamp, String nonce, byte[] body) {
+        return key(secret).sign(method, path, timestamp, nonce, body);
+    }
+
+    /** A line's secret, ready to sign many requests. */
+    public static Key key(String secret) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String canonical = method + "\n" + path + "\n" + timestamp + "\n" + nonce + "\n"
-                    + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-            return VERSION + HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), HMAC));
+            return new Key(mac);
         }
         catch (GeneralSecurityException ex) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
         }
+    }
+
+    /**
+     * A secret with its HMAC key schedule done once: each signature starts from a copy of
+     * it. Looking up and keying a new {@link Mac} for every request was about half of
+     * what verifying a signed call cost.
+     */
+    public static final class Key {
+
+        private final Mac keyed;
+
+        private Key(Mac keyed) {
+            this.keyed = keyed;
+        }
+
+        public String sign(String method, String path, long timestamp, String nonce, byte[] body) {
+            try {
+                Mac mac = (Mac) this.keyed.clone();
+                String canonical = method + "\n" + path + "\n" + timestamp + "\n" + nonce + "\n"
+                        + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+                return VERSION + HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
+            }
+            catch (GeneralSecurityException | CloneNotSupportedException ex) {
+                throw new IllegalStateException("the JDK's HmacSHA256 and SHA-256 can be copied and are present", ex);
+            }
+        }
+
     }
 
     /**

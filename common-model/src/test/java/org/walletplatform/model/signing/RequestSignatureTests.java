@@ -1,6 +1,7 @@
 package org.walletplatform.model.signing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,20 @@ class RequestSignatureTests {
         assertThat(RequestSignature.sign("secret", "POST", "/v1/notifications", 1_795_000_000L, "nonce-0123456789ab",
                 "{}".getBytes(StandardCharsets.UTF_8)))
             .isNotEqualTo(this.signature);
+    }
+
+    @Test
+    void shouldSignAlikeWithAKeyUsedManyTimesAndFromManyThreads() {
+        RequestSignature.Key key = RequestSignature.key("secret");
+        assertThat(key.sign("PUT", "/v1/x", 1L, "nonce-0123456789ab", BODY))
+            .isEqualTo(RequestSignature.sign("secret", "PUT", "/v1/x", 1L, "nonce-0123456789ab", BODY));
+        // each signature starts from the keyed state, whatever was signed before or
+        // beside it
+        assertThat(IntStream.range(0, 2_000)
+            .parallel()
+            .mapToObj((i) -> key.sign("POST", "/v1/notifications", 1_795_000_000L, "nonce-0123456789ab", BODY))
+            .distinct()
+            .toList()).containsExactly(this.signature);
     }
 
     @Test

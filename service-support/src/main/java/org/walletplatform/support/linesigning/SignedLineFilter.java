@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -46,6 +48,11 @@ class SignedLineFilter extends OncePerRequestFilter {
     private final JsonMapper json;
 
     private final Clock clock;
+
+    /**
+     * The lines' secrets, keyed once (a rotated-out secret's key stays: they are few).
+     */
+    private final Map<String, RequestSignature.Key> keys = new ConcurrentHashMap<>();
 
     SignedLineFilter(SignedLinesProperties lines, RequestNonces nonces, JsonMapper json, Clock clock) {
         this.lines = lines;
@@ -147,8 +154,8 @@ class SignedLineFilter extends OncePerRequestFilter {
         String presented = request.getHeader(RequestSignature.SIGNATURE);
         boolean matched = false;
         for (String secret : secrets) {
-            String expected = RequestSignature.sign(secret, request.getMethod(), request.getRequestURI(), timestamp,
-                    nonce, body);
+            String expected = this.keys.computeIfAbsent(secret, RequestSignature::key)
+                .sign(request.getMethod(), request.getRequestURI(), timestamp, nonce, body);
             matched |= RequestSignature.matches(presented, expected);
         }
         return matched;
