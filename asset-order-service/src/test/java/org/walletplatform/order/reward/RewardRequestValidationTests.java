@@ -108,9 +108,8 @@ class RewardRequestValidationTests {
     }
 
     private static <T> T pick(Random random, T[] samples) {
-        // valid values sit near the front of each list: favour them so that whole
-        // requests
-        // are often valid
+        // valid values sit near the front of each list: favoured, whole requests are
+        // often valid
         return samples[Math.min(random.nextInt(samples.length), random.nextInt(samples.length))];
     }
 
