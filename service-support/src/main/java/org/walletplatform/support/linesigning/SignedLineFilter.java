@@ -6,7 +6,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -50,12 +50,18 @@ class SignedLineFilter extends OncePerRequestFilter {
     private final Clock clock;
 
     /**
-     * The lines' secrets, keyed once (a rotated-out secret's key stays: they are few).
+     * Each line's secrets, keyed once: keying an HMAC per request cost as much as the
+     * rest.
      */
-    private final Map<String, RequestSignature.Key> keys = new ConcurrentHashMap<>();
+    private final Map<String, List<RequestSignature.Key>> keys;
 
     SignedLineFilter(SignedLinesProperties lines, RequestNonces nonces, JsonMapper json, Clock clock) {
         this.lines = lines;
+        this.keys = lines.lineSecrets()
+            .entrySet()
+            .stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                    (entry) -> entry.getValue().stream().map(RequestSignature::key).toList()));
         this.nonces = nonces;
         this.json = json;
         this.clock = clock;
@@ -72,8 +78,8 @@ class SignedLineFilter extends OncePerRequestFilter {
         String line = request.getHeader(RequestSignature.LINE);
         String timestamp = request.getHeader(RequestSignature.TIMESTAMP);
         String nonce = request.getHeader(RequestSignature.NONCE);
-        List<String> secrets = (line != null) ? this.lines.secretsOf(line) : List.of();
-        if (secrets.isEmpty() || timestamp == null || !TextShapes.isDigits(timestamp, 12)
+        List<RequestSignature.Key> keys = (line != null) ? this.keys.getOrDefault(line, List.of()) : List.of();
+        if (keys.isEmpty() || timestamp == null || !TextShapes.isDigits(timestamp, 12)
                 || !RequestSignature.isWellFormedNonce(nonce)
                 || request.getHeader(RequestSignature.SIGNATURE) == null) {
             refuse(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
@@ -95,7 +101,7 @@ class SignedLineFilter extends OncePerRequestFilter {
                     "The body exceeds " + this.lines.maxBody().toKilobytes() + " KB.");
             return;
         }
-        if (!signedByOneOf(secrets, request, Long.parseLong(timestamp), nonce, body)) {
+        if (!signedByOneOf(keys, request, Long.parseLong(timestamp), nonce, body)) {
             refuse(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
                     "The signature does not match this request for business line '" + line + "'.");
             return;
@@ -149,13 +155,12 @@ class SignedLineFilter extends OncePerRequestFilter {
         }
     }
 
-    private boolean signedByOneOf(List<String> secrets, HttpServletRequest request, long timestamp, String nonce,
-            byte[] body) {
+    private boolean signedByOneOf(List<RequestSignature.Key> keys, HttpServletRequest request, long timestamp,
+            String nonce, byte[] body) {
         String presented = request.getHeader(RequestSignature.SIGNATURE);
         boolean matched = false;
-        for (String secret : secrets) {
-            String expected = this.keys.computeIfAbsent(secret, RequestSignature::key)
-                .sign(request.getMethod(), request.getRequestURI(), timestamp, nonce, body);
+        for (RequestSignature.Key key : keys) {
+            String expected = key.sign(request.getMethod(), request.getRequestURI(), timestamp, nonce, body);
             matched |= RequestSignature.matches(presented, expected);
         }
         return matched;

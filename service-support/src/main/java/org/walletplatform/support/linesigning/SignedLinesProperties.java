@@ -23,10 +23,6 @@ public record SignedLinesProperties(@DefaultValue Map<String, List<String>> line
         @DefaultValue List<String> paths, @DefaultValue("1MB") DataSize maxBody,
         @DefaultValue List<String> deferredNoncePaths) {
 
-    List<String> secretsOf(String line) {
-        return this.lineSecrets.getOrDefault(line, List.of());
-    }
-
     boolean defersNonce(String method, String path) {
         return "POST".equals(method) && this.deferredNoncePaths.contains(path);
     }

@@ -24,18 +24,21 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
-/** How the filter reads the body it checks the signature over. */
+/** Which secrets the filter takes, and how it reads the body it checks them over. */
 class SignedLineFilterTests {
 
     private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
 
     private static final String SECRET = "dev-secret-gala";
 
+    /** The line's second active secret, as while a secret is rotated. */
+    private static final String NEXT_SECRET = "next-secret-gala";
+
     private final RequestNonces nonces = mock(RequestNonces.class);
 
     private final SignedLineFilter filter = new SignedLineFilter(
-            new SignedLinesProperties(Map.of("gala", List.of(SECRET)), List.of("/v1/"), DataSize.ofBytes(1024),
-                    List.of()),
+            new SignedLinesProperties(Map.of("gala", List.of(SECRET, NEXT_SECRET)), List.of("/v1/"),
+                    DataSize.ofBytes(1024), List.of()),
             this.nonces, JsonMapper.builder().build(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private final MockFilterChain chain = new MockFilterChain();
@@ -66,7 +69,23 @@ class SignedLineFilterTests {
         assertThat(this.chain.getRequest()).as("not handed on").isNull();
     }
 
+    @ParameterizedTest(name = "signed with {0}")
+    @ValueSource(strings = { SECRET, NEXT_SECRET, "not-a-secret-of-gala" })
+    void shouldTakeACallSignedWithEitherActiveSecretOfItsLine(String secret) throws Exception {
+        given(this.nonces.firstUse(anyString())).willReturn(true);
+
+        this.filter.doFilter(signed("{}", true, secret), this.response, this.chain);
+
+        boolean active = !secret.startsWith("not-");
+        assertThat(this.response.getStatus()).isEqualTo(active ? 200 : 401);
+        assertThat(this.chain.getRequest() != null).as("handed on").isEqualTo(active);
+    }
+
     private static MockHttpServletRequest signed(String body, boolean lengthDeclared) {
+        return signed(body, lengthDeclared, SECRET);
+    }
+
+    private static MockHttpServletRequest signed(String body, boolean lengthDeclared, String secret) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         MockHttpServletRequest request = lengthDeclared ? new MockHttpServletRequest("POST", "/v1/rewards")
                 : new ChunkedRequest();
@@ -77,7 +96,7 @@ class SignedLineFilterTests {
         request.addHeader(RequestSignature.TIMESTAMP, Long.toString(timestamp));
         request.addHeader(RequestSignature.NONCE, nonce);
         request.addHeader(RequestSignature.SIGNATURE,
-                RequestSignature.sign(SECRET, "POST", "/v1/rewards", timestamp, nonce, bytes));
+                RequestSignature.sign(secret, "POST", "/v1/rewards", timestamp, nonce, bytes));
         return request;
     }
 
