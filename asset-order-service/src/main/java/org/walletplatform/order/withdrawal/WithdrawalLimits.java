@@ -57,7 +57,7 @@ class WithdrawalLimits {
         }
     }
 
-    private static ApiProblemException limited(String detail, long retryAfterSeconds) {
+    static ApiProblemException limited(String detail, long retryAfterSeconds) {
         ApiProblemException problem = new ApiProblemException(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED,
                 "Rate limited", detail + "; retry after " + retryAfterSeconds + " s.", Map.of());
         problem.getHeaders().set("Retry-After", Long.toString(retryAfterSeconds));

@@ -16,12 +16,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A withdrawal: within the limits, the account's pending packets are settled first, then
- * the withdrawal record and the debit commit together (the debit only if the settled
- * balance holds the amount, so the balance never goes negative), then the payment
- * downstream pays it out. A refused payment puts the money back; an unknown outcome is
- * left to the janitor. A retry with the same number answers the first result, or 409 if
- * the content differs.
+ * A withdrawal: within the limits, and in the account's turn (one at a time per account
+ * in this instance), the account's pending packets are settled first, then the withdrawal
+ * record and the debit commit together (the debit only if the settled balance holds the
+ * amount, so the balance never goes negative), then the payment downstream pays it out. A
+ * refused payment puts the money back; an unknown outcome is left to the janitor. A retry
+ * with the same number answers the first result, or 409 if the content differs.
  */
 @Service
 class WithdrawalService {
@@ -34,16 +34,19 @@ class WithdrawalService {
 
     private final Payments payments;
 
+    private final AccountTurns turns;
+
     private final TransactionTemplate transactions;
 
     private final Clock clock;
 
     WithdrawalService(WithdrawalLimits limits, WithdrawalStore store, Accounts accounts, Payments payments,
-            TransactionTemplate transactions, Clock clock) {
+            AccountTurns turns, TransactionTemplate transactions, Clock clock) {
         this.limits = limits;
         this.store = store;
         this.accounts = accounts;
         this.payments = payments;
+        this.turns = turns;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -55,17 +58,19 @@ class WithdrawalService {
             return answerExisting(existing.get(), hash);
         }
         this.limits.check(request.actId());
-        this.accounts.settlePending(request.actId());
         Withdrawal withdrawal = new Withdrawal(request.actId(), request.withdrawalNo(), request.amountMinor(),
                 Withdrawal.ACCEPTED, this.clock.instant().truncatedTo(ChronoUnit.MILLIS), false);
-        SettledAccount after = this.transactions.execute((status) -> {
-            if (!this.store.insert(withdrawal, hash)) {
-                return null;
-            }
-            return this.accounts
-                .debit(withdrawal.actId(), entryNo("withdraw", withdrawal), "withdraw", withdrawal.amountMinor())
-                .orElseThrow(() -> insufficientFunds(withdrawal)); // rolls the record
-                                                                   // back too
+        SettledAccount after = this.turns.inTurn(withdrawal.actId(), () -> {
+            this.accounts.settlePending(withdrawal.actId());
+            return this.transactions.execute((status) -> {
+                if (!this.store.insert(withdrawal, hash)) {
+                    return null;
+                }
+                return this.accounts
+                    .debit(withdrawal.actId(), entryNo("withdraw", withdrawal), "withdraw", withdrawal.amountMinor())
+                    .orElseThrow(() -> insufficientFunds(withdrawal)); // rolls the record
+                                                                       // back too
+            });
         });
         if (after == null) {
             return answerExisting(this.store.find(request.actId(), request.withdrawalNo()).orElseThrow(), hash);
@@ -113,6 +118,8 @@ class WithdrawalService {
     }
 
     private Withdrawal refund(Withdrawal withdrawal) {
+        // not in the account's turn: refunds are rare, and one must not be refused 429
+        // after the money left
         SettledAccount after = this.transactions.execute((status) -> {
             if (!this.store.transition(withdrawal, List.of(Withdrawal.ACCEPTED, Withdrawal.PAYING),
                     Withdrawal.REFUNDED)) {

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,9 +27,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Withdrawals on the real engines against a stub payment downstream: racing withdrawals
- * never take the balance below zero and pay out exactly what they debit; a refused
- * payment puts the money back; an unknown outcome is resolved by the janitor; bad input
- * changes nothing.
+ * never take the balance below zero and pay out exactly what they debit, and wait for
+ * their account's turn before they take a database connection; a refused payment puts the
+ * money back; an unknown outcome is resolved by the janitor; bad input changes nothing.
  */
 class WithdrawalIT extends ExternalSystemsTest {
 
@@ -42,6 +44,9 @@ class WithdrawalIT extends ExternalSystemsTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private AccountTurns turns;
 
     private OrderApi api;
 
@@ -86,6 +91,31 @@ class WithdrawalIT extends ExternalSystemsTest {
             .isEqualTo(-14 * 700);
         assertThat(PAYMENTS.appliedAmount() - paidBefore).as("paid out = debited").isEqualTo(14 * 700);
         assertThat(sum("SELECT MIN(balance_after) FROM rp_entry WHERE act_id = ?", actId)).isNotNegative();
+    }
+
+    @Test
+    void shouldWaitForTheAccountsTurnBeforeTouchingTheDatabase() throws Exception {
+        long actId = RUN + 6;
+        fund(actId, "p", 1_000);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            threads.submit(() -> this.turns.inTurn(actId, () -> { // as another withdrawal
+                                                                  // would
+                holding.countDown();
+                return waitFor(release);
+            }));
+            holding.await();
+            Future<HttpResponse<String>> waiting = threads.submit(() -> withdraw(actId, "queued", 400));
+
+            Thread.sleep(500);
+            assertThat(waiting).isNotDone();
+            assertThat(sum("SELECT COUNT(*) FROM withdrawal WHERE act_id = ?", actId)).isZero();
+
+            release.countDown();
+            assertThat(waiting.get().statusCode()).isEqualTo(201);
+        }
+        assertThat(balance(actId).get("balanceMinor").asLong()).isEqualTo(600);
     }
 
     @Test
@@ -170,6 +200,16 @@ class WithdrawalIT extends ExternalSystemsTest {
 
     private JsonNode balance(long actId) throws Exception {
         return this.api.balance(actId);
+    }
+
+    private static boolean waitFor(CountDownLatch latch) {
+        try {
+            return latch.await(20, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private long sum(String sql, long actId) {
