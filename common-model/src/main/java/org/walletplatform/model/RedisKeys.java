@@ -10,7 +10,16 @@ public final class RedisKeys {
      * Prefix of a user's cached wallet hash (WalletCache); the version moves when the
      * hash's fields change meaning, so older hashes are ignored until they expire.
      */
-    public static final String WALLET_PREFIX = "wallet:v3:";
+    private static final String WALLET_PREFIX = "wallet:v4:";
+
+    /**
+     * The key of a user's cached wallet hash. A method, not a public constant: javac
+     * copies constants into the classes that use them, and an incremental build of
+     * another module would keep reading the old version's keys.
+     */
+    public static String wallet(long userId) {
+        return WALLET_PREFIX + userId;
+    }
 
     /** The presence journal, a Redis stream (PresenceJournal). */
     public static final String PRESENCE_JOURNAL = "wallet:presence:deltas";

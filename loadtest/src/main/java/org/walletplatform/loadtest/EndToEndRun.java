@@ -37,8 +37,6 @@ final class EndToEndRun implements AutoCloseable {
 
     private static final String JOURNAL = RedisKeys.PRESENCE_JOURNAL;
 
-    private static final String WALLET = RedisKeys.WALLET_PREFIX;
-
     private final Http http;
 
     private final String simulator;
@@ -130,7 +128,7 @@ final class EndToEndRun implements AutoCloseable {
             }
             List<Long> check = List.copyOf(named);
             List<RedisFuture<List<KeyValue<String, String>>>> wallets = check.stream()
-                .map((u) -> this.redis.async().hmget(WALLET + u, fields))
+                .map((u) -> this.redis.async().hmget(RedisKeys.wallet(u), fields))
                 .toList();
             for (int k = 0; k < check.size(); k++) {
                 int index = (int) (check.get(k) - firstUser);

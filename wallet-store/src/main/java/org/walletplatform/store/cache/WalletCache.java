@@ -23,11 +23,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Layer 2 of the read cache: each user's wallet as one Redis hash,
- * {@code wallet:v3:{userId}}, holding per business line its snapshot version
+ * {@code wallet:v4:{userId}}, holding per business line its snapshot version
  * ({@code v:line}), its assets ({@code d:line}) and whether it holds any
  * ({@code h:line}), a marker field {@code _} that says the hash is a whole wallet,
- * {@code j}, every line rendered as one JSON array, and {@code p}, whether any line holds
- * assets: the presence set's definition of a present user.
+ * {@code n}, how many lines hold assets (a user is present in the presence set when it is
+ * above zero), and {@code j}, every line rendered as one JSON array once a read asked for
+ * it since the last change.
  *
  * <p>
  * Every write is a per-line merge guarded by version (a Lua script, so atomic): a line
@@ -40,42 +41,57 @@ import org.springframework.stereotype.Component;
 @Component
 public class WalletCache {
 
-    static final String KEY_PREFIX = RedisKeys.WALLET_PREFIX;
-
+    // n counts the lines holding assets, moved by each changed line's difference, so
+    // presence needs no scan of the hash; j, the rendering, is dropped and made again
+    // by the first read (most merges are never read before the next one)
     private static final String MERGE_LUA = """
             local exists = redis.call('EXISTS', KEYS[1])
             if exists == 0 and ARGV[1] ~= 'create' then return 0 end
-            if exists == 0 then redis.call('HSET', KEYS[1], '_', '1') end
-            local changed = redis.call('HEXISTS', KEYS[1], 'j') == 0
+            if exists == 0 then redis.call('HSET', KEYS[1], '_', '1', 'n', '0') end
+            local changed = false
+            local holding = 0
             for i = 3, #ARGV, 4 do
-              local current = redis.call('HGET', KEYS[1], 'v:' .. ARGV[i])
-              if not current or tonumber(ARGV[i + 1]) > tonumber(current) then
-                redis.call('HSET', KEYS[1], 'v:' .. ARGV[i], ARGV[i + 1], 'h:' .. ARGV[i], ARGV[i + 2],
-                  'd:' .. ARGV[i], ARGV[i + 3])
+              local line = ARGV[i]
+              local current = redis.call('HMGET', KEYS[1], 'v:' .. line, 'h:' .. line)
+              if not current[1] or tonumber(ARGV[i + 1]) > tonumber(current[1]) then
+                redis.call('HSET', KEYS[1], 'v:' .. line, ARGV[i + 1], 'h:' .. line, ARGV[i + 2],
+                  'd:' .. line, ARGV[i + 3])
+                holding = holding + tonumber(ARGV[i + 2]) - (tonumber(current[2]) or 0)
                 changed = true
               end
             end
-            local holds
+            local n
             if changed then
-              local fields = redis.call('HGETALL', KEYS[1])
-              local lines = {}
-              holds = '0'
-              for i = 1, #fields, 2 do
-                local kind = string.sub(fields[i], 1, 2)
-                if kind == 'd:' then table.insert(lines, {fields[i], fields[i + 1]})
-                elseif kind == 'h:' and fields[i + 1] == '1' then holds = '1' end
-              end
-              table.sort(lines, function(a, b) return a[1] < b[1] end)
-              local rendered = {}
-              for i, line in ipairs(lines) do rendered[i] = line[2] end
-              redis.call('HSET', KEYS[1], 'j', '[' .. table.concat(rendered, ',') .. ']', 'p', holds)
+              redis.call('HDEL', KEYS[1], 'j')
+              n = redis.call('HINCRBY', KEYS[1], 'n', holding)
             else
-              holds = redis.call('HGET', KEYS[1], 'p')
+              n = tonumber(redis.call('HGET', KEYS[1], 'n')) or 0
             end
             redis.call('PEXPIRE', KEYS[1], ARGV[2])
-            if holds == '1' then return 2 end
+            if n > 0 then return 2 end
             return 1
             """;
+
+    private static final String RENDER_LUA = """
+            local rendered = redis.call('HGET', KEYS[1], 'j')
+            if rendered then return rendered end
+            if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+            local fields = redis.call('HGETALL', KEYS[1])
+            local lines = {}
+            for i = 1, #fields, 2 do
+              if string.sub(fields[i], 1, 2) == 'd:' then table.insert(lines, {fields[i], fields[i + 1]}) end
+            end
+            table.sort(lines, function(a, b) return a[1] < b[1] end)
+            local parts = {}
+            for i, line in ipairs(lines) do parts[i] = line[2] end
+            rendered = '[' .. table.concat(parts, ',') .. ']'
+            redis.call('HSET', KEYS[1], 'j', rendered)
+            return rendered
+            """;
+
+    private static final RedisScript<String> RENDER = RedisScript.of(RENDER_LUA, String.class);
+
+    private static final List<Object> RENDERED_AND_MARKER = List.of("j", "_");
 
     private static final long NOT_CACHED = 0;
 
@@ -99,7 +115,7 @@ public class WalletCache {
     }
 
     public static String key(long userId) {
-        return KEY_PREFIX + userId;
+        return RedisKeys.wallet(userId);
     }
 
     /**
@@ -111,14 +127,20 @@ public class WalletCache {
     }
 
     /**
-     * The user's cached lines as one JSON array, rendered by the merge itself (field
-     * {@code j}), sorted by business line, exactly as {@link #get} would parse them: a
-     * read that only passes the wallet on need not parse and render it again. Empty if
-     * the user is not cached.
+     * The user's cached lines as one JSON array (field {@code j}), sorted by business
+     * line, exactly as {@link #get} would parse them: a read that only passes the wallet
+     * on need not parse and render it again. The first read after a merge renders it in
+     * Redis; every later one is a single {@code HMGET}. Empty if the user is not cached.
      */
     public Optional<String> getRenderedLines(long userId) {
-        Object rendered = this.redis.opsForHash().get(key(userId), "j");
-        return Optional.ofNullable(rendered).map(Object::toString);
+        List<Object> fields = this.redis.opsForHash().multiGet(key(userId), RENDERED_AND_MARKER);
+        if (fields.get(0) != null) {
+            return Optional.of(fields.get(0).toString());
+        }
+        if (fields.get(1) == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(this.redis.execute(RENDER, List.of(key(userId))));
     }
 
     /**

@@ -54,6 +54,23 @@ class WalletCacheIT {
     }
 
     @Test
+    void shouldNeverServeARenderingOlderThanTheLastMerge() {
+        this.cache.fill(1L, List.of(line("cash", 1, 100)));
+        assertThat(this.cache.get(1)).hasValueSatisfying((lines) -> assertThat(lines.get(0).version()).isEqualTo(1));
+
+        this.cache.mergeIntoCached(Map.of(1L, List.of(line("cash", 2, 200))));
+        assertThat(this.cache.get(1)).hasValueSatisfying((lines) -> assertThat(lines.get(0).version()).isEqualTo(2));
+
+        this.cache.mergeIntoCached(Map.of(1L, List.of(line("cash", 1, 100), line("coins", 1, 10))));
+        assertThat(this.cache.get(1)).hasValueSatisfying((lines) -> {
+            assertThat(lines).extracting(LineAssets::businessLine).containsExactly("cash", "coins");
+            assertThat(lines.get(0).version()).as("the older cash line was refused").isEqualTo(2);
+        });
+        assertThat(this.cache.getRenderedLines(1)).as("a second read of the same rendering")
+            .isEqualTo(this.cache.getRenderedLines(1));
+    }
+
+    @Test
     void shouldNotLetARefillPutBackAnOlderLine() {
         this.cache.fill(Map.of(1L, List.of(line("cash", 2, 200))));
         this.cache.fill(1L, List.of(line("cash", 1, 100), line("coins", 4, 40)));
@@ -109,6 +126,12 @@ class WalletCacheIT {
             .containsExactly(1L);
         assertThat(this.cache.mergeIntoCached(Map.of(1L, List.of(line("coupons", 1, 5)))).holding())
             .containsExactly(1L);
+
+        this.cache.fill(2L, List.of(line("cash", 1, 100)));
+        assertThat(this.cache.mergeIntoCached(Map.of(2L, List.of(line("cash", 2, 200)))).holding())
+            .as("a line that held and holds still counts once")
+            .containsExactly(2L);
+        assertThat(this.cache.mergeIntoCached(Map.of(2L, List.of(empty("cash", 3)))).holding()).isEmpty();
     }
 
     @Test
