@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -56,7 +57,7 @@ final class EndToEndRun implements AutoCloseable {
             return done
             """;
 
-    private static final com.sun.management.OperatingSystemMXBean OWN_PROCESS = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+    private static final OperatingSystemMXBean OWN_PROCESS = (OperatingSystemMXBean) ManagementFactory
         .getOperatingSystemMXBean();
 
     private final Http http;
@@ -215,10 +216,9 @@ final class EndToEndRun implements AutoCloseable {
         this.redisClient.shutdown();
     }
 
-    /** What one end-to-end run measured. */
     /**
-     * One round. {@code harnessCpuSeconds}: CPU this harness itself used inside the
-     * clock, taken from the cores the platform shares with it.
+     * What one end-to-end run measured. {@code harnessCpuSeconds}: CPU this harness
+     * itself used inside the clock, taken from the cores the platform shares with it.
      */
     record Result(long snapshots, long notifications, double seconds, double pushSeconds, double afterPushSeconds,
             double harnessCpuSeconds, long rowsInMysql) {

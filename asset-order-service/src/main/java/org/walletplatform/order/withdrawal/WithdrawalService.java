@@ -66,10 +66,10 @@ class WithdrawalService {
                 if (!this.store.insert(withdrawal, hash)) {
                     return null;
                 }
+                // short funds throw, which rolls the withdrawal record back too
                 return this.accounts
                     .debit(withdrawal.actId(), entryNo("withdraw", withdrawal), "withdraw", withdrawal.amountMinor())
-                    .orElseThrow(() -> insufficientFunds(withdrawal)); // rolls the record
-                                                                       // back too
+                    .orElseThrow(() -> insufficientFunds(withdrawal));
             });
         });
         if (after == null) {

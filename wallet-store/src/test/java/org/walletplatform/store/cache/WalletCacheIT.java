@@ -66,8 +66,6 @@ class WalletCacheIT {
             assertThat(lines).extracting(LineAssets::businessLine).containsExactly("cash", "coins");
             assertThat(lines.get(0).version()).as("the older cash line was refused").isEqualTo(2);
         });
-        assertThat(this.cache.getRenderedLines(1)).as("a second read of the same rendering")
-            .isEqualTo(this.cache.getRenderedLines(1));
     }
 
     @Test
