@@ -91,8 +91,6 @@ public class WalletCache {
 
     private static final RedisScript<String> RENDER = RedisScript.of(RENDER_LUA, String.class);
 
-    private static final List<Object> RENDERED_AND_MARKER = List.of("j", "_");
-
     private static final long NOT_CACHED = 0;
 
     private static final long HOLDING = 2;
@@ -130,16 +128,15 @@ public class WalletCache {
      * The user's cached lines as one JSON array (field {@code j}), sorted by business
      * line, exactly as {@link #get} would parse them: a read that only passes the wallet
      * on need not parse and render it again. The first read after a merge renders it in
-     * Redis; every later one is a single {@code HMGET}. Empty if the user is not cached.
+     * Redis; every later one is a single {@code HGET}. Empty if the user is not cached.
      */
     public Optional<String> getRenderedLines(long userId) {
-        List<Object> fields = this.redis.opsForHash().multiGet(key(userId), RENDERED_AND_MARKER);
-        if (fields.get(0) != null) {
-            return Optional.of(fields.get(0).toString());
+        Object rendered = this.redis.opsForHash().get(key(userId), "j");
+        if (rendered != null) {
+            return Optional.of(rendered.toString());
         }
-        if (fields.get(1) == null) {
-            return Optional.empty();
-        }
+        // changed since the last read, or not cached at all: the script renders or says
+        // so
         return Optional.ofNullable(this.redis.execute(RENDER, List.of(key(userId))));
     }
 
