@@ -23,4 +23,14 @@ public record AssetChangeNotification(@NotNull @Positive Long userId,
         return new AssetChangeNotification(userId, businessLine, version);
     }
 
+    /**
+     * Whether it meets every constraint declared above, checked as plain code: the intake
+     * and the sync worker let such notifications through without the validator's
+     * reflection and leave the rest to the validator, which names what is wrong.
+     */
+    public boolean meetsConstraints() {
+        return this.userId != null && this.userId > 0 && BusinessLineIds.isValid(this.businessLine)
+                && (this.version == null || (this.version >= 0 && this.version <= Versions.MAX));
+    }
+
 }

@@ -21,8 +21,11 @@ record Decoded(ConsumerRecord<String, String> record, AssetChangeNotification no
         }
         try {
             AssetChangeNotification n = json.readValue(record.value(), AssetChangeNotification.class);
-            Set<ConstraintViolation<AssetChangeNotification>> violations = validator.validate(n);
-            return new Decoded(record, violations.isEmpty() ? n : null);
+            if (n != null && n.meetsConstraints()) {
+                return new Decoded(record, n);
+            }
+            Set<ConstraintViolation<AssetChangeNotification>> violations = (n != null) ? validator.validate(n) : null;
+            return new Decoded(record, (violations != null && violations.isEmpty()) ? n : null);
         }
         catch (JacksonException ex) {
             return new Decoded(record, null);

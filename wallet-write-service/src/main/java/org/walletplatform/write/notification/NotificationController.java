@@ -11,6 +11,8 @@ import org.walletplatform.model.notification.NotificationBatchRequest;
 import static org.walletplatform.model.signing.RequestSignature.CALLER_LINE_ATTRIBUTE;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,8 +28,17 @@ class NotificationController {
 
     private final NotificationIntake intake;
 
-    NotificationController(NotificationIntake intake) {
+    private final NotificationValidator validator;
+
+    NotificationController(NotificationIntake intake, NotificationValidator validator) {
         this.intake = intake;
+        this.validator = validator;
+    }
+
+    /** {@code @Valid} bodies here are checked by the plain-first validator. */
+    @InitBinder
+    void plainFirstValidation(WebDataBinder binder) {
+        binder.setValidator(this.validator);
     }
 
     @Operation(summary = "Accept one asset change notification",

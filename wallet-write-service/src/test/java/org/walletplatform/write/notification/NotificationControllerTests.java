@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.walletplatform.model.Topics;
+import org.walletplatform.model.notification.NotificationBatchRequest;
 import org.walletplatform.model.signing.RequestSignature;
 import org.walletplatform.support.problem.ProblemDetailsAdvice;
 
@@ -19,8 +20,11 @@ import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.validation.Errors;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -33,7 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(NotificationController.class)
-@Import({ NotificationIntake.class, IntakeMetrics.class, ProblemDetailsAdvice.class,
+@Import({ NotificationIntake.class, IntakeMetrics.class, NotificationValidator.class, ProblemDetailsAdvice.class,
         NotificationControllerTests.Meters.class })
 @EnableConfigurationProperties({ IntegratedLinesProperties.class, IntakeProperties.class })
 class NotificationControllerTests {
@@ -43,6 +47,9 @@ class NotificationControllerTests {
 
     @MockitoBean
     private KafkaTemplate<String, String> kafka;
+
+    @MockitoSpyBean
+    private NotificationValidator validator;
 
     @Test
     void shouldAnswer503WhenTheBrokerDoesNotAcknowledge() throws Exception {
@@ -72,6 +79,20 @@ class NotificationControllerTests {
             .andExpect(jsonPath("$.accepted").value(2));
         verify(this.kafka, times(1)).send(eq(Topics.NOTIFICATIONS), eq("5"), anyString());
         verify(this.kafka, times(1)).send(eq(Topics.NOTIFICATIONS), eq("6"), anyString());
+    }
+
+    @Test
+    void shouldValidateBodiesWithThePlainFirstValidatorAndNameTheBadField() throws Exception {
+        this.mvc
+            .perform(post("/v1/notifications:batch").requestAttr(RequestSignature.CALLER_LINE_ATTRIBUTE, "cash")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"notifications\":[{\"userId\":5,\"businessLine\":\"cash\"},"
+                        + "{\"userId\":-6,\"businessLine\":\"cash\"}]}"))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.type").value("https://walletplatform.org/problems/validation"))
+            .andExpect(jsonPath("$.violations[0].field").value("notifications[1].userId"));
+        verify(this.validator).validate(any(NotificationBatchRequest.class), any(Errors.class), any(Object[].class));
+        verify(this.kafka, never()).send(anyString(), anyString(), anyString());
     }
 
     @Test
