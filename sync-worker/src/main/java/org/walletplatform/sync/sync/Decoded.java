@@ -1,8 +1,5 @@
 package org.walletplatform.sync.sync;
 
-import java.util.Set;
-
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.walletplatform.model.notification.AssetChangeNotification;
@@ -21,11 +18,9 @@ record Decoded(ConsumerRecord<String, String> record, AssetChangeNotification no
         }
         try {
             AssetChangeNotification n = json.readValue(record.value(), AssetChangeNotification.class);
-            if (n != null && n.meetsConstraints()) {
-                return new Decoded(record, n);
-            }
-            Set<ConstraintViolation<AssetChangeNotification>> violations = (n != null) ? validator.validate(n) : null;
-            return new Decoded(record, (violations != null && violations.isEmpty()) ? n : null);
+            // the plain check first; the validator only for what it refuses
+            boolean valid = n != null && (n.meetsConstraints() || validator.validate(n).isEmpty());
+            return new Decoded(record, valid ? n : null);
         }
         catch (JacksonException ex) {
             return new Decoded(record, null);
