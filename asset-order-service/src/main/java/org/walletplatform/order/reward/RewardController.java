@@ -1,13 +1,16 @@
 package org.walletplatform.order.reward;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 import org.walletplatform.model.reward.OrderNumber.InvalidOrderNumberException;
 import org.walletplatform.order.scene.SceneGrants;
 import org.walletplatform.support.linesigning.DeferredNonce;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -36,6 +39,12 @@ class RewardController {
         this.validation = validation;
     }
 
+    /** {@code @Valid} bodies here are checked by the plain-first validator. */
+    @InitBinder
+    void plainFirstValidation(WebDataBinder binder) {
+        binder.setValidator(this.validation);
+    }
+
     @Operation(summary = "Issue a reward (idempotent by order number)",
             description = "201 with the new order; 200 with the stored order marked replay for a retry of the same "
                     + "request; 409 order-conflict for the same order number with other content, 409 stock-low once "
@@ -44,8 +53,7 @@ class RewardController {
     @PostMapping("/v1/rewards")
     ResponseEntity<RewardOrder> issue(@RequestAttribute(CALLER_LINE_ATTRIBUTE) String line,
             @RequestAttribute(name = DeferredNonce.ATTRIBUTE, required = false) DeferredNonce nonce,
-            @RequestBody RewardRequest request) {
-        this.validation.require(request);
+            @Valid @RequestBody RewardRequest request) {
         this.grants.require(line, request.sceneId());
         RewardOrder order = this.rewards.issue(request, nonce);
         return ResponseEntity.status(order.replay() ? HttpStatus.OK : HttpStatus.CREATED).body(order);
