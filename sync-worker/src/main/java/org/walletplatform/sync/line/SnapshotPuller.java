@@ -1,6 +1,5 @@
 package org.walletplatform.sync.line;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
@@ -27,9 +25,10 @@ import org.springframework.stereotype.Component;
 /**
  * Pulls the latest snapshots of a set of users from one business line, resiliently: every
  * call passes the line's own rate limiter and the shared {@code businessLineSnapshot}
- * retry (backoff configured in YAML). Lines offering the batch form are asked in batches
- * first; users a batch left out, or answered with a bad or outdated snapshot, are then
- * pulled one by one, at most {@code maxConcurrency} at a time.
+ * retry (backoff configured in YAML); the limiter's permits are spread over each second
+ * ({@link LineRateLimit}). Lines offering the batch form are asked in batches first;
+ * users a batch left out, or answered with a bad or outdated snapshot, are then pulled
+ * one by one, at most {@code maxConcurrency} at a time.
  */
 @Component
 public class SnapshotPuller {
@@ -126,11 +125,7 @@ public class SnapshotPuller {
 
     private <T> T call(String businessLine, BusinessLinesProperties.Line line, Supplier<T> call) {
         RateLimiter limiter = this.rateLimiters.rateLimiter("line-" + businessLine,
-                () -> RateLimiterConfig.custom()
-                    .limitForPeriod(line.rateLimitPerSecond())
-                    .limitRefreshPeriod(Duration.ofSeconds(1))
-                    .timeoutDuration(Duration.ofSeconds(5))
-                    .build());
+                () -> LineRateLimit.of(line.rateLimitPerSecond()));
         Semaphore slots = this.concurrency.computeIfAbsent(businessLine, (l) -> new Semaphore(line.maxConcurrency()));
         Supplier<T> timed = () -> this.metrics.timePull(businessLine, call);
         try {

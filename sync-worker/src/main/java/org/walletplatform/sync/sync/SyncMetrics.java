@@ -58,7 +58,7 @@ public class SyncMetrics {
 
     private final Map<String, Timer> pullLatency = new ConcurrentHashMap<>();
 
-    SyncMetrics(MeterRegistry registry) {
+    public SyncMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.notifications = Counter.builder(NOTIFICATIONS).description("Notifications consumed").register(registry);
         this.stored = Counter.builder(SNAPSHOTS_STORED).description("Snapshots upserted").register(registry);
