@@ -15,6 +15,7 @@ import org.walletplatform.store.WalletStoreProperties;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -100,6 +101,8 @@ public class WalletCache {
 
     private static final RedisScript<Long> MERGE = RedisScript.of(MERGE_LUA, Long.class);
 
+    private static final byte[] MERGE_SHA = MERGE.getSha1().getBytes(StandardCharsets.US_ASCII);
+
     private final StringRedisTemplate redis;
 
     private final JsonMapper json;
@@ -161,13 +164,22 @@ public class WalletCache {
 
     private Merged merge(Map<Long, List<LineAssets>> lines, String mode) {
         List<Long> users = List.copyOf(lines.keySet());
-        List<Object> results = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
-            for (Long userId : users) {
-                connection.scriptingCommands()
-                    .eval(MERGE_LUA.getBytes(), ReturnType.INTEGER, 1, args(userId, mode, lines.get(userId)));
+        List<byte[][]> args = users.stream().map((userId) -> args(userId, mode, lines.get(userId))).toList();
+        List<Object> results;
+        try {
+            results = mergePipelined(args);
+        }
+        catch (DataAccessException ex) {
+            if (!scriptMissing(ex)) {
+                throw ex;
             }
-            return null;
-        });
+            // Redis restarted or its scripts were flushed: load the script and merge
+            // again
+            // (merges are version-guarded, so the ones that went through change nothing)
+            this.redis.execute((RedisCallback<String>) (connection) -> connection.scriptingCommands()
+                .scriptLoad(MERGE_LUA.getBytes(StandardCharsets.UTF_8)));
+            results = mergePipelined(args);
+        }
         Set<Long> notCached = new TreeSet<>();
         Set<Long> holding = new HashSet<>();
         for (int i = 0; i < users.size(); i++) {
@@ -180,6 +192,28 @@ public class WalletCache {
             }
         }
         return new Merged(notCached, holding);
+    }
+
+    /**
+     * One {@code EVALSHA} per user in one round trip: sending the 1 KB script with every
+     * call (EVAL) made Redis hash it anew each time.
+     */
+    private List<Object> mergePipelined(List<byte[][]> args) {
+        return this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+            for (byte[][] userArgs : args) {
+                connection.scriptingCommands().evalSha(MERGE_SHA, ReturnType.INTEGER, 1, userArgs);
+            }
+            return null;
+        });
+    }
+
+    private static boolean scriptMissing(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("NOSCRIPT")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void fill(long userId, List<LineAssets> lines) {

@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -92,6 +93,22 @@ class WalletCacheIT {
             assertThat(lines.get(1).assets().get(0).amountMinor()).isEqualTo(500);
         });
         assertThat(this.redis.getExpire(WalletCache.key(2))).isPositive();
+    }
+
+    @Test
+    void shouldStillMergeAfterRedisLostItsScripts() {
+        this.cache.fill(2L, List.of(line("cash", 1, 100)));
+        this.redis.execute((RedisCallback<Void>) (connection) -> {
+            connection.scriptingCommands().scriptFlush();
+            return null;
+        });
+
+        WalletCache.Merged merged = this.cache
+            .mergeIntoCached(Map.of(2L, List.of(line("cash", 2, 200)), 3L, List.of(line("coins", 1, 10))));
+
+        assertThat(merged.notCached()).containsExactly(3L);
+        assertThat(merged.holding()).containsExactly(2L);
+        assertThat(this.cache.get(2)).hasValueSatisfying((lines) -> assertThat(lines.get(0).version()).isEqualTo(2));
     }
 
     @Test
