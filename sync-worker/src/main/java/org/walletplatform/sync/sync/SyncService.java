@@ -89,9 +89,9 @@ class SyncService {
                             (r) -> letters.add(new DeadLetters.DeadLetter(r, failure.reason(), failure.getMessage()))));
         }
         if (!snapshots.isEmpty()) {
-            Instant syncedAt = this.store.upsertNewer(snapshots);
+            Instant syncedAt = this.metrics.timeStore(() -> this.store.upsertNewer(snapshots));
             Set<Long> users = snapshots.stream().map(AssetSnapshot::userId).collect(Collectors.toSet());
-            this.presence.append(users, refreshCache(snapshots, syncedAt), syncedAt);
+            this.metrics.timeCache(() -> this.presence.append(users, refreshCache(snapshots, syncedAt), syncedAt));
         }
         this.deadLetters.publish(letters);
         this.metrics.batch(records.size(), plan.pulls());

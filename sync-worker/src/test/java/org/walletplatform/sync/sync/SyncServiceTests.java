@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
@@ -51,8 +52,10 @@ class SyncServiceTests {
 
     private final DeadLetters deadLetters = mock(DeadLetters.class);
 
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     private final SyncService sync = new SyncService(this.puller, this.store, this.cache, this.presence,
-            this.deadLetters, new SyncMetrics(new SimpleMeterRegistry()), JsonMapper.builder().build(),
+            this.deadLetters, new SyncMetrics(this.meters), JsonMapper.builder().build(),
             Validation.buildDefaultValidatorFactory().getValidator());
 
     @Test
@@ -67,6 +70,8 @@ class SyncServiceTests {
         verify(this.presence, never()).append(any(), any(), any());
         verify(this.cache, never()).mergeIntoCached(any());
         verify(this.deadLetters, never()).publish(any());
+        assertThat(stageTimings("store")).isOne();
+        assertThat(stageTimings("cache")).isZero();
     }
 
     @Test
@@ -85,6 +90,8 @@ class SyncServiceTests {
             .publish(argThat(
                     (letters) -> letters.size() == 2 && letters.stream().anyMatch((l) -> l.reason().equals("poison"))
                             && letters.stream().anyMatch((l) -> l.reason().equals("line-unavailable"))));
+        assertThat(stageTimings("store")).isOne();
+        assertThat(stageTimings("cache")).isOne();
     }
 
     @Test
@@ -113,6 +120,10 @@ class SyncServiceTests {
         verify(this.store, never()).upsertNewer(any());
         verify(this.cache, never()).mergeIntoCached(any());
         verify(this.presence, never()).append(any(), any(), any());
+    }
+
+    private long stageTimings(String stage) {
+        return this.meters.get(SyncMetrics.STAGE).tag("stage", stage).timer().count();
     }
 
     /** User {@code ok} pulled fine, user {@code failed} failed after retries. */
