@@ -102,10 +102,21 @@ public final class ShardingConfig {
     }
 
     /** The driver's {@code absolutepath:} is a file to Spring. */
-    private static Resource resource(ResourceLoader resources, String yaml) {
+    /**
+     * The YAML as a resource, if ShardingSphere's driver can load it too: it knows
+     * {@code classpath:} and {@code absolutepath:} only, and with anything else (e.g.
+     * {@code file:}) every connection attempt would fail long after start.
+     */
+    static Resource resource(ResourceLoader resources, String yaml) {
         String absolute = "absolutepath:";
-        return yaml.startsWith(absolute) ? new FileSystemResource(yaml.substring(absolute.length()))
-                : resources.getResource(yaml);
+        if (yaml.startsWith(absolute)) {
+            return new FileSystemResource(yaml.substring(absolute.length()));
+        }
+        if (!yaml.startsWith("classpath:")) {
+            throw new IllegalArgumentException("Sharding config " + yaml
+                    + " must start with classpath: or absolutepath: (ShardingSphere's loaders)");
+        }
+        return resources.getResource(yaml);
     }
 
     /** One physical database of the sharded store. */
