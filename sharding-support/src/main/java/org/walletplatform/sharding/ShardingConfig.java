@@ -101,11 +101,11 @@ public final class ShardingConfig {
         return pool;
     }
 
-    /** The driver's {@code absolutepath:} is a file to Spring. */
     /**
      * The YAML as a resource, if ShardingSphere's driver can load it too: it knows
-     * {@code classpath:} and {@code absolutepath:} only, and with anything else (e.g.
-     * {@code file:}) every connection attempt would fail long after start.
+     * {@code classpath:} and {@code absolutepath:} (a file to Spring) only, and with
+     * anything else (e.g. {@code file:}) every connection attempt would fail long after
+     * start.
      */
     static Resource resource(ResourceLoader resources, String yaml) {
         String absolute = "absolutepath:";
