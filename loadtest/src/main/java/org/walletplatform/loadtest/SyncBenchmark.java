@@ -43,9 +43,8 @@ public final class SyncBenchmark {
             // (as many users as a round, up to 10,000: with 1,000, this harness still
             // compiled its own end-to-end path inside round 1's clock, 2.1 CPU-s
             // against 0.7 in later rounds)
-            // (three rounds: after one, this harness still spent 0.6-0.95 CPU-s of round
-            // 1's
-            // clock on its own path against 0.12-0.16 by round 5)
+            // (three rounds of them: after one, this harness still spent 0.6-0.95 CPU-s
+            // of round 1's clock on its own path against 0.12-0.16 by round 5)
             int warmupRounds = Integer.parseInt(options.getOrDefault("warmup-rounds", "3"));
             for (int w = 0; w < warmupRounds; w++) {
                 endToEnd.run(60_000_001L, Math.min(users, 10_000), LINES, 1);
