@@ -40,11 +40,10 @@ public final class SyncBenchmark {
             // warm-up, end to end first, then both API forms for a while: with 2,000
             // calls only, round 1's single-call baseline ran at a third of later
             // rounds' rate (~4 k against ~12 k /s): a ratio against a cold baseline
-            // (as many users as a round, up to 10,000: with 1,000, this harness still
-            // compiled its own end-to-end path inside round 1's clock, 2.1 CPU-s
-            // against 0.7 in later rounds)
-            // (three rounds of them: after one, this harness still spent 0.6-0.95 CPU-s
-            // of round 1's clock on its own path against 0.12-0.16 by round 5)
+            // (three end-to-end rounds of as many users as a round, up to 10,000, so this
+            // harness's own path is compiled before the clock runs: with one round of
+            // 1,000 users it spent 2.1 CPU-s of round 1's clock against 0.7 later, with
+            // one round of 10,000 still 0.6-0.95 against 0.12-0.16 by round 5)
             int warmupRounds = Integer.parseInt(options.getOrDefault("warmup-rounds", "3"));
             for (int w = 0; w < warmupRounds; w++) {
                 endToEnd.run(60_000_001L, Math.min(users, 10_000), LINES, 1);

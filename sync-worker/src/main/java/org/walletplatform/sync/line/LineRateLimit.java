@@ -16,7 +16,7 @@ final class LineRateLimit {
     private static final int SLICES_PER_SECOND = 100;
 
     /** How long a pull may wait for a permit before it counts as rate limited. */
-    static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration WAIT = Duration.ofSeconds(5);
 
     private LineRateLimit() {
     }

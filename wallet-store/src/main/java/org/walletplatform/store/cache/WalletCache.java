@@ -175,7 +175,7 @@ public class WalletCache {
             }
             // Redis restarted or its scripts were flushed: load the script and merge
             // again
-            // (merges are version-guarded, so the ones that went through change nothing)
+            // (merges are version-guarded, so those that went through change nothing)
             this.redis.execute((RedisCallback<String>) (connection) -> connection.scriptingCommands()
                 .scriptLoad(MERGE_LUA.getBytes(StandardCharsets.UTF_8)));
             results = mergePipelined(args);
