@@ -1,5 +1,6 @@
 package org.walletplatform.sync.line;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,7 @@ import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.walletplatform.model.line.AssetSnapshot;
 import org.walletplatform.sync.sync.SyncMetrics;
@@ -30,6 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SnapshotPullerTests {
 
     private final RecordingClient client = new RecordingClient();
+
+    @AfterEach
+    void close() throws IOException {
+        this.client.close();
+    }
 
     @Test
     void shouldSpreadALinesCallsOverTheSecondRatherThanBurst() {
