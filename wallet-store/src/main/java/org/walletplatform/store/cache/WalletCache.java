@@ -173,9 +173,8 @@ public class WalletCache {
             if (!scriptMissing(ex)) {
                 throw ex;
             }
-            // Redis restarted or its scripts were flushed: load the script and merge
-            // again
-            // (merges are version-guarded, so those that went through change nothing)
+            // Redis restarted or lost its scripts: load it and merge again (merges are
+            // version-guarded, so those that went through change nothing)
             this.redis.execute((RedisCallback<String>) (connection) -> connection.scriptingCommands()
                 .scriptLoad(MERGE_LUA.getBytes(StandardCharsets.UTF_8)));
             results = mergePipelined(args);
