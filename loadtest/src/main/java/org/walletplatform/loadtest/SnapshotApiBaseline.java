@@ -18,21 +18,26 @@ final class SnapshotApiBaseline {
         this.simulator = simulator;
     }
 
-    /** Snapshots per second through {@code GET /v1/snapshots/{userId}}. */
-    double single(String line, long firstUser, int users, int concurrency) {
-        return Concurrent.perSecond(concurrency, users, (i) -> {
-            this.http.get(this.simulator + "/lines/" + line + "/v1/snapshots/" + (firstUser + i));
+    /**
+     * Snapshots per second through {@code GET /v1/snapshots/{userId}}, asking for each
+     * user {@code passes} times.
+     */
+    double single(String line, long firstUser, int users, int passes, int concurrency) {
+        return Concurrent.perSecond(concurrency, (long) users * passes, (i) -> {
+            this.http.get(this.simulator + "/lines/" + line + "/v1/snapshots/" + (firstUser + i % users));
             return 1;
         });
     }
 
     /**
-     * Snapshots per second through {@code POST /v1/snapshots:batch}, 100 users per call.
+     * Snapshots per second through {@code POST /v1/snapshots:batch}, 100 users per call,
+     * asking for each user {@code passes} times.
      */
-    double batch(String line, long firstUser, int users, int concurrency) {
-        return Concurrent.perSecond(concurrency, users / 100, (call) -> {
+    double batch(String line, long firstUser, int users, int passes, int concurrency) {
+        int calls = users / 100;
+        return Concurrent.perSecond(concurrency, (long) calls * passes, (call) -> {
             String ids = LongStream.range(0, 100)
-                .mapToObj((k) -> Long.toString(firstUser + call * 100 + k))
+                .mapToObj((k) -> Long.toString(firstUser + (call % calls) * 100 + k))
                 .collect(Collectors.joining(",", "{\"userIds\":[", "]}"));
             this.http.post(this.simulator + "/lines/" + line + "/v1/snapshots:batch", ids);
             return 100;

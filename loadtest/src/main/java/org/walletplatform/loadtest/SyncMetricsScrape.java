@@ -6,7 +6,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the sync worker's two counters through {@code /actuator/metrics/{name}}: a whole
+ * Reads the sync worker's counters through {@code /actuator/metrics/{name}}: a whole
  * Prometheus scrape renders hundreds of Kafka client gauges and, polled during a run,
  * took a third of the worker's CPU.
  */
@@ -24,7 +24,8 @@ final class SyncMetricsScrape {
     }
 
     Counts read() {
-        return new Counts(counter("wallet.sync.notifications"), counter("wallet.sync.snapshots.stored"));
+        return new Counts(counter("wallet.sync.notifications"), counter("wallet.sync.snapshots.stored"),
+                counter("jvm.compilation.time") / 1000);
     }
 
     private double counter(String name) {
@@ -76,11 +77,15 @@ final class SyncMetricsScrape {
         throw new IllegalStateException(url + " has no " + statistic);
     }
 
-    /** Notifications consumed and snapshots stored so far. */
-    record Counts(double notifications, double snapshotsStored) {
+    /**
+     * Notifications consumed, snapshots stored and seconds the worker's JIT compilers
+     * have spent so far.
+     */
+    record Counts(double notifications, double snapshotsStored, double jitSeconds) {
 
         Counts minus(Counts before) {
-            return new Counts(this.notifications - before.notifications, this.snapshotsStored - before.snapshotsStored);
+            return new Counts(this.notifications - before.notifications, this.snapshotsStored - before.snapshotsStored,
+                    this.jitSeconds - before.jitSeconds);
         }
 
     }
