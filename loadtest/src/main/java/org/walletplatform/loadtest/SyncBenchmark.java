@@ -95,9 +95,9 @@ public final class SyncBenchmark {
      * the sync worker's JIT compilers spent at most {@code --settled-jit-share} (10 %) of
      * a round's time, at most {@code --max-warmup-rounds} (15) in all. The simulator and
      * the intake settle within a few rounds; a freshly started worker's compilers spent
-     * 5.4, 4.8, 4.0 and 2.0 s in its first four rounds and still 0.3-0.6 s (10-20 % of a
-     * round) after twelve, so a fixed warm-up measured a worker still compiling against a
-     * warm simulator.
+     * 10.2, 4.8, 4.1, 3.5 and 2.2 s in its first five rounds and still 0.3-0.6 s (10-20 %
+     * of a round) after twelve, so a fixed warm-up measured a worker still compiling
+     * against a warm simulator.
      */
     private static void warmUp(EndToEndRun endToEnd, SyncMetricsScrape metrics, int users, Map<String, String> options)
             throws Exception {
