@@ -44,30 +44,44 @@ public class WalletCache {
 
     // n counts the lines holding assets, moved by each changed line's difference, so
     // presence needs no scan of the hash; j, the rendering, is dropped and made again
-    // by the first read (most merges are never read before the next one)
+    // by the first read (most merges are never read before the next one). One HMGET
+    // reads the marker, n and every line's version and holding, and one HSET writes all
+    // that changed: a call per line and field made the merge twice as many calls. So a
+    // line may come at most once per merge, which holds: a batch stores one snapshot per
+    // user and line, and MySQL holds one row per user and line
     private static final String MERGE_LUA = """
-            local exists = redis.call('EXISTS', KEYS[1])
-            if exists == 0 and ARGV[1] ~= 'create' then return 0 end
-            if exists == 0 then redis.call('HSET', KEYS[1], '_', '1', 'n', '0') end
-            local changed = false
-            local holding = 0
+            local wanted = {'_', 'n'}
             for i = 3, #ARGV, 4 do
-              local line = ARGV[i]
-              local current = redis.call('HMGET', KEYS[1], 'v:' .. line, 'h:' .. line)
-              if not current[1] or tonumber(ARGV[i + 1]) > tonumber(current[1]) then
-                redis.call('HSET', KEYS[1], 'v:' .. line, ARGV[i + 1], 'h:' .. line, ARGV[i + 2],
-                  'd:' .. line, ARGV[i + 3])
-                holding = holding + tonumber(ARGV[i + 2]) - (tonumber(current[2]) or 0)
+              wanted[#wanted + 1] = 'v:' .. ARGV[i]
+              wanted[#wanted + 1] = 'h:' .. ARGV[i]
+            end
+            local current = redis.call('HMGET', KEYS[1], unpack(wanted))
+            local exists = current[1]
+            if not exists and ARGV[1] ~= 'create' then return 0 end
+            local n = tonumber(current[2]) or 0
+            local set = {}
+            if not exists then set = {'_', '1'} end
+            local changed = false
+            for i = 3, #ARGV, 4 do
+              local at = 3 + (i - 3) / 2
+              if not current[at] or tonumber(ARGV[i + 1]) > tonumber(current[at]) then
+                local line = ARGV[i]
+                set[#set + 1] = 'v:' .. line
+                set[#set + 1] = ARGV[i + 1]
+                set[#set + 1] = 'h:' .. line
+                set[#set + 1] = ARGV[i + 2]
+                set[#set + 1] = 'd:' .. line
+                set[#set + 1] = ARGV[i + 3]
+                n = n + tonumber(ARGV[i + 2]) - (tonumber(current[at + 1]) or 0)
                 changed = true
               end
             end
-            local n
-            if changed then
-              redis.call('HDEL', KEYS[1], 'j')
-              n = redis.call('HINCRBY', KEYS[1], 'n', holding)
-            else
-              n = tonumber(redis.call('HGET', KEYS[1], 'n')) or 0
+            if changed or not exists then
+              set[#set + 1] = 'n'
+              set[#set + 1] = tostring(n)
+              redis.call('HSET', KEYS[1], unpack(set))
             end
+            if changed and exists then redis.call('HDEL', KEYS[1], 'j') end
             redis.call('PEXPIRE', KEYS[1], ARGV[2])
             if n > 0 then return 2 end
             return 1
