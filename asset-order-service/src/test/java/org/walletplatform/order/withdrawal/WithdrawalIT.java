@@ -197,8 +197,9 @@ class WithdrawalIT extends ExternalSystemsTest {
     /**
      * Sends the withdrawal again, with the same number, while it is answered 503 (a store
      * did not answer in time), as the problem's detail tells a client to: on a loaded CI
-     * box a two-second stall of MariaDB once timed out one of 32 racing requests. The
-     * retry is idempotent, so the totals the race asserts hold either way.
+     * box every shard connection once stayed busy for two seconds and one of 32 racing
+     * requests timed out. The retry is idempotent, so the totals the race asserts hold
+     * either way.
      */
     private HttpResponse<String> withdrawAsAClientWould(long actId, String no, long amount) throws Exception {
         HttpResponse<String> response = withdraw(actId, no, amount);
