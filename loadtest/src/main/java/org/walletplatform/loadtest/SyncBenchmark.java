@@ -52,7 +52,7 @@ public final class SyncBenchmark {
      * <li>Whole rounds, so each measured phase follows the same phases as it will in the
      * measured rounds. Warming the end-to-end path and then the API baseline for 30 s
      * apart (until stop 30) left this harness compiling its end-to-end path anew inside
-     * the first measured round's clock: 0.6-0.9 s of its JIT there, ~0.1 s in later
+     * the first measured round's clock: 0.6-0.9 s of its JIT there, 0.02-0.54 s in later
      * rounds.</li>
      * <li>Until the worker settles: a freshly started worker's compilers spent 10.2, 4.8,
      * 4.1, 3.5 and 2.2 s in its first five rounds and still 0.3-0.6 s (10-20 % of a
