@@ -41,7 +41,7 @@ public final class CuttableProxy implements AutoCloseable {
     }
 
     /** Drops every connection and refuses new ones until {@link #restore()}. */
-    public void cut() {
+    public synchronized void cut() {
         this.cut = true;
         this.open.forEach(CuttableProxy::closeQuietly);
         this.open.clear();
@@ -60,8 +60,13 @@ public final class CuttableProxy implements AutoCloseable {
                     continue;
                 }
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), this.upstreamPort);
-                this.open.add(client);
-                this.open.add(upstream);
+                // checked again under cut's lock: a link accepted while cut() ran, and
+                // registered after it had closed the others, would outlive the cut (a
+                // pool filling itself in the background got one so, and a query went
+                // through the "cut" link)
+                if (!register(client, upstream)) {
+                    continue;
+                }
                 Thread.ofVirtual().start(() -> pump(client, upstream));
                 Thread.ofVirtual().start(() -> pump(upstream, client));
             }
@@ -69,6 +74,17 @@ public final class CuttableProxy implements AutoCloseable {
                 // server closed, or upstream refused: the client sees a closed connection
             }
         }
+    }
+
+    private synchronized boolean register(Socket client, Socket upstream) {
+        if (this.cut) {
+            closeQuietly(client);
+            closeQuietly(upstream);
+            return false;
+        }
+        this.open.add(client);
+        this.open.add(upstream);
+        return true;
     }
 
     private static void pump(Socket from, Socket to) {
