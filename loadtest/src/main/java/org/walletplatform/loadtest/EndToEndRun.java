@@ -7,19 +7,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import com.sun.management.OperatingSystemMXBean;
-import io.lettuce.core.Limit;
-import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.StreamMessage;
-import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.walletplatform.model.RedisKeys;
 import tools.jackson.databind.JsonNode;
@@ -28,15 +23,37 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The measured path: the simulator changes every (user, line) and pushes the
  * notifications to the intake; the clock stops when every user's cached wallet in Redis
- * shows each line at the simulator's final version. A user's wallet is checked when the
- * presence journal names them: the sync worker appends one entry per stored batch, after
- * merging it into the cached wallets, so following the journal (a blocking read) sees
- * every batch as it lands without asking the measured services anything inside the clock.
- * MySQL is then checked row by row (Redis is written after MySQL in each batch).
+ * shows each line at the simulator's final version. The sync worker appends one presence
+ * journal entry per stored batch, after merging it into the cached wallets, and Redis
+ * stamps each entry with its own clock: the clock stops at the last entry naming one of
+ * the round's users, read after every wallet was seen complete. So the harness looks at
+ * Redis only every {@link #LOOK_EVERY} and checks the wallets once the journal has gone
+ * quiet, and neither its checks nor its lag fall inside the clock. MySQL is then checked
+ * row by row (Redis is written after MySQL in each batch).
  */
 final class EndToEndRun implements AutoCloseable {
 
-    private static final String JOURNAL = RedisKeys.PRESENCE_JOURNAL;
+    /**
+     * How often the harness reads the journal while the platform works; an interval with
+     * no new entry sends it to check the wallets.
+     */
+    private static final Duration LOOK_EVERY = Duration.ofMillis(100);
+
+    /**
+     * How long after every wallet was seen complete the journal is read once more: the
+     * entry of the batch that completed the last wallet may follow that check by the
+     * journal append.
+     */
+    private static final Duration LATE_ENTRIES = Duration.ofMillis(300);
+
+    /**
+     * The longest the harness goes without checking the wallets, for a journal that never
+     * goes quiet (other traffic on the platform).
+     */
+    private static final long CHECK_AT_LEAST_EVERY_NANOS = 1_000_000_000L;
+
+    /** Wallets per check script call. */
+    private static final int CHECK_CHUNK = 2_000;
 
     /**
      * KEYS: cached wallets; ARGV: the number of lines, their version fields, then each
@@ -82,7 +99,8 @@ final class EndToEndRun implements AutoCloseable {
     }
 
     Result run(long firstUser, int users, List<String> lines, int changesPerUser) throws Exception {
-        String journalRead = newestJournalEntry();
+        JournalTail journal = JournalTail.fromHead(this.redis, firstUser, users);
+        double startMillis = redisMillis();
         long start = System.nanoTime();
         long cpuAtStart = OWN_PROCESS.getProcessCpuTime();
         String run = this.http.post(this.simulator + "/sim/changes",
@@ -103,61 +121,67 @@ final class EndToEndRun implements AutoCloseable {
             expected.put(line, this.json.readValue(this.http.get(this.simulator + "/sim/lines/" + line
                     + "/versions?firstUserId=" + firstUser + "&userCount=" + users), long[].class));
         }
-        long pushed = System.nanoTime();
-        followJournal(journalRead, firstUser, users, lines, expected);
-        long end = System.nanoTime();
+        long lastEntryMillis = followJournal(journal, firstUser, lines, expected);
         double harnessCpuSeconds = (OWN_PROCESS.getProcessCpuTime() - cpuAtStart) / 1e9;
-        double seconds = (end - start) / 1e9;
+        double seconds = (lastEntryMillis - startMillis) / 1e3;
         long rows = matchingRows(firstUser, users, expected);
         return new Result((long) users * lines.size(), (long) users * lines.size() * changesPerUser, seconds,
-                pushSeconds, (end - pushed) / 1e9, harnessCpuSeconds, rows);
+                pushSeconds, seconds - pushSeconds, harnessCpuSeconds, rows);
     }
 
-    private String newestJournalEntry() {
-        List<StreamMessage<String, String>> newest = this.redis.sync()
-            .xrevrange(JOURNAL, Range.create("-", "+"), Limit.from(1));
-        return newest.isEmpty() ? "0-0" : newest.get(0).getId();
+    /** Now on Redis's clock, which stamps the journal's entries, in milliseconds. */
+    private double redisMillis() {
+        List<String> time = this.redis.sync().time();
+        return Long.parseLong(time.get(0)) * 1e3 + Long.parseLong(time.get(1)) / 1e3;
     }
 
     /**
-     * Checks the users each journal entry after {@code after} names until every user is
-     * at their final versions. Versions only grow, so a user confirmed once stays
-     * confirmed. The check runs in Redis, one call per journal read ({@link #COMPLETE}):
-     * a command per user kept this harness's own Redis client busy with tens of thousands
-     * of replies a round, CPU taken from the platform it measures.
+     * Follows the journal until every user is at their final versions, checking the
+     * wallets whenever the journal was quiet for {@link #LOOK_EVERY}, and at least every
+     * second (versions only grow, so a wallet seen complete stays complete).
+     * @return when Redis stamped the last entry naming one of the users, read
+     * {@link #LATE_ENTRIES} after the last wallet was seen complete: each entry follows
+     * its batch's merges, so that is when (or just after) the last wallet was complete
      */
-    private void followJournal(String after, long firstUser, int users, List<String> lines,
-            Map<String, long[]> expected) {
-        boolean[] confirmed = new boolean[users];
-        int left = users;
-        String position = after;
+    private long followJournal(JournalTail journal, long firstUser, List<String> lines, Map<String, long[]> expected)
+            throws InterruptedException {
+        boolean[] confirmed = new boolean[journal.users()];
+        int left = confirmed.length;
         long deadline = System.nanoTime() + 600_000_000_000L;
+        long checked = System.nanoTime();
         while (left > 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(left + " users never reached their final versions");
             }
-            List<StreamMessage<String, String>> entries = this.redis.sync()
-                .xread(XReadArgs.Builder.block(Duration.ofMillis(500)).count(100),
-                        XReadArgs.StreamOffset.from(JOURNAL, position));
-            Set<Integer> named = new TreeSet<>();
-            for (StreamMessage<String, String> entry : entries) {
-                position = entry.getId();
-                for (String field : List.of("in", "out")) {
-                    for (String id : entry.getBody().getOrDefault(field, "").split(",")) {
-                        long user = id.isEmpty() ? -1 : Long.parseLong(id) - firstUser;
-                        if (user >= 0 && user < users && !confirmed[(int) user]) {
-                            named.add((int) user);
-                        }
-                    }
-                }
-            }
-            if (!named.isEmpty()) {
-                for (int index : complete(List.copyOf(named), firstUser, lines, expected)) {
-                    confirmed[index] = true;
-                    left--;
-                }
+            Thread.sleep(LOOK_EVERY);
+            boolean quiet = journal.readNew() == 0;
+            if (journal.lastNamingMillis() > 0 && (quiet || System.nanoTime() - checked > CHECK_AT_LEAST_EVERY_NANOS)) {
+                left -= confirmComplete(confirmed, firstUser, lines, expected);
+                checked = System.nanoTime();
             }
         }
+        Thread.sleep(LATE_ENTRIES);
+        journal.readNew();
+        return journal.lastNamingMillis();
+    }
+
+    /** Checks every wallet not yet confirmed; answers how many are now. */
+    private int confirmComplete(boolean[] confirmed, long firstUser, List<String> lines, Map<String, long[]> expected) {
+        List<Integer> open = new ArrayList<>();
+        for (int i = 0; i < confirmed.length; i++) {
+            if (!confirmed[i]) {
+                open.add(i);
+            }
+        }
+        int newly = 0;
+        for (int from = 0; from < open.size(); from += CHECK_CHUNK) {
+            for (int index : complete(open.subList(from, Math.min(open.size(), from + CHECK_CHUNK)), firstUser, lines,
+                    expected)) {
+                confirmed[index] = true;
+                newly++;
+            }
+        }
+        return newly;
     }
 
     /**
@@ -218,7 +242,8 @@ final class EndToEndRun implements AutoCloseable {
 
     /**
      * What one end-to-end run measured. {@code harnessCpuSeconds}: CPU this harness
-     * itself used inside the clock, taken from the cores the platform shares with it.
+     * itself used from the push until it saw every wallet complete (a little past the
+     * clock's end), taken from the cores the platform shares with it.
      */
     record Result(long snapshots, long notifications, double seconds, double pushSeconds, double afterPushSeconds,
             double harnessCpuSeconds, long rowsInMysql) {
