@@ -50,7 +50,7 @@ final class EndToEndRun implements AutoCloseable {
      * The longest the harness goes without checking the wallets, for a journal that never
      * goes quiet (other traffic on the platform).
      */
-    private static final long CHECK_AT_LEAST_EVERY_NANOS = 1_000_000_000L;
+    private static final Duration CHECK_AT_LEAST_EVERY = Duration.ofSeconds(1);
 
     /** Wallets per check script call. */
     private static final int CHECK_CHUNK = 2_000;
@@ -138,7 +138,8 @@ final class EndToEndRun implements AutoCloseable {
     /**
      * Follows the journal until every user is at their final versions, checking the
      * wallets whenever the journal was quiet for {@link #LOOK_EVERY}, and at least every
-     * second (versions only grow, so a wallet seen complete stays complete).
+     * {@link #CHECK_AT_LEAST_EVERY} (versions only grow, so a wallet seen complete stays
+     * complete).
      * @return when Redis stamped the last entry naming one of the users, read
      * {@link #LATE_ENTRIES} after the last wallet was seen complete: each entry follows
      * its batch's merges, so that is when (or just after) the last wallet was complete
@@ -155,7 +156,8 @@ final class EndToEndRun implements AutoCloseable {
             }
             Thread.sleep(LOOK_EVERY);
             boolean quiet = journal.readNew() == 0;
-            if (journal.lastNamingMillis() > 0 && (quiet || System.nanoTime() - checked > CHECK_AT_LEAST_EVERY_NANOS)) {
+            if (journal.lastNamingMillis() > 0
+                    && (quiet || System.nanoTime() - checked > CHECK_AT_LEAST_EVERY.toNanos())) {
                 left -= confirmComplete(confirmed, firstUser, lines, expected);
                 checked = System.nanoTime();
             }
