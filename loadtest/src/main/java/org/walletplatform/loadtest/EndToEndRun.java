@@ -190,8 +190,7 @@ final class EndToEndRun implements AutoCloseable {
      * Which of the users (indexes from {@code firstUser}) have every line of their cached
      * wallet ({@code v:line} fields, see WalletCache) at the expected version or past it.
      */
-    private List<Integer> complete(List<Integer> indexes, long firstUser, List<String> lines,
-            Map<String, long[]> expected) {
+    List<Integer> complete(List<Integer> indexes, long firstUser, List<String> lines, Map<String, long[]> expected) {
         String[] keys = new String[indexes.size()];
         String[] args = new String[1 + lines.size() + indexes.size() * lines.size()];
         args[0] = Integer.toString(lines.size());

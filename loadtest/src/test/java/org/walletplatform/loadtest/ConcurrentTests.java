@@ -1,0 +1,39 @@
+package org.walletplatform.loadtest;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The baseline driver: every unit of work exactly once, never more at a time than the
+ * concurrency asked for, and the rate in the units the work reports.
+ */
+class ConcurrentTests {
+
+    @Test
+    void runsEveryIndexOnceAtMostConcurrencyAtATime() {
+        Set<Long> seen = ConcurrentHashMap.newKeySet();
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+
+        long start = System.nanoTime();
+        double perSecond = Concurrent.perSecond(4, 1_000, (index) -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            assertThat(seen.add(index)).as("index %d ran twice", index).isTrue();
+            Thread.yield();
+            inFlight.decrementAndGet();
+            return 3;
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertThat(seen).hasSize(1_000).allMatch((index) -> index >= 0 && index < 1_000);
+        assertThat(mostInFlight.get()).isBetween(1, 4);
+        // the units each call says it did (3), over no more than the time the call took
+        assertThat(perSecond).isGreaterThanOrEqualTo(3_000 / seconds);
+    }
+
+}
