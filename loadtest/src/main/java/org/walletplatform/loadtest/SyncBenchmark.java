@@ -1,6 +1,8 @@
 package org.walletplatform.loadtest;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,7 +11,9 @@ import java.util.TreeMap;
  * {@code ./wallet up}: end-to-end snapshots per second (push accepted → row in sharded
  * MySQL → Redis refreshed) beside two raw baselines measured in the same run. Arguments:
  * {@code --users=10000 --changes=1 --concurrency=32 --rounds=3}, and
- * {@code --baselines=false} to run the end-to-end part alone (for profiling).
+ * {@code --baselines=false} to run the end-to-end part alone (for profiling). After the
+ * rounds it measures the baselines once more and prints the ratios' median, also against
+ * the mean of the baselines just before and just after each end-to-end run.
  */
 public final class SyncBenchmark {
 
@@ -36,8 +40,13 @@ public final class SyncBenchmark {
             System.out.println(SyncRound.Measured.HEADER);
             String readService = options.getOrDefault("read-service", "http://127.0.0.1:8081");
             TreeMap<Double, Double> stalenessBefore = metrics.presenceStaleness(readService);
+            List<SyncRound.Measured> measured = new ArrayList<>();
             for (int r = 1; r <= rounds; r++) {
-                System.out.println(round.run().row(r));
+                measured.add(round.run());
+                System.out.println(measured.getLast().row(r));
+            }
+            if (shape.baselines()) {
+                System.out.println(SyncRound.summary(measured, round.baselines()));
             }
             System.out.println("presence staleness on the read instance, database write to visible, all rounds: "
                     + SyncMetricsScrape.stalenessBetween(stalenessBefore, metrics.presenceStaleness(readService)));
