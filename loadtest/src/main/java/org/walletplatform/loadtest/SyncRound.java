@@ -51,9 +51,11 @@ final class SyncRound {
     /** The two raw baselines, as a round measures them before its end-to-end run. */
     Baselines baselines() throws Exception {
         int users = this.shape.users();
-        return new Baselines(this.api.single("coins", 1, users, BASELINE_PASSES, this.shape.concurrency()),
-                this.api.batch("cash", 1, users, BASELINE_PASSES, this.shape.concurrency()), this.jdbc
-                    .rowsPerSecond("wallet_asset_snapshot_0", 70_000_000L, Math.max(50_000, users * LINES.size())));
+        double single = this.api.single("coins", 1, users, BASELINE_PASSES, this.shape.concurrency());
+        double batch = this.api.batch("cash", 1, users, BASELINE_PASSES, this.shape.concurrency());
+        double rows = this.jdbc.rowsPerSecond("wallet_asset_snapshot_0", 70_000_000L,
+                Math.max(50_000, users * LINES.size()));
+        return new Baselines(single, batch, rows);
     }
 
     /**
