@@ -35,7 +35,8 @@ import org.springframework.web.server.WebFilterChain;
  * paragraph separator;</li>
  * <li>header names with control or unassigned characters, and header values with them (a
  * tab excepted);</li>
- * <li>query parameter names with control or unassigned characters.</li>
+ * <li>query parameter names with control or unassigned characters;</li>
+ * <li>targets that are no URI ({@link UnparsableTargets}).</li>
  * </ul>
  */
 @Component
@@ -52,6 +53,11 @@ public class RequestFirewall implements EdgeFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (exchange.getRequest().getHeaders().containsHeader(UnparsableTargets.MARK)) {
+            return GatewayProblems.write(exchange, HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
+                    "Bad request", "The request target is not a valid URI: escape a '%' that starts no escape as"
+                            + " %25, and characters such as | { } \" [ ] or a space as %XX.");
+        }
         return allows(exchange.getRequest()) ? chain.filter(exchange) : GatewayProblems.write(exchange,
                 HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Bad request",
                 "The request is not allowed (method, encoded slash, NUL, '..', control characters or the like).");
