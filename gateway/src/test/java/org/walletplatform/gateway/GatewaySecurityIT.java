@@ -336,6 +336,19 @@ class GatewaySecurityIT {
             .startsWith("HTTP/1.1 200");
     }
 
+    /** Heads Netty cannot decode get a problem too, not Reactor Netty's bare status. */
+    @Test
+    void anUndecodableHeadIsAProblem() throws Exception {
+        assertThat(raw("POST /v1/notifications HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n{}"))
+            .startsWith("HTTP/1.1 400")
+            .containsIgnoringCase("Content-Type: application/problem+json")
+            .contains(ProblemTypes.MALFORMED_REQUEST.toString());
+        assertThat(raw("GET /v1/notifications HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n"))
+            .startsWith("HTTP/1.1 431")
+            .containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(SERVICE.received()).isEmpty();
+    }
+
     private String raw(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", this.port)) {
             socket.setSoTimeout(5_000);

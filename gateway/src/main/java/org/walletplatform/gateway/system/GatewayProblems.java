@@ -25,12 +25,17 @@ public final class GatewayProblems {
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        String body = "{\"type\":\"" + type + "\",\"title\":" + quoted(title) + ",\"status\":" + status.value()
-                + ((detail != null) ? ",\"detail\":" + quoted(detail) : "") + ",\"instance\":"
-                + quoted(exchange.getRequest().getPath().value()) + "}";
+        String body = body(type, title, status.value(), detail, exchange.getRequest().getPath().value());
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** The problem as JSON; without detail or instance when they are null. */
+    static String body(URI type, String title, int status, String detail, String instance) {
+        return "{\"type\":\"" + type + "\",\"title\":" + quoted(title) + ",\"status\":" + status
+                + ((detail != null) ? ",\"detail\":" + quoted(detail) : "")
+                + ((instance != null) ? ",\"instance\":" + quoted(instance) : "") + "}";
     }
 
     /** A JSON string literal: quotes, backslashes and control characters escaped. */

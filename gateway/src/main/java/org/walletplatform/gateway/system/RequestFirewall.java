@@ -36,7 +36,7 @@ import org.springframework.web.server.WebFilterChain;
  * <li>header names with control or unassigned characters, and header values with them (a
  * tab excepted);</li>
  * <li>query parameter names with control or unassigned characters;</li>
- * <li>targets that are no URI ({@link UnparsableTargets}).</li>
+ * <li>targets that are no URI ({@link MalformedRequestHeads}).</li>
  * </ul>
  */
 @Component
@@ -53,7 +53,7 @@ public class RequestFirewall implements EdgeFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (exchange.getRequest().getHeaders().containsHeader(UnparsableTargets.MARK)) {
+        if (exchange.getRequest().getHeaders().containsHeader(MalformedRequestHeads.MARK)) {
             return GatewayProblems.write(exchange, HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
                     "Bad request", "The request target is not a valid URI: escape a '%' that starts no escape as"
                             + " %25, and characters such as | { } \" [ ] or a space as %XX.");

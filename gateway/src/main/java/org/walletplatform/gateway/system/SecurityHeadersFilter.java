@@ -1,5 +1,7 @@
 package org.walletplatform.gateway.system;
 
+import java.util.Map;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -17,16 +19,15 @@ import org.springframework.web.server.WebFilterChain;
 @Component
 class SecurityHeadersFilter implements EdgeFilter {
 
+    static final Map<String, String> HEADERS = Map.of("X-Content-Type-Options", "nosniff", "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer", "Strict-Transport-Security", "max-age=31536000; includeSubDomains",
+            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'", HttpHeaders.CACHE_CONTROL,
+            "no-store");
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         exchange.getResponse().beforeCommit(() -> {
-            HttpHeaders headers = exchange.getResponse().getHeaders();
-            headers.set("X-Content-Type-Options", "nosniff");
-            headers.set("X-Frame-Options", "DENY");
-            headers.set("Referrer-Policy", "no-referrer");
-            headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-            headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-            headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+            HEADERS.forEach(exchange.getResponse().getHeaders()::set);
             return Mono.empty();
         });
         return chain.filter(exchange);

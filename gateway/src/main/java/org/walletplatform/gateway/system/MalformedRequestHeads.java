@@ -1,0 +1,181 @@
+package org.walletplatform.gateway.system;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import org.walletplatform.model.ProblemTypes;
+import reactor.netty.NettyPipeline;
+import reactor.netty.http.server.HttpServer;
+
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Request heads that Spring's Netty adapter would answer with a bare status and no body
+ * get a problem instead, from a handler right after Netty's HTTP codec:
+ * <ul>
+ * <li>a head Netty could not decode (a header past the size limit, a Content-Length that
+ * is no number) is answered there, with the status Reactor Netty would give it, and the
+ * connection closed;</li>
+ * <li>a target {@link URI} cannot parse (a '%' without two hex digits after it, an
+ * unescaped '|', '{', '"' or '['), which Spring refuses before any filter runs, is
+ * escaped and marked with {@link #MARK} for the firewall's problem. The mark is stripped
+ * from every other request, so no client can set it.</li>
+ * </ul>
+ */
+@Component
+class MalformedRequestHeads implements NettyServerCustomizer {
+
+    static final String MARK = "X-Wallet-Unparsable-Target";
+
+    private final Handler handler = new Handler();
+
+    @Override
+    public HttpServer apply(HttpServer server) {
+        return server.doOnChannelInit((observer, channel, remoteAddress) -> {
+            ChannelPipeline pipeline = channel.pipeline();
+            if (pipeline.get(NettyPipeline.HttpCodec) != null) {
+                pipeline.addAfter(NettyPipeline.HttpCodec, "wallet.malformedRequestHeads", this.handler);
+            }
+        });
+    }
+
+    /**
+     * Whether Spring can make a URI of the target. An origin-form target of the usual
+     * characters is decided by a scan; anything else as Spring decides it, by parsing it
+     * after a scheme and host. Other forms (absolute, asterisk) are left to Spring.
+     */
+    static boolean parses(String target) {
+        if (!target.startsWith("/") || plain(target)) {
+            return true;
+        }
+        try {
+            new URI("http://h" + target);
+            return true;
+        }
+        catch (URISyntaxException ex) {
+            return false;
+        }
+    }
+
+    /** The target with every character that keeps it from parsing percent-escaped. */
+    static String escaped(String target) {
+        StringBuilder escaped = new StringBuilder(target.length() + 16);
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (usual(c) || (c == '%' && hexAt(target, i + 1) && hexAt(target, i + 2))) {
+                escaped.append(c);
+                continue;
+            }
+            for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
+                escaped.append('%')
+                    .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                    .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+            }
+        }
+        return escaped.toString();
+    }
+
+    /**
+     * The answer to a head Netty could not decode: a problem, then the connection closes.
+     */
+    static FullHttpResponse undecodable(Throwable cause) {
+        HttpResponseStatus status;
+        String body;
+        if (cause instanceof TooLongHttpHeaderException) {
+            status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+            body = GatewayProblems.body(ProblemTypes.MALFORMED_REQUEST, "Request header fields too large",
+                    status.code(), "The request's header fields are over the size this gateway accepts.", null);
+        }
+        else if (cause instanceof TooLongHttpLineException) {
+            status = HttpResponseStatus.REQUEST_URI_TOO_LONG;
+            body = GatewayProblems.body(ProblemTypes.URI_TOO_LONG, "URI too long", status.code(),
+                    "The request line is over the length this gateway accepts.", null);
+        }
+        else {
+            status = HttpResponseStatus.BAD_REQUEST;
+            body = GatewayProblems.body(ProblemTypes.MALFORMED_REQUEST, "Bad request", status.code(),
+                    "The request is not well-formed HTTP (a Content-Length that is no number, a broken header line"
+                            + " or the like).",
+                    null);
+        }
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+        SecurityHeadersFilter.HEADERS.forEach(response.headers()::set);
+        response.headers()
+            .set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
+            .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
+            .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        return response;
+    }
+
+    /** Only characters legal anywhere in a path or query, and whole escapes. */
+    private static boolean plain(String target) {
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c == '%') {
+                if (!hexAt(target, i + 1) || !hexAt(target, i + 2)) {
+                    return false;
+                }
+                i += 2;
+            }
+            else if (!usual(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Unreserved, sub-delimiters, ':', '@', '/' and '?' (RFC 3986). */
+    private static boolean usual(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0;
+    }
+
+    private static boolean hexAt(String text, int i) {
+        return i < text.length() && Character.digit(text.charAt(i), 16) >= 0;
+    }
+
+    @ChannelHandler.Sharable
+    static final class Handler extends ChannelInboundHandlerAdapter {
+
+        @Override
+        public void channelRead(ChannelHandlerContext context, Object message) {
+            if (message instanceof HttpRequest request) {
+                if (request.decoderResult().isFailure()) {
+                    // the decoder discards the rest of the connection's bytes; nothing
+                    // follows
+                    Throwable cause = request.decoderResult().cause();
+                    ReferenceCountUtil.release(message);
+                    context.writeAndFlush(undecodable(cause)).addListener(ChannelFutureListener.CLOSE);
+                    return;
+                }
+                request.headers().remove(MARK);
+                if (!parses(request.uri())) {
+                    request.setUri(escaped(request.uri()));
+                    request.headers().set(MARK, "true");
+                }
+            }
+            context.fireChannelRead(message);
+        }
+
+    }
+
+}

@@ -1,0 +1,121 @@
+package org.walletplatform.gateway.system;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import org.junit.jupiter.api.Test;
+import org.walletplatform.model.ProblemTypes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MalformedRequestHeadsTests {
+
+    private static final List<String> TARGETS = List.of("/v1/wallet/42", "/v1/wallet/me/lines/points/details?limit=5",
+            "/v1/wallet/a%20b", "/v1/wallet/%E4%BD%A0", "/v1/wallet/1#fragment", "/v1/notifications:batch",
+            "/v1/wallet/1?x=%%%", "/v1/wallet/%zz", "/v1/wallet/%4", "/v1/wallet/{1}", "/v1/wallet/1?x=a|b",
+            "/v1/wallet/1?x=a\"b", "/v1/wallet/[1]", "/v1/wallet/a b", "/v1/wallet/\u00e9", "/v1/wallet/1?x=^`<>\\");
+
+    /** The scan's shortcut must never pass what the parse Spring runs refuses. */
+    @Test
+    void decidesAsSpringsParseDoes() {
+        for (String target : TARGETS) {
+            assertThat(MalformedRequestHeads.parses(target)).as(target).isEqualTo(springParses(target));
+        }
+        SplittableRandom random = new SplittableRandom(7);
+        String alphabet = "aZ09-._~!$&'()*+,;=:@/?%#|{}\"[] ^`<>\\\u00e9";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder built = new StringBuilder("/");
+            for (int i = random.nextInt(12); i > 0; i--) {
+                built.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String target = built.toString();
+            assertThat(MalformedRequestHeads.parses(target)).as(target).isEqualTo(springParses(target));
+        }
+    }
+
+    @Test
+    void leavesOtherFormsToSpring() {
+        assertThat(MalformedRequestHeads.parses("http://[bad/v1")).isTrue();
+        assertThat(MalformedRequestHeads.parses("*")).isTrue();
+    }
+
+    @Test
+    void escapesWhatKeepsATargetFromParsingAndNothingElse() {
+        assertThat(MalformedRequestHeads.escaped("/v1/wallet/1?x=%%%")).isEqualTo("/v1/wallet/1?x=%25%25%25");
+        assertThat(MalformedRequestHeads.escaped("/v1/wallet/{1}?x=a|b")).isEqualTo("/v1/wallet/%7B1%7D?x=a%7Cb");
+        assertThat(MalformedRequestHeads.escaped("/a%20b%zz\u00e9")).isEqualTo("/a%20b%25zz%C3%A9");
+        for (String target : TARGETS) {
+            assertThat(springParses(MalformedRequestHeads.escaped(target))).as(target).isTrue();
+        }
+    }
+
+    @Test
+    void marksOnlyRequestsWhoseTargetWouldNotParse() {
+        EmbeddedChannel channel = new EmbeddedChannel(new MalformedRequestHeads.Handler());
+        channel.writeInbound(request("/v1/wallet/1?x=%%%", false), request("/v1/wallet/1?x=ok", true));
+
+        HttpRequest unparsable = channel.readInbound();
+        assertThat(unparsable.uri()).isEqualTo("/v1/wallet/1?x=%25%25%25");
+        assertThat(unparsable.headers().get(MalformedRequestHeads.MARK)).isEqualTo("true");
+        HttpRequest claimingTheMark = channel.readInbound();
+        assertThat(claimingTheMark.uri()).isEqualTo("/v1/wallet/1?x=ok");
+        assertThat(claimingTheMark.headers().contains(MalformedRequestHeads.MARK)).isFalse();
+    }
+
+    @Test
+    void answersAHeadNettyCouldNotDecodeWithAProblemAndCloses() {
+        EmbeddedChannel channel = new EmbeddedChannel(new MalformedRequestHeads.Handler());
+        HttpRequest undecodable = request("/v1/wallet/1", false);
+        undecodable.setDecoderResult(DecoderResult.failure(new NumberFormatException("Content-Length: abc")));
+        channel.writeInbound(undecodable);
+
+        assertThat((Object) channel.readInbound()).as("nothing passed on").isNull();
+        FullHttpResponse answer = channel.readOutbound();
+        assertThat(answer.status().code()).isEqualTo(400);
+        assertThat(answer.headers().get("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(answer.headers().get("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(answer.content().toString(StandardCharsets.UTF_8))
+            .contains(ProblemTypes.MALFORMED_REQUEST.toString(), "\"status\":400");
+        assertThat(channel.isOpen()).isFalse();
+        answer.release();
+    }
+
+    @Test
+    void givesTheStatusReactorNettyWouldForAnOverlongHead() {
+        assertThat(MalformedRequestHeads.undecodable(new TooLongHttpHeaderException("big")).status().code())
+            .isEqualTo(431);
+        assertThat(MalformedRequestHeads.undecodable(new TooLongHttpLineException("long")).status().code())
+            .isEqualTo(414);
+    }
+
+    private static HttpRequest request(String target, boolean marked) {
+        HttpRequest request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, target);
+        if (marked) {
+            request.headers().set(MalformedRequestHeads.MARK, "true");
+        }
+        return request;
+    }
+
+    private static boolean springParses(String target) {
+        try {
+            new URI("http://127.0.0.1:8080" + target);
+            return true;
+        }
+        catch (URISyntaxException ex) {
+            return false;
+        }
+    }
+
+}
