@@ -56,7 +56,7 @@ public class RequestFirewall implements EdgeFilter {
         if (exchange.getRequest().getHeaders().containsHeader(MalformedRequestHeads.MARK)) {
             return GatewayProblems.write(exchange, HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
                     "Bad request", "The request target is not a valid URI: escape a '%' that starts no escape as"
-                            + " %25, and characters such as | { } \" [ ] or a space as %XX.");
+                            + " %25, and characters such as | { } \" [ ] as %XX.");
         }
         return allows(exchange.getRequest()) ? chain.filter(exchange) : GatewayProblems.write(exchange,
                 HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Bad request",
