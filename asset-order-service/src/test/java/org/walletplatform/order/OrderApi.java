@@ -41,6 +41,17 @@ public final class OrderApi {
             .build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * A signed request in a format of the caller's choosing (the API speaks JSON only).
+     */
+    public HttpResponse<String> send(String method, String path, String contentType, String accept, String body)
+            throws Exception {
+        return this.http.send(signed(request(path), method, path, LINE, body).header("Content-Type", contentType)
+            .header("Accept", accept)
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<String> get(String path) throws Exception {
         return this.http.send(signed(request(path), "GET", path, LINE, "").build(),
                 HttpResponse.BodyHandlers.ofString());

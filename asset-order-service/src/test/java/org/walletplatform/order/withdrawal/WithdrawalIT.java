@@ -157,6 +157,10 @@ class WithdrawalIT extends ExternalSystemsTest {
         HttpResponse<String> negative = withdraw(actId, "neg", -5);
         HttpResponse<String> same = withdraw(actId, "ok", 500);
         HttpResponse<String> other = withdraw(actId, "ok", 600);
+        HttpResponse<String> xml = this.api.send("POST", "/v1/withdrawals", "application/xml", "application/json",
+                "<w><actId>" + actId + "</actId><withdrawalNo>xml</withdrawalNo><amountMinor>5</amountMinor></w>");
+        HttpResponse<String> yaml = this.api.send("POST", "/v1/withdrawals", "application/yaml", "application/json",
+                "actId: " + actId + "\nwithdrawalNo: yaml\namountMinor: 5\n");
 
         assertThat(tooMuch.statusCode()).isEqualTo(422);
         assertThat(this.api.problemType(tooMuch)).endsWith("/insufficient-funds");
@@ -165,6 +169,13 @@ class WithdrawalIT extends ExternalSystemsTest {
         assertThat(this.api.body(same).get("replay").asBoolean()).isTrue();
         assertThat(other.statusCode()).isEqualTo(409);
         assertThat(this.api.problemType(other)).endsWith("/withdrawal-conflict");
+        // JSON only: other formats are neither read nor written
+        assertThat(xml.statusCode()).isEqualTo(415);
+        assertThat(yaml.statusCode()).isEqualTo(415);
+        for (String format : List.of("application/xml", "text/xml", "application/yaml")) {
+            assertThat(this.api.send("GET", "/v1/accounts/" + actId + "/balance", "application/json", format, "")
+                .statusCode()).as(format).isEqualTo(406);
+        }
         assertThat(balance(actId).get("balanceMinor").asLong()).isEqualTo(1_500);
         assertThat(sum("SELECT COUNT(*) FROM withdrawal WHERE act_id = ?", actId)).isEqualTo(1);
         assertThat(sum("SELECT COUNT(*) FROM rp_entry WHERE act_id = ? AND kind = 'withdraw'", actId)).isEqualTo(1);
