@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The gateway against a stub of every service and the real Redis: authentication, the
  * caller assertion the services receive, the headers that pass each way, owner and admin
  * rules, the admin audit, body caps, rate limits with each route's policy when Redis
- * stops answering, and the log-event metric.
+ * stops answering, the log-event metric, and problems for requests Netty or Spring could
+ * not parse.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")

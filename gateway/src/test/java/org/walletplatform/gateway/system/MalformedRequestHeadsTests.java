@@ -20,6 +20,10 @@ import org.walletplatform.model.ProblemTypes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The Netty handler's verdicts on request targets against the parse Spring runs, its
+ * escaping and marking, and its answer to heads Netty could not decode.
+ */
 class MalformedRequestHeadsTests {
 
     private static final List<String> TARGETS = List.of("/v1/wallet/42", "/v1/wallet/me/lines/points/details?limit=5",
