@@ -17,6 +17,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -30,9 +32,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * about 6 % (JFR, 2026-12-05). So it applies the {@link CallerCheck} itself and times
  * every answer into {@code http.server.requests} under the route's pattern, with the tags
  * Spring's observation would give, through a timer built once for the usual 200. Only a
- * well-formed positive id is answered here; anything else continues down the chain to
- * {@link WalletController}, which answers it with the usual problem. A read that throws
- * is answered by Spring MVC's exception resolvers (the services' problem advice), as the
+ * well-formed positive id, asked for by a client that takes JSON, is answered here;
+ * anything else continues down the chain to {@link WalletController}, which answers it
+ * with the usual problem (406 for an {@code Accept} without JSON). A read that throws is
+ * answered by Spring MVC's exception resolvers (the services' problem advice), as the
  * controller's would be, without reading again.
  */
 class WalletFastPath extends OncePerRequestFilter {
@@ -82,11 +85,29 @@ class WalletFastPath extends OncePerRequestFilter {
         return Long.parseLong(uri, PREFIX.length(), uri.length(), 10);
     }
 
+    /**
+     * Whether an {@code Accept} header (null if none) lets the answer be JSON; the usual
+     * ones by comparison, others parsed. An unparsable one is left to Spring MVC.
+     */
+    static boolean takesJson(String accept) {
+        if (accept == null || accept.equals("*/*") || accept.equals(MediaType.APPLICATION_JSON_VALUE)) {
+            return true;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept)
+                .stream()
+                .anyMatch((type) -> type.getQualityValue() > 0 && type.isCompatibleWith(MediaType.APPLICATION_JSON));
+        }
+        catch (InvalidMediaTypeException ex) {
+            return false;
+        }
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long userId = "GET".equals(request.getMethod()) ? plainId(request.getRequestURI()) : -1;
-        if (userId < 0) {
+        if (userId < 0 || !takesJson(request.getHeader(HttpHeaders.ACCEPT))) {
             chain.doFilter(request, response);
             return;
         }

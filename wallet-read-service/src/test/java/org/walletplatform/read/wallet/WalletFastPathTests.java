@@ -27,4 +27,17 @@ class WalletFastPathTests {
         assertThat(uris.stream().filter((uri) -> PLAIN.matcher(uri).matches())).hasSize(3);
     }
 
+    @Test
+    void answersOnlyClientsThatTakeJson() {
+        assertThat(WalletFastPath.takesJson(null)).isTrue();
+        for (String accept : List.of("*/*", "application/json", "application/*", "application/json, text/plain, */*",
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "application/problem+json, */*")) {
+            assertThat(WalletFastPath.takesJson(accept)).as(accept).isTrue();
+        }
+        for (String accept : List.of("application/xml", "text/plain", "application/yaml",
+                "application/xml, application/json;q=0", "*/*;q=0", "not a media type;;")) {
+            assertThat(WalletFastPath.takesJson(accept)).as(accept).isFalse();
+        }
+    }
+
 }

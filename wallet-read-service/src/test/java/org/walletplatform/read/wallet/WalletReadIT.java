@@ -256,6 +256,28 @@ class WalletReadIT {
             .isEqualTo(ProblemTypes.METHOD_NOT_ALLOWED.toString());
     }
 
+    /**
+     * The wallet is JSON only: a client that takes no JSON gets a 406 problem, not JSON
+     * from the fast path; a browser's {@code Accept} gets JSON.
+     */
+    @Test
+    void aClientThatTakesNoJsonGets406() throws Exception {
+        for (String accept : List.of("application/xml", "application/yaml")) {
+            HttpResponse<String> refused = this.http
+                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/wallet/" + USER))
+                    .header("Accept", accept)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(accept).isEqualTo(406);
+            assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
+        }
+        HttpResponse<String> browser = this.http
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/wallet/" + USER))
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(browser.statusCode()).isEqualTo(200);
+        assertThat(this.json.readTree(browser.body()).get("userId").asLong()).isEqualTo(USER);
+    }
+
     private JsonNode get(String path, int status) throws Exception {
         HttpResponse<String> response = send(path);
         assertThat(response.statusCode()).isEqualTo(status);
