@@ -36,9 +36,7 @@ public final class OrderApi {
     }
 
     public HttpResponse<String> post(String path, String body) throws Exception {
-        return this.http.send(signed(request(path), "POST", path, LINE, body).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(), HttpResponse.BodyHandlers.ofString());
+        return send("POST", path, "application/json", "*/*", body);
     }
 
     /**
