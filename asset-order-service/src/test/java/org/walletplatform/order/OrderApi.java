@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import org.walletplatform.model.signing.RequestSignature;
 
@@ -48,6 +49,21 @@ public final class OrderApi {
             .header("Accept", accept)
             .method(method, HttpRequest.BodyPublishers.ofString(body))
             .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Sends again while the answer is 503 (a store did not answer in time), as the
+     * problem's detail tells a client to. Racing tests use it: on a loaded CI box a store
+     * once stalled past its timeout under 8 or 32 racing requests. Every retried write is
+     * idempotent, so what a race asserts holds either way.
+     */
+    public static HttpResponse<String> retryingOn503(Callable<HttpResponse<String>> send) throws Exception {
+        HttpResponse<String> response = send.call();
+        for (int retry = 0; retry < 5 && response.statusCode() == 503; retry++) {
+            Thread.sleep(200);
+            response = send.call();
+        }
+        return response;
     }
 
     public HttpResponse<String> get(String path) throws Exception {

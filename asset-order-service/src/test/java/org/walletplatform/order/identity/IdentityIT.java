@@ -129,9 +129,11 @@ class IdentityIT {
                 + "\"awardType\":\"item\",\"stage\":1,\"amountMinor\":1}";
     }
 
+    /** Binds as a client would: again on a 503, which binding's idempotence allows. */
     private JsonNode bind(String appId, String appUserId, String phone) throws Exception {
-        HttpResponse<String> response = post("/v1/identities:bind", "{\"appId\":\"" + appId + "\",\"appUserId\":\""
-                + appUserId + "\"" + ((phone != null) ? ",\"phone\":\"" + phone + "\"" : "") + "}");
+        String body = "{\"appId\":\"" + appId + "\",\"appUserId\":\"" + appUserId + "\""
+                + ((phone != null) ? ",\"phone\":\"" + phone + "\"" : "") + "}";
+        HttpResponse<String> response = OrderApi.retryingOn503(() -> post("/v1/identities:bind", body));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return this.json.readTree(response.body());
     }

@@ -66,7 +66,7 @@ class WithdrawalIT extends ExternalSystemsTest {
         try (ExecutorService threads = Executors.newFixedThreadPool(32)) {
             for (int i = 0; i < 32; i++) {
                 String no = "race-" + i;
-                answers.add(threads.submit(() -> withdrawAsAClientWould(actId, no, 700)));
+                answers.add(threads.submit(() -> OrderApi.retryingOn503(() -> withdraw(actId, no, 700))));
             }
         }
         int paid = 0;
@@ -203,22 +203,6 @@ class WithdrawalIT extends ExternalSystemsTest {
 
     private HttpResponse<String> withdraw(long actId, String no, long amount) throws Exception {
         return this.api.withdraw(actId, no, amount);
-    }
-
-    /**
-     * Sends the withdrawal again, with the same number, while it is answered 503 (a store
-     * did not answer in time), as the problem's detail tells a client to: on a loaded CI
-     * box every shard connection once stayed busy for two seconds and one of 32 racing
-     * requests timed out. The retry is idempotent, so the totals the race asserts hold
-     * either way.
-     */
-    private HttpResponse<String> withdrawAsAClientWould(long actId, String no, long amount) throws Exception {
-        HttpResponse<String> response = withdraw(actId, no, amount);
-        for (int retry = 0; retry < 5 && response.statusCode() == 503; retry++) {
-            Thread.sleep(200);
-            response = withdraw(actId, no, amount);
-        }
-        return response;
     }
 
     private String state(long actId, String no) throws Exception {
