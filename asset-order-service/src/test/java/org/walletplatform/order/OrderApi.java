@@ -53,9 +53,10 @@ public final class OrderApi {
 
     /**
      * Sends again while the answer is 503 (a store did not answer in time), as the
-     * problem's detail tells a client to. Racing tests use it: on a loaded CI box a store
-     * once stalled past its timeout under 8 or 32 racing requests. Every retried write is
-     * idempotent, so what a race asserts holds either way.
+     * problem's detail tells a client to. The racing tests use it: on loaded CI boxes a
+     * store stalled past its timeout under 32 racing withdrawals once, and under 8 racing
+     * identity binds once. Every retried write is idempotent, so what a race asserts
+     * holds either way.
      */
     public static HttpResponse<String> retryingOn503(Callable<HttpResponse<String>> send) throws Exception {
         HttpResponse<String> response = send.call();

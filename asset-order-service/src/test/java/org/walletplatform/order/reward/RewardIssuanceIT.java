@@ -75,8 +75,9 @@ class RewardIssuanceIT {
                 runs.add(threads.submit(() -> {
                     for (int i = 0; i < 500; i++) {
                         int n = (i + offset * 31) % 500;
-                        HttpResponse<String> response = post(coupon(RUN + n, "rain-" + n, 10 + n));
-                        assertThat(response.statusCode()).isIn(200, 201);
+                        HttpResponse<String> response = OrderApi
+                            .retryingOn503(() -> post(coupon(RUN + n, "rain-" + n, 10 + n)));
+                        assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
                         JsonNode order = this.json.readTree(response.body());
                         ((ObjectNode) order).remove("replay");
                         answers.computeIfAbsent(order.get("orderNo").asString(), (k) -> ConcurrentHashMap.newKeySet())
