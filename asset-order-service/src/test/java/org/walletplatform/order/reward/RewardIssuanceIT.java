@@ -193,6 +193,7 @@ class RewardIssuanceIT {
             "{\"actId\":%d,\"activityId\":\"gala\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"gold\",\"stage\":1,\"amountMinor\":5}|400|validation",
             "{\"actId\":%d,\"activityId\":\"gala\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"coupon\",\"stage\":\"x\",\"amountMinor\":5}|400|malformed-request",
             "{\"actId\":%d,\"appId\":\"app1\",\"appUserId\":\"u1\",\"activityId\":\"gala\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":5}|400|validation",
+            "{\"actId\":%d,\"activityId\":\"gala\",\"sceneId\":\"it-coupon\",\"rainId\":\"r\",\"awardType\":\"coupon\",\"stage\":1,\"amountMinor\":5,\"amountMinor\":500000}|400|malformed-request",
             "null|400|malformed-request" })
     void shouldRefuseBadRequestsNamingTheReasonAndWriteNothing(String template, int status, String type)
             throws Exception {

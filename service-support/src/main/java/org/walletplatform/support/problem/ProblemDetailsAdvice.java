@@ -1,6 +1,8 @@
 package org.walletplatform.support.problem;
 
 import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.walletplatform.model.ProblemTypes;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
@@ -43,6 +47,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Map<Integer, URI> TYPE_BY_STATUS = Map.of(400, ProblemTypes.MALFORMED_REQUEST, 404,
             ProblemTypes.NOT_FOUND, 405, ProblemTypes.METHOD_NOT_ALLOWED, 415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, 503,
             ProblemTypes.SERVICE_UNAVAILABLE);
+
+    /** How Jackson's duplicate detection (StrictJsonConfiguration) begins its message. */
+    private static final String DUPLICATE = "Duplicate Object property";
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -82,7 +89,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
                 "Malformed request body", "The request body is not valid JSON of the expected shape.");
-        if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        // a duplicate deep in the body carries the path of its object only; the parser
+        // still stands at the field
+        if (ex.getCause() instanceof StreamReadException read && read.processor() != null
+                && String.valueOf(read.getOriginalMessage()).startsWith(DUPLICATE)) {
+            String field = fieldPath(read.processor().streamReadContext());
+            problem.setDetail("Field '" + field + "' appears more than once.");
+            problem.setProperty("field", field);
+        }
+        else if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = fieldPath(jackson.getPath());
             problem.setDetail((jackson instanceof UnrecognizedPropertyException)
                     ? "Field '" + field + "' is not part of this request."
@@ -165,6 +180,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return field.toString();
+    }
+
+    /** The field a parser stopped at, written as {@link #fieldPath(List)} writes one. */
+    static String fieldPath(TokenStreamContext context) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (TokenStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            parts.addFirst(at.inArray() ? "[" + at.getCurrentIndex() + "]" : "." + at.currentName());
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     /** One field that failed validation. */

@@ -135,12 +135,21 @@ class NotificationIntakeIT extends IntakeHttpIT {
                         "malformed-request", "version"),
                 Arguments.of("/v1/notifications", "{\"userId\":99999999999999999999,\"businessLine\":\"cash\"}",
                         "malformed-request", "userId"),
+                Arguments.of("/v1/notifications", "{\"userId\":1,\"businessLine\":\"cash\",\"userId\":2}",
+                        "malformed-request", "userId"),
                 Arguments.of("/v1/notifications:batch", tooMany, "batch-too-large", "notifications"),
                 Arguments.of("/v1/notifications:batch", "{\"notifications\":[]}", "validation", "notifications"),
                 Arguments.of("/v1/notifications:batch", oneBadInBatch, "unknown-business-line",
                         "notifications[1].businessLine"),
                 Arguments.of("/v1/notifications:batch",
                         "{\"notifications\":[{\"userId\":1,\"businessLine\":\"cash\"},{\"userId\":\"x\",\"businessLine\":\"cash\"}]}",
+                        "malformed-request", "notifications[1].userId"),
+                Arguments.of("/v1/notifications:batch",
+                        "{\"notifications\":[{\"userId\":1,\"businessLine\":\"cash\"}],\"notifications\":[]}",
+                        "malformed-request", "notifications"),
+                Arguments.of("/v1/notifications:batch",
+                        "{\"notifications\":[{\"userId\":1,\"businessLine\":\"cash\"},"
+                                + "{\"userId\":2,\"businessLine\":\"cash\",\"userId\":3}]}",
                         "malformed-request", "notifications[1].userId"));
     }
 
