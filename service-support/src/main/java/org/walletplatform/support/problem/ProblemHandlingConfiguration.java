@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Registers {@link ProblemDetailsAdvice} in every servlet service that has this module on
- * its class path, and {@link StoreUnavailableAdvice} in those that use a store.
+ * its class path, {@link StoreUnavailableAdvice} in those that use a store, and
+ * {@link UnreadableParameterAdvice} in those that run on Tomcat.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -19,6 +20,13 @@ public class ProblemHandlingConfiguration {
     @ConditionalOnClass(name = "org.springframework.dao.DataAccessException")
     @Import(StoreUnavailableAdvice.class)
     static class StoreProblems {
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.tomcat.util.http.InvalidParameterException")
+    @Import(UnreadableParameterAdvice.class)
+    static class TomcatProblems {
 
     }
 

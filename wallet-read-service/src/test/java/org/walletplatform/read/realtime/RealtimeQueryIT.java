@@ -115,7 +115,7 @@ class RealtimeQueryIT {
     @ValueSource(strings = { "/v1/wallet/4242/lines/cash/balance", "/v1/wallet/4242/lines/nope/details",
             "/v1/wallet/4242/lines/points/details?limit=0", "/v1/wallet/4242/lines/points/details?limit=101",
             "/v1/wallet/4242/lines/points/details?cursor=no%20spaces", "/v1/wallet/x/lines/points/balance",
-            "/v1/wallet/4242/lines/points/details?limit=ten" })
+            "/v1/wallet/4242/lines/points/details?limit=ten", "/v1/wallet/4242/lines/points/details?cursor=%ff%fe" })
     void shouldRefuseBadInputWith400(String path) throws Exception {
         HttpResponse<String> response = get(path);
 
