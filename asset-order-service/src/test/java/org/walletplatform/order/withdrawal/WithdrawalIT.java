@@ -172,6 +172,14 @@ class WithdrawalIT extends ExternalSystemsTest {
         // JSON only: other formats are neither read nor written
         assertThat(xml.statusCode()).isEqualTo(415);
         assertThat(yaml.statusCode()).isEqualTo(415);
+        // a JSON body under a type no endpoint reads, which Spring MVC failed on (500)
+        for (String type : List.of("*/*", "*", "application/*+json", "multipart/form-data; boundary=x",
+                "multipart/mixed; boundary=x")) {
+            HttpResponse<String> odd = this.api.send("POST", "/v1/withdrawals", type, "application/json",
+                    "{\"actId\":" + actId + ",\"withdrawalNo\":\"odd\",\"amountMinor\":5}");
+            assertThat(odd.statusCode()).as(type).isEqualTo(415);
+            assertThat(this.api.problemType(odd)).endsWith("/unsupported-media-type");
+        }
         for (String format : List.of("application/xml", "text/xml", "application/yaml")) {
             assertThat(this.api.send("GET", "/v1/accounts/" + actId + "/balance", "application/json", format, "")
                 .statusCode()).as(format).isEqualTo(406);
