@@ -49,6 +49,9 @@ public final class ProblemTypes {
 
     public static final URI UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type");
 
+    /** An {@code Expect} other than {@code 100-continue}: 417. */
+    public static final URI EXPECTATION_FAILED = of("expectation-failed");
+
     public static final URI QUEUE_UNAVAILABLE = of("queue-unavailable");
 
     /**

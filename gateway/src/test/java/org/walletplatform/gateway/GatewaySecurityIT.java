@@ -350,6 +350,23 @@ class GatewaySecurityIT {
         assertThat(SERVICE.received()).isEmpty();
     }
 
+    @Test
+    void anExpectationOtherThan100ContinueIs417AndReachesNoService() throws Exception {
+        assertThat(raw("POST /v1/notifications HTTP/1.1\r\nHost: x\r\nExpect: nope\r\nContent-Length: 2\r\n"
+                + "Connection: close\r\n\r\n{}"))
+            .startsWith("HTTP/1.1 417")
+            .containsIgnoringCase("Content-Type: application/problem+json")
+            .contains(ProblemTypes.EXPECTATION_FAILED.toString());
+        assertThat(SERVICE.received()).isEmpty();
+        HttpResponse<String> continued = this.http
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/notifications"))
+                .expectContinue(true)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(continued.statusCode()).as(continued.body()).isEqualTo(200);
+    }
+
     private String raw(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", this.port)) {
             socket.setSoTimeout(5_000);

@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -38,6 +39,8 @@ import org.springframework.web.server.WebFilterChain;
  * <li>query parameter names with control or unassigned characters;</li>
  * <li>targets that are no URI ({@link MalformedRequestHeads}).</li>
  * </ul>
+ * An {@code Expect} other than {@code 100-continue} is a 417 problem (the services'
+ * Tomcat answered it with an HTML page).
  */
 @Component
 public class RequestFirewall implements EdgeFilter {
@@ -58,6 +61,10 @@ public class RequestFirewall implements EdgeFilter {
                     "Bad request", "The request target is not a valid URI: escape a '%' that starts no escape as"
                             + " %25, and characters such as | { } \" [ ] as %XX.");
         }
+        if (!expectationMet(exchange.getRequest())) {
+            return GatewayProblems.write(exchange, HttpStatus.EXPECTATION_FAILED, ProblemTypes.EXPECTATION_FAILED,
+                    "Expectation failed", "The only expectation the gateway meets is Expect: 100-continue.");
+        }
         return allows(exchange.getRequest()) ? chain.filter(exchange) : GatewayProblems.write(exchange,
                 HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Bad request",
                 "The request is not allowed (method, encoded slash, NUL, '..', control characters or the like).");
@@ -66,6 +73,11 @@ public class RequestFirewall implements EdgeFilter {
     static boolean allows(ServerHttpRequest request) {
         return METHODS.contains(request.getMethod()) && pathAllowed(request.getURI().getRawPath())
                 && headersAllowed(request) && (request.getURI().getRawQuery() == null || queryNamesAllowed(request));
+    }
+
+    static boolean expectationMet(ServerHttpRequest request) {
+        String expect = request.getHeaders().getFirst(HttpHeaders.EXPECT);
+        return expect == null || "100-continue".equalsIgnoreCase(expect.strip());
     }
 
     static boolean pathAllowed(String raw) {
