@@ -8,11 +8,11 @@ import java.util.Random;
 
 /**
  * Generates hostile inputs from a fixed seed: valid request templates broken one way at a
- * time (a field missing, of the wrong type, out of range, hostile text, extra), plus
- * bodies that are not the expected JSON at all (deep nesting, truncated, huge, binary,
- * empty). Templates hold required fields only, and every value generated for a field is
- * one the API refuses (wrong type, out of range, outside the field's pattern), so a
- * well-behaved service answers each input with a 4xx problem.
+ * time (a field missing, of the wrong type, out of range, hostile text, extra, twice),
+ * plus bodies that are not the expected JSON at all (deep nesting, truncated, huge,
+ * binary, empty). Templates hold required fields only, and every value generated for a
+ * field is one the API refuses (wrong type, out of range, outside the field's pattern),
+ * so a well-behaved service answers each input with a 4xx problem.
  */
 final class MalformedInputs {
 
@@ -36,7 +36,7 @@ final class MalformedInputs {
 
     /** A JSON body: the template with one field broken, or not the template at all. */
     String body(Map<String, String> template) {
-        int kind = this.random.nextInt(10);
+        int kind = this.random.nextInt(11);
         List<String> fields = new ArrayList<>(template.keySet());
         String field = fields.get(this.random.nextInt(fields.size()));
         Map<String, String> broken = new LinkedHashMap<>(template);
@@ -58,6 +58,12 @@ final class MalformedInputs {
                 return pick(List.of("", "null", "[]", "\"text\"", "42", "{", "}", "{\"a\":}", "\u0000\u0001\u0002",
                         "<xml/>", "{'single':'quotes'}", "{\"a\":1,\"a\":2}", "{\"actId\":1e99999}"));
             }
+            case 9 -> {
+                // valid but for a field named twice, which another reader may take
+                // differently
+                String json = json(broken);
+                return json.substring(0, json.length() - 1) + ",\"" + field + "\":" + template.get(field) + "}";
+            }
             default -> broken.put(field, "\"" + pick(List.of("'", "<b>", "\\u0000", "a b", "é", "--;", "")) + "\"");
         }
         return json(broken);
@@ -69,7 +75,8 @@ final class MalformedInputs {
 
     String query() {
         return pick(List.of("?limit=-1", "?limit=0", "?limit=100000", "?limit=abc", "?cursor=%27%3B--",
-                "?cursor=" + "A".repeat(5_000), "?cursor=eyJ4IjoxfQ", "?limit=1e3", "?limit=%20", "?cursor=%00"));
+                "?cursor=" + "A".repeat(5_000), "?cursor=eyJ4IjoxfQ", "?limit=1e3", "?limit=%20", "?cursor=%00",
+                "?cursor=%ff%fe", "?limit=%ff"));
     }
 
     <T> T pick(List<T> values) {
