@@ -350,6 +350,18 @@ class GatewaySecurityIT {
         assertThat(SERVICE.received()).isEmpty();
     }
 
+    /**
+     * A chunked body that is no chunked coding: Reactor Netty's answer was a bare 400.
+     */
+    @Test
+    void aBrokenChunkedBodyIsAProblem() throws Exception {
+        assertThat(raw("POST /v1/notifications HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n{\"userId\":1}\r\n"))
+            .startsWith("HTTP/1.1 400")
+            .containsIgnoringCase("Content-Type: application/problem+json")
+            .contains(ProblemTypes.MALFORMED_REQUEST.toString(), "chunked");
+    }
+
     @Test
     void anExpectationOtherThan100ContinueIs417AndReachesNoService() throws Exception {
         assertThat(raw("POST /v1/notifications HTTP/1.1\r\nHost: x\r\nExpect: nope\r\nContent-Length: 2\r\n"

@@ -5,18 +5,22 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
@@ -34,6 +38,8 @@ import org.springframework.stereotype.Component;
  * <li>a head Netty could not decode (a header past the size limit, a Content-Length that
  * is no number) is answered there, with the status Reactor Netty would give it, and the
  * connection closed;</li>
+ * <li>so is a chunked body that is not well-formed (400), which Reactor Netty answered
+ * with a bare 400;</li>
  * <li>a target {@link URI} cannot parse (a '%' without two hex digits after it, an
  * unescaped '|', '{', '"' or '['), which Spring refuses before any filter runs, is
  * escaped and marked with {@link #MARK} for the firewall's problem. The mark is stripped
@@ -45,14 +51,12 @@ class MalformedRequestHeads implements NettyServerCustomizer {
 
     static final String MARK = "X-Wallet-Unparsable-Target";
 
-    private final Handler handler = new Handler();
-
     @Override
     public HttpServer apply(HttpServer server) {
         return server.doOnChannelInit((observer, channel, remoteAddress) -> {
             ChannelPipeline pipeline = channel.pipeline();
             if (pipeline.get(NettyPipeline.HttpCodec) != null) {
-                pipeline.addAfter(NettyPipeline.HttpCodec, "wallet.malformedRequestHeads", this.handler);
+                pipeline.addAfter(NettyPipeline.HttpCodec, "wallet.malformedRequestHeads", new Handler());
             }
         });
     }
@@ -116,6 +120,11 @@ class MalformedRequestHeads implements NettyServerCustomizer {
                             + " or the like).",
                     null);
         }
+        return problem(status, body);
+    }
+
+    /** A problem with the gateway's security headers; the connection closes after it. */
+    private static FullHttpResponse problem(HttpResponseStatus status, String body) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
         SecurityHeadersFilter.HEADERS.forEach(response.headers()::set);
@@ -124,6 +133,15 @@ class MalformedRequestHeads implements NettyServerCustomizer {
             .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
             .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         return response;
+    }
+
+    /** The answer to a chunked body that is not well-formed: a 400 problem. */
+    static FullHttpResponse brokenBody() {
+        return problem(HttpResponseStatus.BAD_REQUEST,
+                GatewayProblems.body(ProblemTypes.MALFORMED_REQUEST, "Bad request", 400,
+                        "The request body is not well-formed chunked transfer coding (a chunk size that is no hex"
+                                + " number, or the like).",
+                        null));
     }
 
     /** Only characters legal anywhere in a path or query, and whole escapes. */
@@ -153,8 +171,18 @@ class MalformedRequestHeads implements NettyServerCustomizer {
         return i < text.length() && Character.digit(text.charAt(i), 16) >= 0;
     }
 
-    @ChannelHandler.Sharable
-    static final class Handler extends ChannelInboundHandlerAdapter {
+    /**
+     * One per connection: it counts the requests passed on and the responses written, so
+     * it answers only when no other response is due on the connection (HTTP/1.1 answers
+     * in order), and otherwise just closes it.
+     */
+    static final class Handler extends ChannelDuplexHandler {
+
+        private int passedOn;
+
+        private int answered;
+
+        private boolean answering;
 
         @Override
         public void channelRead(ChannelHandlerContext context, Object message) {
@@ -162,9 +190,7 @@ class MalformedRequestHeads implements NettyServerCustomizer {
                 if (request.decoderResult().isFailure()) {
                     // the decoder discards the rest of the connection's bytes; nothing
                     // follows
-                    Throwable cause = request.decoderResult().cause();
-                    ReferenceCountUtil.release(message);
-                    context.writeAndFlush(undecodable(cause)).addListener(ChannelFutureListener.CLOSE);
+                    refuse(context, message, this.passedOn, undecodable(request.decoderResult().cause()));
                     return;
                 }
                 request.headers().remove(MARK);
@@ -172,8 +198,42 @@ class MalformedRequestHeads implements NettyServerCustomizer {
                     request.setUri(escaped(request.uri()));
                     request.headers().set(MARK, "true");
                 }
+                this.passedOn++;
+            }
+            else if (message instanceof HttpContent content && content.decoderResult().isFailure()) {
+                // a chunk size that is no hex number, or the like
+                refuse(context, message, this.passedOn - 1, brokenBody());
+                return;
             }
             context.fireChannelRead(message);
+        }
+
+        /**
+         * Answers with the problem if every request before this one was answered and no
+         * answer to this one has begun; otherwise closes without one.
+         */
+        private void refuse(ChannelHandlerContext context, Object message, int before, FullHttpResponse problem) {
+            ReferenceCountUtil.release(message);
+            if (!this.answering && this.answered == before) {
+                context.writeAndFlush(problem).addListener(ChannelFutureListener.CLOSE);
+            }
+            else {
+                problem.release();
+                context.close();
+            }
+        }
+
+        @Override
+        public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) throws Exception {
+            if (message instanceof HttpResponse response
+                    && response.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
+                this.answering = true;
+            }
+            if (message instanceof LastHttpContent && this.answering) {
+                this.answering = false;
+                this.answered++;
+            }
+            super.write(context, message, promise);
         }
 
     }

@@ -8,11 +8,17 @@ import java.util.SplittableRandom;
 
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import org.junit.jupiter.api.Test;
@@ -22,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Netty handler's verdicts on request targets against the parse Spring runs, its
- * escaping and marking, and its answer to heads Netty could not decode.
+ * escaping and marking, and its answers to heads and chunked bodies Netty could not
+ * decode, which never overtake an answer still due.
  */
 class MalformedRequestHeadsTests {
 
@@ -97,11 +104,71 @@ class MalformedRequestHeadsTests {
     }
 
     @Test
+    void answersAChunkedBodyThatIsNoChunkWithAProblemAndCloses() {
+        EmbeddedChannel channel = new EmbeddedChannel(new MalformedRequestHeads.Handler());
+        channel.writeInbound(request("/v1/notifications", false), brokenChunk());
+
+        assertThat((Object) channel.readInbound()).as("the head went on").isInstanceOf(HttpRequest.class);
+        assertThat((Object) channel.readInbound()).as("the broken chunk did not").isNull();
+        FullHttpResponse answer = channel.readOutbound();
+        assertThat(answer.status().code()).isEqualTo(400);
+        assertThat(answer.headers().get("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(answer.content().toString(StandardCharsets.UTF_8)).contains("chunked");
+        assertThat(channel.isOpen()).isFalse();
+        answer.release();
+    }
+
+    /** HTTP/1.1 answers in order: no problem may overtake an answer still due. */
+    @Test
+    void closesWithoutAProblemWhileAnotherAnswerIsDue() {
+        EmbeddedChannel answering = new EmbeddedChannel(new MalformedRequestHeads.Handler());
+        answering.writeInbound(request("/v1/notifications", false));
+        answering.writeOutbound(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
+        answering.writeInbound(brokenChunk());
+
+        assertThat(((HttpResponse) answering.readOutbound()).status().code()).isEqualTo(200);
+        assertThat((Object) answering.readOutbound()).as("no problem inside the answer").isNull();
+        assertThat(answering.isOpen()).isFalse();
+
+        EmbeddedChannel pipelined = new EmbeddedChannel(new MalformedRequestHeads.Handler());
+        HttpRequest undecodable = request("/v1/wallet/2", false);
+        undecodable.setDecoderResult(DecoderResult.failure(new NumberFormatException("Content-Length: abc")));
+        pipelined.writeInbound(request("/v1/wallet/1", false), undecodable);
+
+        assertThat((Object) pipelined.readOutbound()).as("the first request is still to be answered").isNull();
+        assertThat(pipelined.isOpen()).isFalse();
+    }
+
+    @Test
+    void answersAnUndecodableHeadOnceTheAnswersBeforeItAreWritten() {
+        EmbeddedChannel channel = new EmbeddedChannel(new MalformedRequestHeads.Handler());
+        channel.writeInbound(request("/v1/wallet/1", false));
+        channel.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE),
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
+        HttpRequest undecodable = request("/v1/wallet/2", false);
+        undecodable.setDecoderResult(DecoderResult.failure(new NumberFormatException("Content-Length: abc")));
+        channel.writeInbound(undecodable);
+
+        assertThat(((HttpResponse) channel.readOutbound()).status().code()).isEqualTo(100);
+        assertThat(((HttpResponse) channel.readOutbound()).status().code()).isEqualTo(200);
+        FullHttpResponse answer = channel.readOutbound();
+        assertThat(answer.status().code()).isEqualTo(400);
+        answer.release();
+    }
+
+    @Test
     void givesTheStatusReactorNettyWouldForAnOverlongHead() {
         assertThat(MalformedRequestHeads.undecodable(new TooLongHttpHeaderException("big")).status().code())
             .isEqualTo(431);
         assertThat(MalformedRequestHeads.undecodable(new TooLongHttpLineException("long")).status().code())
             .isEqualTo(414);
+    }
+
+    /** What Netty's decoder passes on for a chunk size that is no hex number. */
+    private static LastHttpContent brokenChunk() {
+        LastHttpContent broken = new DefaultLastHttpContent();
+        broken.setDecoderResult(DecoderResult.failure(new NumberFormatException("{\"userId\":1}")));
+        return broken;
     }
 
     private static HttpRequest request(String target, boolean marked) {
