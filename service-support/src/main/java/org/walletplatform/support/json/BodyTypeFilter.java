@@ -1,7 +1,6 @@
 package org.walletplatform.support.json;
 
 import java.io.IOException;
-import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,7 +34,7 @@ class BodyTypeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
-        if (type != null && (wildcard(type) || type.strip().toLowerCase(Locale.ROOT).startsWith("multipart/"))) {
+        if (type != null && (wildcard(type) || type.stripLeading().regionMatches(true, 0, "multipart/", 0, 10))) {
             Problems.refuse(request, response, this.json, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
                     "Content-Type " + type.strip() + " is not supported; send the body as application/json.");
