@@ -95,7 +95,18 @@ class SignedLineFilter extends OncePerRequestFilter {
                             + " s either way is accepted.");
             return;
         }
-        byte[] body = readBody(request);
+        byte[] body;
+        try {
+            body = readBody(request);
+        }
+        catch (IOException ex) {
+            // the body ended before its declared length or stalled past the read
+            // timeout: Tomcat has answered 400 (408) itself, and its error page writes
+            // the problem (ProblemErrorController); thrown on, the exception would make
+            // it
+            // skip the error page for its own HTML one
+            return;
+        }
         if (body == null) {
             refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
                     "The body exceeds " + this.lines.maxBody().toKilobytes() + " KB.");

@@ -7,13 +7,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Registers {@link ProblemDetailsAdvice} in every servlet service that has this module on
- * its class path, {@link StoreUnavailableAdvice} in those that use a store, and
+ * Registers {@link ProblemDetailsAdvice} and {@link ProblemErrorController} (before
+ * Boot's error controller, which then backs off) in every servlet service that has this
+ * module on its class path, {@link StoreUnavailableAdvice} in those that use a store, and
  * {@link UnreadableParameterAdvice} in those that run on Tomcat.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import(ProblemDetailsAdvice.class)
+@Import({ ProblemDetailsAdvice.class, ProblemErrorController.class })
 public class ProblemHandlingConfiguration {
 
     @Configuration(proxyBeanMethods = false)

@@ -1,8 +1,10 @@
 package org.walletplatform.write.notification;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -103,6 +105,34 @@ class SignedPushIT extends IntakeHttpIT {
         String huge = "{\"userId\":1,\"businessLine\":\"cash\",\"pad\":\"" + "x".repeat(1_100_000) + "\"}";
         long before = enqueued();
         assertProblem(send(SignedRequests.signed(uri(), "cash", "dev-secret-cash", huge)), 413, "payload-too-large");
+        assertThat(enqueued()).isEqualTo(before);
+    }
+
+    /**
+     * A body that ends before its declared length (here the client closes its side): the
+     * container refuses it itself, and the answer was its HTML page.
+     */
+    @Test
+    void shouldAnswerABodyThatEndsEarlyWithAProblem() throws Exception {
+        long before = enqueued();
+        StringBuilder head = new StringBuilder("POST /v1/notifications HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + (BODY.length() + 20) + "\r\n");
+        SignedRequests.signed(uri(), "cash", "dev-secret-cash", BODY).headers().map().forEach((name, values) -> {
+            if (name.regionMatches(true, 0, "X-Wallet-", 0, 9)) {
+                head.append(name).append(": ").append(values.get(0)).append("\r\n");
+            }
+        });
+        String answer;
+        try (Socket socket = new Socket("127.0.0.1", this.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((head + "\r\n" + BODY).getBytes(StandardCharsets.UTF_8));
+            socket.shutdownOutput();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 400")
+            .containsIgnoringCase("Content-Type: application/problem+json")
+            .contains("/problems/malformed-request");
         assertThat(enqueued()).isEqualTo(before);
     }
 

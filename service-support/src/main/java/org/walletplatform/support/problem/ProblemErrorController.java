@@ -1,0 +1,48 @@
+package org.walletplatform.support.problem;
+
+import java.net.URI;
+import java.util.Map;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.walletplatform.model.ProblemTypes;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The container's error page as a problem. Errors the container answers itself reach it,
+ * such as a request body that ended before its declared length (Tomcat's
+ * {@code sendError(400)} while the body is read, which discards what the application
+ * wrote). Before, Boot's error controller wrote its own JSON shape or an HTML page.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+    private static final Map<Integer, URI> TYPES = Map.of(404, ProblemTypes.NOT_FOUND, 405,
+            ProblemTypes.METHOD_NOT_ALLOWED, 413, ProblemTypes.PAYLOAD_TOO_LARGE, 414, ProblemTypes.URI_TOO_LONG, 415,
+            ProblemTypes.UNSUPPORTED_MEDIA_TYPE, 417, ProblemTypes.EXPECTATION_FAILED, 503,
+            ProblemTypes.SERVICE_UNAVAILABLE);
+
+    @RequestMapping("${server.error.path:/error}")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        HttpStatus status = (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code)
+                ? HttpStatus.resolve(code) : null;
+        if (status == null || !status.isError()) {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        URI type = TYPES.getOrDefault(status.value(),
+                status.is5xxServerError() ? ProblemTypes.INTERNAL : ProblemTypes.MALFORMED_REQUEST);
+        String detail = status.is5xxServerError() ? "The request could not be completed; it is safe to retry."
+                : "The request could not be read (" + status.getReasonPhrase()
+                        + "): a body that ended before its declared length, or did not arrive in time, or the like.";
+        ProblemDetail problem = Problems.of(status, type, status.getReasonPhrase(), detail);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+}
