@@ -14,6 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The container's error page as a problem. Errors the container answers itself reach it,
@@ -42,6 +43,10 @@ class ProblemErrorController implements ErrorController {
                 : "The request could not be read (" + status.getReasonPhrase()
                         + "): a body that ended before its declared length, or did not arrive in time, or the like.";
         ProblemDetail problem = Problems.of(status, type, status.getReasonPhrase(), detail);
+        // the request's own path, not the error page's
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
+            problem.setInstance(UriComponentsBuilder.fromPath(path).build().toUri());
+        }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

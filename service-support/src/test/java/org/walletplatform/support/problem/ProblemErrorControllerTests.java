@@ -29,6 +29,15 @@ class ProblemErrorControllerTests {
     }
 
     @Test
+    void namesTheRequestsOwnPathNotTheErrorPages() {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/error");
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 400);
+        request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/v1/notifications");
+
+        assertThat(this.controller.error(request).getBody().getInstance()).hasToString("/v1/notifications");
+    }
+
+    @Test
     void anErrorPageWithoutAnErrorStatusIsA500() {
         assertProblem(null, 500, ProblemTypes.INTERNAL.toString());
         assertProblem(200, 500, ProblemTypes.INTERNAL.toString());

@@ -132,7 +132,7 @@ class SignedPushIT extends IntakeHttpIT {
 
         assertThat(answer).startsWith("HTTP/1.1 400")
             .containsIgnoringCase("Content-Type: application/problem+json")
-            .contains("/problems/malformed-request");
+            .contains("/problems/malformed-request", "\"instance\":\"/v1/notifications\"");
         assertThat(enqueued()).isEqualTo(before);
     }
 
