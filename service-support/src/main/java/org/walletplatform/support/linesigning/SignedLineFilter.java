@@ -100,11 +100,9 @@ class SignedLineFilter extends OncePerRequestFilter {
             body = readBody(request);
         }
         catch (IOException ex) {
-            // the body ended before its declared length or stalled past the read
-            // timeout: Tomcat has answered 400 (408) itself, and its error page writes
-            // the problem (ProblemErrorController); thrown on, the exception would make
-            // it
-            // skip the error page for its own HTML one
+            // the body ended early or stalled: Tomcat has answered 400 (408) itself and
+            // its error page writes the problem; thrown on, the exception would send
+            // Tomcat to its own HTML page instead
             return;
         }
         if (body == null) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -43,10 +42,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-
-    private static final Map<Integer, URI> TYPE_BY_STATUS = Map.of(400, ProblemTypes.MALFORMED_REQUEST, 404,
-            ProblemTypes.NOT_FOUND, 405, ProblemTypes.METHOD_NOT_ALLOWED, 415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, 503,
-            ProblemTypes.SERVICE_UNAVAILABLE);
 
     /** How Jackson's duplicate detection (StrictJsonConfiguration) begins its message. */
     private static final String DUPLICATE = "Duplicate Object property";
@@ -154,7 +149,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (body instanceof ProblemDetail problem
                 && (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
-            problem.setType(TYPE_BY_STATUS.getOrDefault(statusCode.value(), ProblemTypes.MALFORMED_REQUEST));
+            problem.setType(Problems.typeOf(statusCode.value()));
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }

@@ -1,11 +1,7 @@
 package org.walletplatform.support.problem;
 
-import java.net.URI;
-import java.util.Map;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import org.walletplatform.model.ProblemTypes;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -25,11 +21,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 class ProblemErrorController implements ErrorController {
 
-    private static final Map<Integer, URI> TYPES = Map.of(404, ProblemTypes.NOT_FOUND, 405,
-            ProblemTypes.METHOD_NOT_ALLOWED, 413, ProblemTypes.PAYLOAD_TOO_LARGE, 414, ProblemTypes.URI_TOO_LONG, 415,
-            ProblemTypes.UNSUPPORTED_MEDIA_TYPE, 417, ProblemTypes.EXPECTATION_FAILED, 503,
-            ProblemTypes.SERVICE_UNAVAILABLE);
-
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         HttpStatus status = (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code)
@@ -37,12 +28,10 @@ class ProblemErrorController implements ErrorController {
         if (status == null || !status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        URI type = TYPES.getOrDefault(status.value(),
-                status.is5xxServerError() ? ProblemTypes.INTERNAL : ProblemTypes.MALFORMED_REQUEST);
         String detail = status.is5xxServerError() ? "The request could not be completed; it is safe to retry."
                 : "The request could not be read (" + status.getReasonPhrase()
                         + "): a body that ended before its declared length, or did not arrive in time, or the like.";
-        ProblemDetail problem = Problems.of(status, type, status.getReasonPhrase(), detail);
+        ProblemDetail problem = Problems.of(status, Problems.typeOf(status.value()), status.getReasonPhrase(), detail);
         // the request's own path, not the error page's
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
             problem.setInstance(UriComponentsBuilder.fromPath(path).build().toUri());
