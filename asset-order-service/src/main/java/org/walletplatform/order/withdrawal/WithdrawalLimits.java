@@ -2,7 +2,9 @@ package org.walletplatform.order.withdrawal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -10,16 +12,39 @@ import org.walletplatform.model.ProblemTypes;
 import org.walletplatform.support.problem.ApiProblemException;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * How many withdrawals are let through: per account, a fixed one-minute window counted in
- * Redis (shared by every instance); in all, a per-instance rate, so a peak is answered
- * with 429 and {@code Retry-After} instead of piling up on the payment downstream.
+ * How many withdrawals are let through: per account, at most the limit within any minute
+ * (a sliding log in Redis, shared by every instance; a fixed clock minute would let twice
+ * the limit through across its boundary); in all, a per-instance rate, so a peak is
+ * answered with 429 and {@code Retry-After} instead of piling up on the payment
+ * downstream.
  */
 @Component
 class WithdrawalLimits {
+
+    static final Duration WINDOW = Duration.ofMinutes(1);
+
+    /**
+     * One sorted set per account, of the withdrawals let through by the time they were:
+     * forgets those older than the window, then admits this one (0) if fewer than the
+     * limit remain, or answers the milliseconds until the oldest leaves the window. A
+     * refused request takes no place in the log.
+     */
+    private static final RedisScript<Long> ADMIT = RedisScript.of("""
+            local now, window = tonumber(ARGV[1]), tonumber(ARGV[2])
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+            if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[3]) then
+              redis.call('ZADD', KEYS[1], now, ARGV[4])
+              redis.call('PEXPIRE', KEYS[1], window)
+              return 0
+            end
+            local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+            return math.max(1, tonumber(oldest[2]) + window - now)
+            """, Long.class);
 
     private final StringRedisTemplate redis;
 
@@ -45,15 +70,13 @@ class WithdrawalLimits {
         if (!this.global.acquirePermission()) {
             throw limited("Too many withdrawals right now", 1);
         }
-        long minute = this.clock.millis() / 60_000;
-        String key = "order:withdrawals:{" + actId + "}:" + minute;
-        Long count = this.redis.opsForValue().increment(key);
-        if (count != null && count == 1) {
-            this.redis.expire(key, Duration.ofMinutes(2));
-        }
-        if (count != null && count > this.properties.perUserPerMinute()) {
-            long retryAfter = 60 - (this.clock.millis() / 1000) % 60;
-            throw limited("Too many withdrawals for this account", retryAfter);
+        long now = this.clock.millis();
+        // the time alone could name two withdrawals of one millisecond as one
+        String entry = now + ":" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        Long waitMillis = this.redis.execute(ADMIT, List.of("order:withdrawals:{" + actId + "}"), Long.toString(now),
+                Long.toString(WINDOW.toMillis()), Integer.toString(this.properties.perUserPerMinute()), entry);
+        if (waitMillis != null && waitMillis > 0) {
+            throw limited("Too many withdrawals for this account", (waitMillis + 999) / 1000);
         }
     }
 
