@@ -62,6 +62,13 @@ public final class ProblemTypes {
 
     public static final URI SERVICE_UNAVAILABLE = of("service-unavailable");
 
+    /**
+     * The service behind the gateway broke off the exchange (closed the connection, sent
+     * no valid answer): the request may or may not have taken effect, so retry it as it
+     * was, with the same order or withdrawal number.
+     */
+    public static final URI BAD_GATEWAY = of("bad-gateway");
+
     /** Parts that do not make an order number (missing, extra or malformed). */
     public static final URI INVALID_ORDER_NUMBER = of("invalid-order-number");
 

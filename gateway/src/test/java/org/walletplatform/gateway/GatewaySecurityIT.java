@@ -1,25 +1,16 @@
 package org.walletplatform.gateway;
 
-import java.io.IOException;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import ch.qos.logback.classic.LoggerContext;
 import com.sun.net.httpserver.Headers;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.lettuce.core.api.StatefulRedisConnection;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.walletplatform.model.ProblemTypes;
@@ -27,84 +18,23 @@ import org.walletplatform.model.caller.Caller;
 import org.walletplatform.model.caller.CallerAssertion;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway against a stub of every service and the real Redis: authentication, the
- * caller assertion the services receive, the headers that pass each way, owner and admin
- * rules, the admin audit, body caps, rate limits with each route's policy when Redis
- * stops answering, the log-event metric, and problems for requests Netty or Spring could
- * not parse.
+ * Who may pass the gateway and what reaches a service: authentication, the caller
+ * assertion the services receive, the headers that pass each way, owner and admin rules,
+ * the admin audit, the request timer, the log-event metric, and rate limits with each
+ * route's policy when Redis stops answering.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class GatewaySecurityIT {
-
-    static final Tokens TOKENS = new Tokens();
-
-    static final StubService SERVICE = new StubService();
-
-    /** Fresh subjects per run, so the shared Redis holds no counts of theirs yet. */
-    static final long RUN = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000) * 1000;
-
-    @LocalServerPort
-    int port;
+class GatewaySecurityIT extends GatewayIT {
 
     @Autowired
     MeterRegistry meters;
 
     @Autowired
     List<HttpHeadersFilter> headerFilters;
-
-    /** HTTP/1.1 keep-alive, as load balancers and most clients speak to the gateway. */
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        String key = "file:" + TOKENS.writePublicKey();
-        registry.add("gateway.auth.public-key", () -> key);
-        for (String service : List.of("wallet-read", "wallet-write", "sync-worker", "asset-order")) {
-            registry.add("gateway.services." + service, SERVICE::url);
-        }
-        registry.add("management.server.port", () -> "0");
-        policy(registry, 0, "test-withdrawals", "POST", "/v1/withdrawals", "user", 2, "closed");
-        policy(registry, 1, "test-line-reads", "", "/v1/wallet/*/lines/**", "user", 3, "open");
-        // counted locally and settled with Redis in batches, as the platform counts reads
-        registry.add("gateway.rate-limits.policies[1].counting", () -> "batched");
-        policy(registry, 2, "test-reads", "", "/v1/**", "user", 1000, "open");
-    }
-
-    private static void policy(DynamicPropertyRegistry registry, int index, String name, String method, String path,
-            String key, int limit, String whenRedisFails) {
-        String p = "gateway.rate-limits.policies[" + index + "].";
-        registry.add(p + "name", () -> name);
-        registry.add(p + "methods", () -> method);
-        registry.add(p + "paths", () -> path);
-        registry.add(p + "key", () -> key);
-        registry.add(p + "limit", () -> limit);
-        registry.add(p + "window", () -> "1h");
-        registry.add(p + "when-redis-fails", () -> whenRedisFails);
-    }
-
-    @AfterAll
-    static void stopStub() {
-        SERVICE.close();
-    }
-
-    @BeforeEach
-    void clearStub() {
-        SERVICE.clear();
-    }
 
     @Test
     void anonymousCallsToUserAndAdminRoutesAre401AndReachNoService() throws Exception {
@@ -224,23 +154,6 @@ class GatewaySecurityIT {
         assertThat(callerSeenBy(SERVICE.last())).isEqualTo(new Caller(user, false));
     }
 
-    @Test
-    void oversizedOrSuspiciousRequestsAndUnknownRoutesAreProblems() throws Exception {
-        HttpResponse<String> large = post("/v1/notifications", null, "{\"x\":\"" + "a".repeat(300_000) + "\"}");
-        assertProblem(large, 413, ProblemTypes.PAYLOAD_TOO_LARGE);
-        assertProblem(get("/actuator/env", null), 404, ProblemTypes.NOT_FOUND);
-        HttpResponse<String> health = get("/actuator/health", null);
-        assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
-        assertProblem(get("/actuator/prometheus", null), 404, ProblemTypes.NOT_FOUND);
-        assertProblem(get("/v2/anything", null), 404, ProblemTypes.NOT_FOUND);
-        String token = TOKENS.user(Long.toString(RUN + 10));
-        assertProblem(get("/v1/wallet/me?cursor=" + "A".repeat(9_000), token), 414, ProblemTypes.URI_TOO_LONG);
-        assertProblem(get("/v1/wallet/%00", token), 400, ProblemTypes.MALFORMED_REQUEST);
-        assertProblem(get("/v1/wallet/..%2F..%2Fetc", token), 400, ProblemTypes.MALFORMED_REQUEST);
-        assertThat(SERVICE.received()).isEmpty();
-    }
-
     /**
      * {@code logback.events} is counted by an appender: Logback's turbo filter list stays
      * empty, so the many level checks of Reactor, Netty and Spring Cloud Gateway per
@@ -284,7 +197,8 @@ class GatewaySecurityIT {
     /**
      * A filter that changes a request's headers makes another request object, whose
      * native request still holds the headers as they arrived: the changed ones are what
-     * passes ({@link HeaderChangingFilter}, for this test only).
+     * passes ({@link HeaderChangingFilter}, which changes only requests that carry its
+     * trigger).
      */
     @Test
     void headersAFilterChangedAreTheOnesForwarded() throws Exception {
@@ -306,85 +220,6 @@ class GatewaySecurityIT {
     void theOnlyHeaderFiltersAreTheGatewaysOwn() {
         assertThat(this.headerFilters).hasSize(3)
             .allSatisfy((filter) -> assertThat(filter.getClass().getName()).startsWith("org.walletplatform.gateway."));
-    }
-
-    /**
-     * A C1 control character (byte 0x85): Netty's decoder lets it through (it refuses C0
-     * controls itself), so the firewall's problem is what answers.
-     */
-    @Test
-    void aControlCharacterInAHeaderIsRefusedBeforeAnyService() throws Exception {
-        assertThat(raw("GET /v1/notifications HTTP/1.1\r\nHost: x\r\nX-Note: a\u0085b\r\nConnection: close\r\n\r\n"))
-            .startsWith("HTTP/1.1 400")
-            .contains(ProblemTypes.MALFORMED_REQUEST.toString());
-        assertThat(SERVICE.received()).isEmpty();
-    }
-
-    /**
-     * A target Spring's Netty adapter cannot make a URI of gets the firewall's problem,
-     * not the adapter's bare 400; the mark that routes it there cannot be set by a
-     * client.
-     */
-    @Test
-    void anUnparsableTargetIsAProblemAndItsMarkCannotBeForged() throws Exception {
-        assertThat(raw("GET /v1/notifications?cursor=%%% HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
-            .startsWith("HTTP/1.1 400")
-            .containsIgnoringCase("Content-Type: application/problem+json")
-            .contains(ProblemTypes.MALFORMED_REQUEST.toString(), "not a valid URI");
-        assertThat(SERVICE.received()).isEmpty();
-        assertThat(raw("GET /v1/notifications HTTP/1.1\r\nHost: x\r\nX-Wallet-Unparsable-Target: true\r\n"
-                + "Connection: close\r\n\r\n"))
-            .startsWith("HTTP/1.1 200");
-    }
-
-    /** Heads Netty cannot decode get a problem too, not Reactor Netty's bare status. */
-    @Test
-    void anUndecodableHeadIsAProblem() throws Exception {
-        assertThat(raw("POST /v1/notifications HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n{}"))
-            .startsWith("HTTP/1.1 400")
-            .containsIgnoringCase("Content-Type: application/problem+json")
-            .contains(ProblemTypes.MALFORMED_REQUEST.toString());
-        assertThat(raw("GET /v1/notifications HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n"))
-            .startsWith("HTTP/1.1 431")
-            .containsIgnoringCase("Content-Type: application/problem+json");
-        assertThat(SERVICE.received()).isEmpty();
-    }
-
-    /**
-     * A chunked body that is no chunked coding: Reactor Netty's answer was a bare 400.
-     */
-    @Test
-    void aBrokenChunkedBodyIsAProblem() throws Exception {
-        assertThat(raw("POST /v1/notifications HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                + "Transfer-Encoding: chunked\r\n\r\n{\"userId\":1}\r\n"))
-            .startsWith("HTTP/1.1 400")
-            .containsIgnoringCase("Content-Type: application/problem+json")
-            .contains(ProblemTypes.MALFORMED_REQUEST.toString(), "chunked");
-    }
-
-    @Test
-    void anExpectationOtherThan100ContinueIs417AndReachesNoService() throws Exception {
-        assertThat(raw("POST /v1/notifications HTTP/1.1\r\nHost: x\r\nExpect: nope\r\nContent-Length: 2\r\n"
-                + "Connection: close\r\n\r\n{}"))
-            .startsWith("HTTP/1.1 417")
-            .containsIgnoringCase("Content-Type: application/problem+json")
-            .contains(ProblemTypes.EXPECTATION_FAILED.toString());
-        assertThat(SERVICE.received()).isEmpty();
-        HttpResponse<String> continued = this.http
-            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/notifications"))
-                .expectContinue(true)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(continued.statusCode()).as(continued.body()).isEqualTo(200);
-    }
-
-    private String raw(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", this.port)) {
-            socket.setSoTimeout(5_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
     }
 
     @Test
@@ -426,81 +261,12 @@ class GatewaySecurityIT {
         assertThat(post("/v1/withdrawals", token, "{}").statusCode()).isEqualTo(200);
     }
 
-    /**
-     * Reactor Netty 1.3.6 stopped reading a keep-alive connection when a request arrived
-     * before the previous response's operations had terminated, which the health route
-     * (answered off the event loop) provoked in roughly one request in twelve: the next
-     * request on the connection never got an answer. One connection, many rounds.
-     */
-    @Test
-    void aKeepAliveConnectionAnswersEveryRequestAfterHealthChecks() throws Exception {
-        for (int round = 0; round < 60; round++) {
-            assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
-            assertProblem(get("/v2/round-" + round, null), 404, ProblemTypes.NOT_FOUND);
-        }
-    }
-
     private static Caller callerSeenBy(StubService.Received received) {
         return CallerAssertion
             .verify(List.of("dev-caller-secret"), received.method(), received.path(),
                     received.headers().getFirst(CallerAssertion.HEADER),
                     received.headers().getFirst(CallerAssertion.SIGNATURE), Instant.now())
             .orElseThrow(() -> new AssertionError("no valid caller assertion in " + received.headers()));
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, URI type) {
-        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type"))
-            .hasValueSatisfying((contentType) -> assertThat(contentType).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("\"type\":\"" + type + "\"").doesNotContain("Exception", "at org.");
-    }
-
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request);
-    }
-
-    private HttpResponse<String> post(String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        // a request the gateway never answers fails its test instead of stalling the
-        // build
-        return this.http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + this.port + path);
-    }
-
-    /**
-     * Replaces {@value #TRIGGER} on the requests that carry it, as a route's filter
-     * might.
-     */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class HeaderChangingFilter {
-
-        static final String TRIGGER = "X-Test-Change-Me";
-
-        @Bean
-        GlobalFilter headerChangingFilter() {
-            return (exchange,
-                    chain) -> (exchange.getRequest().getHeaders().containsHeader(TRIGGER)) ? chain.filter(exchange
-                        .mutate()
-                        .request((request) -> request.headers((headers) -> headers.set(TRIGGER, "changed by a filter")))
-                        .build()) : chain.filter(exchange);
-        }
-
     }
 
 }

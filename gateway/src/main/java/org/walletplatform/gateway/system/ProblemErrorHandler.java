@@ -1,5 +1,6 @@
 package org.walletplatform.gateway.system;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 
@@ -15,9 +16,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Answers every error the gateway itself produces (no route, service down, timeouts, a
- * body too large) as problem+json with the platform's stable types, never Spring's
- * default error page or a stack trace.
+ * Answers every error the gateway itself produces (no route, service down or breaking
+ * off, timeouts, a body too large) as problem+json with the platform's stable types,
+ * never Spring's default error page or a stack trace.
  */
 @Component
 @Order(-2)
@@ -34,6 +35,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
             case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
             case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
+            case 502 -> ProblemTypes.BAD_GATEWAY;
             case 503, 504 -> ProblemTypes.SERVICE_UNAVAILABLE;
             default -> (status.is4xxClientError()) ? ProblemTypes.MALFORMED_REQUEST : ProblemTypes.INTERNAL;
         };
@@ -42,6 +44,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             case 405 -> "Method not allowed";
             case 413 -> "Payload too large";
             case 415 -> "Unsupported media type";
+            case 502 -> "Bad gateway";
             case 503, 504 -> "Service unavailable";
             default -> (status.is4xxClientError()) ? "Bad request" : "Internal error";
         };
@@ -55,6 +58,10 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             }
             if (t instanceof ConnectException) {
                 return HttpStatus.SERVICE_UNAVAILABLE;
+            }
+            // connected, then the exchange broke off: the service may have acted on it
+            if (t instanceof IOException) {
+                return HttpStatus.BAD_GATEWAY;
             }
         }
         return HttpStatus.INTERNAL_SERVER_ERROR;
