@@ -3,6 +3,7 @@ package org.walletplatform.gateway;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,21 @@ class GatewayHostileInputIT extends GatewayIT {
             .startsWith("HTTP/1.1 400")
             .containsIgnoringCase("Content-Type: application/problem+json")
             .contains(ProblemTypes.MALFORMED_REQUEST.toString(), "chunked");
+    }
+
+    /**
+     * A body that stops short of its length: the gateway answers, where the service's
+     * Tomcat held the request for its 60 s read timeout.
+     */
+    @Test
+    void aBodyThatStallsIsA408ProblemAfterTheBodyTimeout() throws Exception {
+        long start = System.nanoTime();
+        assertThat(raw("POST /v1/notifications HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 100\r\n\r\n{\"userId\":"))
+            .startsWith("HTTP/1.1 408")
+            .containsIgnoringCase("Content-Type: application/problem+json")
+            .contains(ProblemTypes.MALFORMED_REQUEST.toString());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
     }
 
     @Test

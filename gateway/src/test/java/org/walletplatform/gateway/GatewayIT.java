@@ -54,8 +54,9 @@ abstract class GatewayIT {
             registry.add("gateway.services." + service, SERVICE::url);
         }
         registry.add("management.server.port", () -> "0");
-        // 20 s as shipped; short here, so a test can wait it out
+        // 20 s each as shipped; short here, so a test can wait them out
         registry.add("spring.cloud.gateway.server.webflux.httpclient.pool.max-idle-time", () -> "1s");
+        registry.add("gateway.limits.body-timeout", () -> "1s");
         policy(registry, 0, "test-withdrawals", "POST", "/v1/withdrawals", "user", 2, "closed");
         policy(registry, 1, "test-line-reads", "", "/v1/wallet/*/lines/**", "user", 3, "open");
         // counted locally and settled with Redis in batches, as the platform counts reads

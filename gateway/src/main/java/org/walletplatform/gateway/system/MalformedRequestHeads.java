@@ -3,6 +3,8 @@ package org.walletplatform.gateway.system;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
@@ -19,6 +21,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -39,7 +42,8 @@ import org.springframework.stereotype.Component;
  * is no number) is answered there, with the status Reactor Netty would give it, and the
  * connection closed;</li>
  * <li>so is a chunked body that is not well-formed (400), which Reactor Netty answered
- * with a bare 400;</li>
+ * with a bare 400, and a body that has not arrived whole {@code body-timeout} after its
+ * head (408);</li>
  * <li>a target {@link URI} cannot parse (a '%' without two hex digits after it, an
  * unescaped '|', '{', '"' or '['), which Spring refuses before any filter runs, is
  * escaped and marked with {@link #MARK} for the firewall's problem. The mark is stripped
@@ -51,12 +55,19 @@ class MalformedRequestHeads implements NettyServerCustomizer {
 
     static final String MARK = "X-Wallet-Unparsable-Target";
 
+    private final long bodyTimeoutNanos;
+
+    MalformedRequestHeads(LimitsProperties limits) {
+        this.bodyTimeoutNanos = limits.bodyTimeout().toNanos();
+    }
+
     @Override
     public HttpServer apply(HttpServer server) {
         return server.doOnChannelInit((observer, channel, remoteAddress) -> {
             ChannelPipeline pipeline = channel.pipeline();
             if (pipeline.get(NettyPipeline.HttpCodec) != null) {
-                pipeline.addAfter(NettyPipeline.HttpCodec, "wallet.malformedRequestHeads", new Handler());
+                pipeline.addAfter(NettyPipeline.HttpCodec, "wallet.malformedRequestHeads",
+                        new Handler(this.bodyTimeoutNanos));
             }
         });
     }
@@ -144,6 +155,13 @@ class MalformedRequestHeads implements NettyServerCustomizer {
                         null));
     }
 
+    /** The answer to a body that did not arrive in time: a 408 problem. */
+    static FullHttpResponse slowBody() {
+        return problem(HttpResponseStatus.REQUEST_TIMEOUT,
+                GatewayProblems.body(ProblemTypes.MALFORMED_REQUEST, "Request timeout", 408,
+                        "The request body did not arrive whole in the time this gateway allows.", null));
+    }
+
     /** Only characters legal anywhere in a path or query, and whole escapes. */
     private static boolean plain(String target) {
         for (int i = 0; i < target.length(); i++) {
@@ -178,11 +196,20 @@ class MalformedRequestHeads implements NettyServerCustomizer {
      */
     static final class Handler extends ChannelDuplexHandler {
 
+        private final long bodyTimeoutNanos;
+
         private int passedOn;
 
         private int answered;
 
         private boolean answering;
+
+        /** Runs out unless the body of the request passed on last arrives whole. */
+        private ScheduledFuture<?> bodyTimer;
+
+        Handler(long bodyTimeoutNanos) {
+            this.bodyTimeoutNanos = bodyTimeoutNanos;
+        }
 
         @Override
         public void channelRead(ChannelHandlerContext context, Object message) {
@@ -199,13 +226,36 @@ class MalformedRequestHeads implements NettyServerCustomizer {
                     request.headers().set(MARK, "true");
                 }
                 this.passedOn++;
+                if (!(message instanceof LastHttpContent) && (HttpUtil.getContentLength(request, 0L) > 0
+                        || HttpUtil.isTransferEncodingChunked(request))) {
+                    int before = this.passedOn - 1;
+                    this.bodyTimer = context.executor()
+                        .schedule(() -> refuse(context, null, before, slowBody()), this.bodyTimeoutNanos,
+                                TimeUnit.NANOSECONDS);
+                }
             }
             else if (message instanceof HttpContent content && content.decoderResult().isFailure()) {
                 // a chunk size that is no hex number, or the like
                 refuse(context, message, this.passedOn - 1, brokenBody());
                 return;
             }
+            if (message instanceof LastHttpContent) {
+                stopBodyTimer();
+            }
             context.fireChannelRead(message);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext context) throws Exception {
+            stopBodyTimer();
+            super.channelInactive(context);
+        }
+
+        private void stopBodyTimer() {
+            if (this.bodyTimer != null) {
+                this.bodyTimer.cancel(false);
+                this.bodyTimer = null;
+            }
         }
 
         /**
@@ -213,6 +263,7 @@ class MalformedRequestHeads implements NettyServerCustomizer {
          * answer to this one has begun; otherwise closes without one.
          */
         private void refuse(ChannelHandlerContext context, Object message, int before, FullHttpResponse problem) {
+            stopBodyTimer();
             ReferenceCountUtil.release(message);
             if (!this.answering && this.answered == before) {
                 context.writeAndFlush(problem).addListener(ChannelFutureListener.CLOSE);

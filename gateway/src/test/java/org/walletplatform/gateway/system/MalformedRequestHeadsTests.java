@@ -5,10 +5,13 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
@@ -29,9 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Netty handler's verdicts on request targets against the parse Spring runs, its
  * escaping and marking, and its answers to heads and chunked bodies Netty could not
- * decode, which never overtake an answer still due.
+ * decode and to bodies that do not arrive in time, which never overtake an answer still
+ * due.
  */
 class MalformedRequestHeadsTests {
+
+    private static final long BODY_TIMEOUT = TimeUnit.SECONDS.toNanos(20);
 
     private static final List<String> TARGETS = List.of("/v1/wallet/42", "/v1/wallet/me/lines/points/details?limit=5",
             "/v1/wallet/a%20b", "/v1/wallet/%E4%BD%A0", "/v1/wallet/1#fragment", "/v1/notifications:batch",
@@ -74,7 +80,7 @@ class MalformedRequestHeadsTests {
 
     @Test
     void marksOnlyRequestsWhoseTargetWouldNotParse() {
-        EmbeddedChannel channel = new EmbeddedChannel(new MalformedRequestHeads.Handler());
+        EmbeddedChannel channel = new EmbeddedChannel(new MalformedRequestHeads.Handler(BODY_TIMEOUT));
         channel.writeInbound(request("/v1/wallet/1?x=%%%", false), request("/v1/wallet/1?x=ok", true));
 
         HttpRequest unparsable = channel.readInbound();
@@ -87,7 +93,7 @@ class MalformedRequestHeadsTests {
 
     @Test
     void answersAHeadNettyCouldNotDecodeWithAProblemAndCloses() {
-        EmbeddedChannel channel = new EmbeddedChannel(new MalformedRequestHeads.Handler());
+        EmbeddedChannel channel = new EmbeddedChannel(new MalformedRequestHeads.Handler(BODY_TIMEOUT));
         HttpRequest undecodable = request("/v1/wallet/1", false);
         undecodable.setDecoderResult(DecoderResult.failure(new NumberFormatException("Content-Length: abc")));
         channel.writeInbound(undecodable);
@@ -105,7 +111,7 @@ class MalformedRequestHeadsTests {
 
     @Test
     void answersAChunkedBodyThatIsNoChunkWithAProblemAndCloses() {
-        EmbeddedChannel channel = new EmbeddedChannel(new MalformedRequestHeads.Handler());
+        EmbeddedChannel channel = new EmbeddedChannel(new MalformedRequestHeads.Handler(BODY_TIMEOUT));
         channel.writeInbound(request("/v1/notifications", false), brokenChunk());
 
         assertThat((Object) channel.readInbound()).as("the head went on").isInstanceOf(HttpRequest.class);
@@ -121,7 +127,7 @@ class MalformedRequestHeadsTests {
     /** HTTP/1.1 answers in order: no problem may overtake an answer still due. */
     @Test
     void closesWithoutAProblemWhileAnotherAnswerIsDue() {
-        EmbeddedChannel answering = new EmbeddedChannel(new MalformedRequestHeads.Handler());
+        EmbeddedChannel answering = new EmbeddedChannel(new MalformedRequestHeads.Handler(BODY_TIMEOUT));
         answering.writeInbound(request("/v1/notifications", false));
         answering.writeOutbound(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
         answering.writeInbound(brokenChunk());
@@ -130,7 +136,7 @@ class MalformedRequestHeadsTests {
         assertThat((Object) answering.readOutbound()).as("no problem inside the answer").isNull();
         assertThat(answering.isOpen()).isFalse();
 
-        EmbeddedChannel pipelined = new EmbeddedChannel(new MalformedRequestHeads.Handler());
+        EmbeddedChannel pipelined = new EmbeddedChannel(new MalformedRequestHeads.Handler(BODY_TIMEOUT));
         HttpRequest undecodable = request("/v1/wallet/2", false);
         undecodable.setDecoderResult(DecoderResult.failure(new NumberFormatException("Content-Length: abc")));
         pipelined.writeInbound(request("/v1/wallet/1", false), undecodable);
@@ -141,7 +147,7 @@ class MalformedRequestHeadsTests {
 
     @Test
     void answersAnUndecodableHeadOnceTheAnswersBeforeItAreWritten() {
-        EmbeddedChannel channel = new EmbeddedChannel(new MalformedRequestHeads.Handler());
+        EmbeddedChannel channel = new EmbeddedChannel(new MalformedRequestHeads.Handler(BODY_TIMEOUT));
         channel.writeInbound(request("/v1/wallet/1", false));
         channel.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE),
                 new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
@@ -154,6 +160,48 @@ class MalformedRequestHeadsTests {
         FullHttpResponse answer = channel.readOutbound();
         assertThat(answer.status().code()).isEqualTo(400);
         answer.release();
+    }
+
+    @Test
+    void answersABodyThatDoesNotArriveInTimeWith408AndCloses() {
+        EmbeddedChannel channel = new EmbeddedChannel(new MalformedRequestHeads.Handler(BODY_TIMEOUT));
+        channel.writeInbound(post(10), new DefaultHttpContent(Unpooled.copiedBuffer("{\"", StandardCharsets.UTF_8)));
+        channel.advanceTimeBy(19, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat((Object) channel.readOutbound()).as("within the timeout").isNull();
+
+        channel.advanceTimeBy(2, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+        FullHttpResponse answer = channel.readOutbound();
+        assertThat(answer.status().code()).isEqualTo(408);
+        assertThat(answer.headers().get("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(channel.isOpen()).isFalse();
+        answer.release();
+    }
+
+    @Test
+    void letsABodyThatArrivedWholeBeAnsweredWhenever() {
+        EmbeddedChannel channel = new EmbeddedChannel(new MalformedRequestHeads.Handler(BODY_TIMEOUT));
+        channel.writeInbound(post(2), new DefaultLastHttpContent(Unpooled.copiedBuffer("{}", StandardCharsets.UTF_8)));
+        channel.advanceTimeBy(60, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(channel.isOpen()).isTrue();
+    }
+
+    /** A slow body after the gateway answered its head (a 401, say) just closes. */
+    @Test
+    void closesWithoutAProblemWhenTheSlowBodysRequestWasAnswered() {
+        EmbeddedChannel channel = new EmbeddedChannel(new MalformedRequestHeads.Handler(BODY_TIMEOUT));
+        channel.writeInbound(post(10));
+        channel.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.UNAUTHORIZED));
+        channel.advanceTimeBy(21, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertThat(((HttpResponse) channel.readOutbound()).status().code()).isEqualTo(401);
+        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(channel.isOpen()).isFalse();
     }
 
     @Test
@@ -176,6 +224,12 @@ class MalformedRequestHeadsTests {
         if (marked) {
             request.headers().set(MalformedRequestHeads.MARK, "true");
         }
+        return request;
+    }
+
+    private static HttpRequest post(int contentLength) {
+        HttpRequest request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/v1/notifications");
+        request.headers().setInt("Content-Length", contentLength);
         return request;
     }
 
