@@ -29,6 +29,10 @@ class GatewayHostileInputIT extends GatewayIT {
         assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
         assertProblem(get("/actuator/prometheus", null), 404, ProblemTypes.NOT_FOUND);
         assertProblem(get("/v2/anything", null), 404, ProblemTypes.NOT_FOUND);
+        // the asterisk form names no path: the problem names no instance
+        assertThat(raw("OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 404")
+            .contains(ProblemTypes.NOT_FOUND.toString())
+            .doesNotContain("\"instance\"");
         String token = TOKENS.user(Long.toString(RUN + 10));
         assertProblem(get("/v1/wallet/me?cursor=" + "A".repeat(9_000), token), 414, ProblemTypes.URI_TOO_LONG);
         assertProblem(get("/v1/wallet/%00", token), 400, ProblemTypes.MALFORMED_REQUEST);
@@ -103,6 +107,31 @@ class GatewayHostileInputIT extends GatewayIT {
             .containsIgnoringCase("Content-Type: application/problem+json")
             .contains(ProblemTypes.MALFORMED_REQUEST.toString());
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    /**
+     * An HTTP/2 preface on the HTTP/1.1 port, which Reactor Netty answered with a bare
+     * 400.
+     */
+    @Test
+    void aVersionOtherThanHttp1IsA505Problem() throws Exception {
+        assertThat(raw("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")).startsWith("HTTP/1.1 505")
+            .containsIgnoringCase("Content-Type: application/problem+json")
+            .contains("HTTP/2.0");
+        assertThat(SERVICE.received()).isEmpty();
+    }
+
+    /**
+     * No route is a WebSocket: an upgrade request is proxied as plain HTTP, where Spring
+     * Cloud Gateway switched protocols (101) before the service had answered.
+     */
+    @Test
+    void anUpgradeToWebSocketIsAnsweredAsPlainHttp() throws Exception {
+        assertThat(raw("GET /v1/notifications HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, close\r\n"
+                + "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n"))
+            .startsWith("HTTP/1.1 200");
+        assertThat(SERVICE.last().headers().containsKey("Upgrade")).isFalse();
     }
 
     @Test

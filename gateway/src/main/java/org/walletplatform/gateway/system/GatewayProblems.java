@@ -25,7 +25,9 @@ public final class GatewayProblems {
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        String body = body(type, title, status.value(), detail, exchange.getRequest().getPath().value());
+        String path = exchange.getRequest().getPath().value();
+        // the asterisk form (OPTIONS *) has no path
+        String body = body(type, title, status.value(), detail, path.isEmpty() ? null : path);
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));

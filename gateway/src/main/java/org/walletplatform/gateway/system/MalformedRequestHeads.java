@@ -6,28 +6,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
-import org.walletplatform.model.ProblemTypes;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
@@ -40,7 +32,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>a head Netty could not decode (a header past the size limit, a Content-Length that
  * is no number) is answered there, with the status Reactor Netty would give it, and the
- * connection closed;</li>
+ * connection closed; so is a request of an HTTP version other than 1.0 or 1.1 (505);</li>
  * <li>so is a chunked body that is not well-formed (400), which Reactor Netty answered
  * with a bare 400, and a body that has not arrived whole {@code body-timeout} after its
  * head (408);</li>
@@ -108,60 +100,6 @@ class MalformedRequestHeads implements NettyServerCustomizer {
         return escaped.toString();
     }
 
-    /**
-     * The answer to a head Netty could not decode: a problem, then the connection closes.
-     */
-    static FullHttpResponse undecodable(Throwable cause) {
-        HttpResponseStatus status;
-        String body;
-        if (cause instanceof TooLongHttpHeaderException) {
-            status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
-            body = GatewayProblems.body(ProblemTypes.MALFORMED_REQUEST, "Request header fields too large",
-                    status.code(), "The request's header fields are over the size this gateway accepts.", null);
-        }
-        else if (cause instanceof TooLongHttpLineException) {
-            status = HttpResponseStatus.REQUEST_URI_TOO_LONG;
-            body = GatewayProblems.body(ProblemTypes.URI_TOO_LONG, "URI too long", status.code(),
-                    "The request line is over the length this gateway accepts.", null);
-        }
-        else {
-            status = HttpResponseStatus.BAD_REQUEST;
-            body = GatewayProblems.body(ProblemTypes.MALFORMED_REQUEST, "Bad request", status.code(),
-                    "The request is not well-formed HTTP (a Content-Length that is no number, a broken header line"
-                            + " or the like).",
-                    null);
-        }
-        return problem(status, body);
-    }
-
-    /** A problem with the gateway's security headers; the connection closes after it. */
-    private static FullHttpResponse problem(HttpResponseStatus status, String body) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
-        SecurityHeadersFilter.HEADERS.forEach(response.headers()::set);
-        response.headers()
-            .set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
-            .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
-            .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        return response;
-    }
-
-    /** The answer to a chunked body that is not well-formed: a 400 problem. */
-    static FullHttpResponse brokenBody() {
-        return problem(HttpResponseStatus.BAD_REQUEST,
-                GatewayProblems.body(ProblemTypes.MALFORMED_REQUEST, "Bad request", 400,
-                        "The request body is not well-formed chunked transfer coding (a chunk size that is no hex"
-                                + " number, or the like).",
-                        null));
-    }
-
-    /** The answer to a body that did not arrive in time: a 408 problem. */
-    static FullHttpResponse slowBody() {
-        return problem(HttpResponseStatus.REQUEST_TIMEOUT,
-                GatewayProblems.body(ProblemTypes.MALFORMED_REQUEST, "Request timeout", 408,
-                        "The request body did not arrive whole in the time this gateway allows.", null));
-    }
-
     /** Only characters legal anywhere in a path or query, and whole escapes. */
     private static boolean plain(String target) {
         for (int i = 0; i < target.length(); i++) {
@@ -207,17 +145,31 @@ class MalformedRequestHeads implements NettyServerCustomizer {
         /** Runs out unless the body of the request passed on last arrives whole. */
         private ScheduledFuture<?> bodyTimer;
 
+        /** Answered with a problem or closed: nothing more passes on. */
+        private boolean refused;
+
         Handler(long bodyTimeoutNanos) {
             this.bodyTimeoutNanos = bodyTimeoutNanos;
         }
 
         @Override
         public void channelRead(ChannelHandlerContext context, Object message) {
+            if (this.refused) {
+                // what the decoder still passes on of a refused request, until the
+                // connection closes
+                ReferenceCountUtil.release(message);
+                return;
+            }
             if (message instanceof HttpRequest request) {
                 if (request.decoderResult().isFailure()) {
-                    // the decoder discards the rest of the connection's bytes; nothing
-                    // follows
-                    refuse(context, message, this.passedOn, undecodable(request.decoderResult().cause()));
+                    refuse(context, message, this.passedOn, NettyProblems.undecodable(request.decoderResult().cause()));
+                    return;
+                }
+                HttpVersion version = request.protocolVersion();
+                if (version.majorVersion() != 1 || version.minorVersion() > 1) {
+                    // an HTTP/2 preface included: Reactor Netty answered it with a bare
+                    // 400
+                    refuse(context, message, this.passedOn, NettyProblems.unsupportedVersion(version));
                     return;
                 }
                 request.headers().remove(MARK);
@@ -230,13 +182,13 @@ class MalformedRequestHeads implements NettyServerCustomizer {
                         || HttpUtil.isTransferEncodingChunked(request))) {
                     int before = this.passedOn - 1;
                     this.bodyTimer = context.executor()
-                        .schedule(() -> refuse(context, null, before, slowBody()), this.bodyTimeoutNanos,
+                        .schedule(() -> refuse(context, null, before, NettyProblems.slowBody()), this.bodyTimeoutNanos,
                                 TimeUnit.NANOSECONDS);
                 }
             }
             else if (message instanceof HttpContent content && content.decoderResult().isFailure()) {
                 // a chunk size that is no hex number, or the like
-                refuse(context, message, this.passedOn - 1, brokenBody());
+                refuse(context, message, this.passedOn - 1, NettyProblems.brokenBody());
                 return;
             }
             if (message instanceof LastHttpContent) {
@@ -263,6 +215,7 @@ class MalformedRequestHeads implements NettyServerCustomizer {
          * answer to this one has begun; otherwise closes without one.
          */
         private void refuse(ChannelHandlerContext context, Object message, int before, FullHttpResponse problem) {
+            this.refused = true;
             stopBodyTimer();
             ReferenceCountUtil.release(message);
             if (!this.answering && this.answered == before) {

@@ -162,6 +162,26 @@ class MalformedRequestHeadsTests {
         answer.release();
     }
 
+    /** Reactor Netty answered an HTTP/2 preface with a bare 400, and took HTTP/9.9. */
+    @Test
+    void answersAVersionOtherThanHttp1With505AndPassesNothingOfItOn() {
+        for (String version : List.of("HTTP/2.0", "HTTP/9.9", "HTTP/1.2")) {
+            EmbeddedChannel channel = new EmbeddedChannel(new MalformedRequestHeads.Handler(BODY_TIMEOUT));
+            channel.writeInbound(new DefaultHttpRequest(HttpVersion.valueOf(version), HttpMethod.GET, "*"),
+                    new DefaultLastHttpContent(Unpooled.copiedBuffer("SM\r\n\r\n", StandardCharsets.UTF_8)));
+
+            assertThat((Object) channel.readInbound()).as(version).isNull();
+            FullHttpResponse answer = channel.readOutbound();
+            assertThat(answer.status().code()).as(version).isEqualTo(505);
+            assertThat(answer.content().toString(StandardCharsets.UTF_8)).contains(version);
+            assertThat(channel.isOpen()).isFalse();
+            answer.release();
+        }
+        EmbeddedChannel http10 = new EmbeddedChannel(new MalformedRequestHeads.Handler(BODY_TIMEOUT));
+        http10.writeInbound(new DefaultHttpRequest(HttpVersion.HTTP_1_0, HttpMethod.GET, "/v1/wallet/1"));
+        assertThat((Object) http10.readInbound()).isInstanceOf(HttpRequest.class);
+    }
+
     @Test
     void answersABodyThatDoesNotArriveInTimeWith408AndCloses() {
         EmbeddedChannel channel = new EmbeddedChannel(new MalformedRequestHeads.Handler(BODY_TIMEOUT));
@@ -206,10 +226,8 @@ class MalformedRequestHeadsTests {
 
     @Test
     void givesTheStatusReactorNettyWouldForAnOverlongHead() {
-        assertThat(MalformedRequestHeads.undecodable(new TooLongHttpHeaderException("big")).status().code())
-            .isEqualTo(431);
-        assertThat(MalformedRequestHeads.undecodable(new TooLongHttpLineException("long")).status().code())
-            .isEqualTo(414);
+        assertThat(NettyProblems.undecodable(new TooLongHttpHeaderException("big")).status().code()).isEqualTo(431);
+        assertThat(NettyProblems.undecodable(new TooLongHttpLineException("long")).status().code()).isEqualTo(414);
     }
 
     /** What Netty's decoder passes on for a chunk size that is no hex number. */
