@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 class WithdrawalLimits {
 
-    static final Duration WINDOW = Duration.ofMinutes(1);
+    private static final Duration WINDOW = Duration.ofMinutes(1);
 
     /**
      * One sorted set per account, of the withdrawals let through by the time they were:

@@ -167,8 +167,7 @@ class MalformedRequestHeads implements NettyServerCustomizer {
                 }
                 HttpVersion version = request.protocolVersion();
                 if (version.majorVersion() != 1 || version.minorVersion() > 1) {
-                    // an HTTP/2 preface included: Reactor Netty answered it with a bare
-                    // 400
+                    // an HTTP/2 preface too, which Reactor Netty gave a bare 400
                     refuse(context, message, this.passedOn, NettyProblems.unsupportedVersion(version));
                     return;
                 }
