@@ -12,14 +12,11 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBody the largest request body the gateway passes on
  * @param maxUri the longest request URI (path and query) it passes on
- * @param headTimeout how long a connection may go without a whole request head, from its
- * opening or its last answer: past it the connection closes (idle, or a head sent a byte
- * at a time)
  * @param bodyTimeout how long a request's body may take to arrive whole, from its head:
  * past it the request is answered 408 and its connection closed, where a client that
  * stalled mid-body held its connection, and the one to the service, for Tomcat's 60 s
  */
 @ConfigurationProperties("gateway.limits")
 record LimitsProperties(@DefaultValue("256KB") DataSize maxBody, @DefaultValue("8KB") DataSize maxUri,
-        @DefaultValue("60s") Duration headTimeout, @DefaultValue("20s") Duration bodyTimeout) {
+        @DefaultValue("20s") Duration bodyTimeout) {
 }

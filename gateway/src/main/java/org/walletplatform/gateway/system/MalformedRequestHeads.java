@@ -35,8 +35,7 @@ import org.springframework.stereotype.Component;
  * connection closed; so is a request of an HTTP version other than 1.0 or 1.1 (505);</li>
  * <li>so is a chunked body that is not well-formed (400), which Reactor Netty answered
  * with a bare 400, and a body that has not arrived whole {@code body-timeout} after its
- * head (408); a connection without a whole head {@code head-timeout} after it opened or
- * was last answered is closed;</li>
+ * head (408);</li>
  * <li>a target {@link URI} cannot parse (a '%' without two hex digits after it, an
  * unescaped '|', '{', '"' or '['), which Spring refuses before any filter runs, is
  * escaped and marked with {@link #MARK} for the firewall's problem. The mark is stripped
@@ -48,12 +47,9 @@ class MalformedRequestHeads implements NettyServerCustomizer {
 
     static final String MARK = "X-Wallet-Unparsable-Target";
 
-    private final long headTimeoutNanos;
-
     private final long bodyTimeoutNanos;
 
     MalformedRequestHeads(LimitsProperties limits) {
-        this.headTimeoutNanos = limits.headTimeout().toNanos();
         this.bodyTimeoutNanos = limits.bodyTimeout().toNanos();
     }
 
@@ -63,7 +59,7 @@ class MalformedRequestHeads implements NettyServerCustomizer {
             ChannelPipeline pipeline = channel.pipeline();
             if (pipeline.get(NettyPipeline.HttpCodec) != null) {
                 pipeline.addAfter(NettyPipeline.HttpCodec, "wallet.malformedRequestHeads",
-                        new Handler(this.headTimeoutNanos, this.bodyTimeoutNanos));
+                        new Handler(this.bodyTimeoutNanos));
             }
         });
     }
@@ -138,8 +134,6 @@ class MalformedRequestHeads implements NettyServerCustomizer {
      */
     static final class Handler extends ChannelDuplexHandler {
 
-        private final long headTimeoutNanos;
-
         private final long bodyTimeoutNanos;
 
         private int passedOn;
@@ -148,24 +142,14 @@ class MalformedRequestHeads implements NettyServerCustomizer {
 
         private boolean answering;
 
-        /**
-         * Runs out unless the next request's head arrives whole (while no request is
-         * under way), or the body of the one passed on last does.
-         */
-        private ScheduledFuture<?> timer;
+        /** Runs out unless the body of the request passed on last arrives whole. */
+        private ScheduledFuture<?> bodyTimer;
 
         /** Answered with a problem or closed: nothing more passes on. */
         private boolean refused;
 
-        Handler(long headTimeoutNanos, long bodyTimeoutNanos) {
-            this.headTimeoutNanos = headTimeoutNanos;
+        Handler(long bodyTimeoutNanos) {
             this.bodyTimeoutNanos = bodyTimeoutNanos;
-        }
-
-        @Override
-        public void channelActive(ChannelHandlerContext context) throws Exception {
-            awaitHead(context);
-            super.channelActive(context);
         }
 
         @Override
@@ -187,7 +171,6 @@ class MalformedRequestHeads implements NettyServerCustomizer {
                     refuse(context, message, this.passedOn, NettyProblems.unsupportedVersion(version));
                     return;
                 }
-                stopTimer();
                 request.headers().remove(MARK);
                 if (!parses(request.uri())) {
                     request.setUri(escaped(request.uri()));
@@ -197,7 +180,7 @@ class MalformedRequestHeads implements NettyServerCustomizer {
                 if (!(message instanceof LastHttpContent) && (HttpUtil.getContentLength(request, 0L) > 0
                         || HttpUtil.isTransferEncodingChunked(request))) {
                     int before = this.passedOn - 1;
-                    this.timer = context.executor()
+                    this.bodyTimer = context.executor()
                         .schedule(() -> refuse(context, null, before, NettyProblems.slowBody()), this.bodyTimeoutNanos,
                                 TimeUnit.NANOSECONDS);
                 }
@@ -208,37 +191,21 @@ class MalformedRequestHeads implements NettyServerCustomizer {
                 return;
             }
             if (message instanceof LastHttpContent) {
-                stopTimer();
-                if (this.answered == this.passedOn) {
-                    // answered before its body ended (a 401, say)
-                    awaitHead(context);
-                }
+                stopBodyTimer();
             }
             context.fireChannelRead(message);
         }
 
         @Override
         public void channelInactive(ChannelHandlerContext context) throws Exception {
-            stopTimer();
+            stopBodyTimer();
             super.channelInactive(context);
         }
 
-        /**
-         * Closes the connection unless a whole head arrives in time: Reactor Netty's idle
-         * timeout starts again with every byte, so a client sending a head a byte at a
-         * time kept its connection for as long as it liked.
-         */
-        private void awaitHead(ChannelHandlerContext context) {
-            this.timer = context.executor().schedule(() -> {
-                this.refused = true;
-                context.close();
-            }, this.headTimeoutNanos, TimeUnit.NANOSECONDS);
-        }
-
-        private void stopTimer() {
-            if (this.timer != null) {
-                this.timer.cancel(false);
-                this.timer = null;
+        private void stopBodyTimer() {
+            if (this.bodyTimer != null) {
+                this.bodyTimer.cancel(false);
+                this.bodyTimer = null;
             }
         }
 
@@ -248,7 +215,7 @@ class MalformedRequestHeads implements NettyServerCustomizer {
          */
         private void refuse(ChannelHandlerContext context, Object message, int before, FullHttpResponse problem) {
             this.refused = true;
-            stopTimer();
+            stopBodyTimer();
             ReferenceCountUtil.release(message);
             if (!this.answering && this.answered == before) {
                 context.writeAndFlush(problem).addListener(ChannelFutureListener.CLOSE);
@@ -268,9 +235,6 @@ class MalformedRequestHeads implements NettyServerCustomizer {
             if (message instanceof LastHttpContent && this.answering) {
                 this.answering = false;
                 this.answered++;
-                if (this.answered == this.passedOn && !this.refused && this.timer == null) {
-                    awaitHead(context);
-                }
             }
             super.write(context, message, promise);
         }
