@@ -186,12 +186,10 @@ class MalformedRequestHeadsTests {
     void answersABodyThatDoesNotArriveInTimeWith408AndCloses() {
         EmbeddedChannel channel = new EmbeddedChannel(new MalformedRequestHeads.Handler(BODY_TIMEOUT));
         channel.writeInbound(post(10), new DefaultHttpContent(Unpooled.copiedBuffer("{\"", StandardCharsets.UTF_8)));
-        channel.advanceTimeBy(19, TimeUnit.SECONDS);
-        channel.runScheduledPendingTasks();
+        after(channel, 19);
         assertThat((Object) channel.readOutbound()).as("within the timeout").isNull();
 
-        channel.advanceTimeBy(2, TimeUnit.SECONDS);
-        channel.runScheduledPendingTasks();
+        after(channel, 2);
         FullHttpResponse answer = channel.readOutbound();
         assertThat(answer.status().code()).isEqualTo(408);
         assertThat(answer.headers().get("Content-Type")).isEqualTo("application/problem+json");
@@ -203,8 +201,7 @@ class MalformedRequestHeadsTests {
     void letsABodyThatArrivedWholeBeAnsweredWhenever() {
         EmbeddedChannel channel = new EmbeddedChannel(new MalformedRequestHeads.Handler(BODY_TIMEOUT));
         channel.writeInbound(post(2), new DefaultLastHttpContent(Unpooled.copiedBuffer("{}", StandardCharsets.UTF_8)));
-        channel.advanceTimeBy(60, TimeUnit.SECONDS);
-        channel.runScheduledPendingTasks();
+        after(channel, 60);
 
         assertThat((Object) channel.readOutbound()).isNull();
         assertThat(channel.isOpen()).isTrue();
@@ -216,8 +213,7 @@ class MalformedRequestHeadsTests {
         EmbeddedChannel channel = new EmbeddedChannel(new MalformedRequestHeads.Handler(BODY_TIMEOUT));
         channel.writeInbound(post(10));
         channel.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.UNAUTHORIZED));
-        channel.advanceTimeBy(21, TimeUnit.SECONDS);
-        channel.runScheduledPendingTasks();
+        after(channel, 21);
 
         assertThat(((HttpResponse) channel.readOutbound()).status().code()).isEqualTo(401);
         assertThat((Object) channel.readOutbound()).isNull();
@@ -243,6 +239,12 @@ class MalformedRequestHeadsTests {
             request.headers().set(MalformedRequestHeads.MARK, "true");
         }
         return request;
+    }
+
+    /** Moves the channel's clock on and runs what fell due. */
+    private static void after(EmbeddedChannel channel, long seconds) {
+        channel.advanceTimeBy(seconds, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
     }
 
     private static HttpRequest post(int contentLength) {
