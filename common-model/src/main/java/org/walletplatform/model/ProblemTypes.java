@@ -132,6 +132,9 @@ public final class ProblemTypes {
     /** A withdrawal number already used for a different withdrawal. */
     public static final URI WITHDRAWAL_CONFLICT = of("withdrawal-conflict");
 
+    /** A reconciliation was asked to start while one runs already. */
+    public static final URI RECONCILIATION_RUNNING = of("reconciliation-running");
+
     /** A page cursor this service did not hand out. */
     public static final URI INVALID_CURSOR = of("invalid-cursor");
 

@@ -21,6 +21,19 @@ public final class RedisKeys {
         return WALLET_PREFIX + userId;
     }
 
+    /** Matches every cached wallet's key, for a SCAN. */
+    public static String walletPattern() {
+        return WALLET_PREFIX + "*";
+    }
+
+    /**
+     * The user a cached wallet's key names.
+     * @throws NumberFormatException for a key that names none
+     */
+    public static long walletUser(String key) {
+        return Long.parseLong(key.substring(WALLET_PREFIX.length()));
+    }
+
     /** The presence journal, a Redis stream (PresenceJournal). */
     public static final String PRESENCE_JOURNAL = "wallet:presence:deltas";
 

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import org.mybatis.spring.annotation.MapperScan;
 import org.walletplatform.store.presence.PresenceProperties;
+import org.walletplatform.store.reconcile.ReconciliationProperties;
 import org.walletplatform.sharding.ShardingConfig;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,13 +15,14 @@ import org.springframework.core.io.ResourceLoader;
 
 /**
  * Wires the sharded data source (ShardingSphere-JDBC driver behind a Hikari pool), the
- * MyBatis-Plus mappers, the Redis cache and the presence journal and snapshots. A service
- * imports this to use the wallet's store. Shards are migrated before the sharded data
- * source opens its first connection, because ShardingSphere connects to every shard on
- * start.
+ * MyBatis-Plus mappers, the Redis cache, its reconciliation against MySQL, and the
+ * presence journal and snapshots. A service imports this to use the wallet's store.
+ * Shards are migrated before the sharded data source opens its first connection, because
+ * ShardingSphere connects to every shard on start.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ WalletStoreProperties.class, PresenceProperties.class })
+@EnableConfigurationProperties({ WalletStoreProperties.class, PresenceProperties.class,
+        ReconciliationProperties.class })
 @MapperScan("org.walletplatform.store.snapshot")
 @ComponentScan
 public class WalletStoreConfiguration {

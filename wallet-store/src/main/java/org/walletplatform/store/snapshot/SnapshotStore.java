@@ -127,6 +127,16 @@ public class SnapshotStore {
                 + " ORDER BY user_id LIMIT ?", Long.class, afterUserId, limit);
     }
 
+    /**
+     * Up to {@code limit} rows' users above {@code afterUserId}, ascending (a user counts
+     * once per line stored): every user with a row, holding assets or not.
+     */
+    public List<Long> usersAfter(long afterUserId, int limit) {
+        return this.jdbc.queryForList(
+                "SELECT user_id FROM wallet_asset_snapshot WHERE user_id > ? ORDER BY user_id" + " LIMIT ?", Long.class,
+                afterUserId, limit);
+    }
+
     public List<LineAssets> loadWallet(long userId) {
         return loadWallets(List.of(userId)).get(userId);
     }
