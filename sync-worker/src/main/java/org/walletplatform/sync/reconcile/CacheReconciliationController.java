@@ -32,8 +32,8 @@ class CacheReconciliationController {
         return this.job.start()
             .map((run) -> ResponseEntity.accepted().body(run))
             .orElseThrow(() -> new ApiProblemException(HttpStatus.CONFLICT, ProblemTypes.RECONCILIATION_RUNNING,
-                    "Reconciliation running", "A reconciliation runs already: watch it at GET /admin/reconciliation.",
-                    Map.of()));
+                    "Reconciliation running",
+                    "A reconciliation runs already: a GET of this resource shows its progress.", Map.of()));
     }
 
     @Operation(summary = "The last reconciliation of the wallet cache, or the one running")
