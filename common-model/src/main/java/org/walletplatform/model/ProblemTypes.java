@@ -1,6 +1,7 @@
 package org.walletplatform.model;
 
 import java.net.URI;
+import java.util.Map;
 
 /**
  * Stable RFC 9457 problem {@code type} URIs, one per kind of problem. A client may switch
@@ -140,7 +141,20 @@ public final class ProblemTypes {
 
     public static final URI INTERNAL = of("internal");
 
+    private static final Map<Integer, URI> BY_STATUS = Map.of(404, NOT_FOUND, 405, METHOD_NOT_ALLOWED, 413,
+            PAYLOAD_TOO_LARGE, 414, URI_TOO_LONG, 415, UNSUPPORTED_MEDIA_TYPE, 417, EXPECTATION_FAILED, 502,
+            BAD_GATEWAY, 503, SERVICE_UNAVAILABLE, 504, SERVICE_UNAVAILABLE);
+
     private ProblemTypes() {
+    }
+
+    /**
+     * The type of a problem known only by its status (the framework's, the container's,
+     * the gateway's own): {@code malformed-request} for other 4xx, {@code internal} for
+     * other 5xx.
+     */
+    public static URI forStatus(int status) {
+        return BY_STATUS.getOrDefault(status, (status >= 500) ? INTERNAL : MALFORMED_REQUEST);
     }
 
     private static URI of(String slug) {

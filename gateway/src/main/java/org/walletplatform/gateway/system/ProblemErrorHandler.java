@@ -30,15 +30,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             return Mono.error(ex);
         }
         HttpStatusCode status = statusOf(ex);
-        URI type = switch (status.value()) {
-            case 404 -> ProblemTypes.NOT_FOUND;
-            case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
-            case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
-            case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
-            case 502 -> ProblemTypes.BAD_GATEWAY;
-            case 503, 504 -> ProblemTypes.SERVICE_UNAVAILABLE;
-            default -> (status.is4xxClientError()) ? ProblemTypes.MALFORMED_REQUEST : ProblemTypes.INTERNAL;
-        };
+        URI type = ProblemTypes.forStatus(status.value());
         String title = switch (status.value()) {
             case 404 -> "Not found";
             case 405 -> "Method not allowed";

@@ -149,7 +149,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (body instanceof ProblemDetail problem
                 && (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
-            problem.setType(Problems.typeOf(statusCode.value()));
+            problem.setType(ProblemTypes.forStatus(statusCode.value()));
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }

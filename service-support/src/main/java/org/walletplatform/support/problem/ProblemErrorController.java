@@ -2,6 +2,7 @@ package org.walletplatform.support.problem;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.walletplatform.model.ProblemTypes;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -31,7 +32,8 @@ class ProblemErrorController implements ErrorController {
         String detail = status.is5xxServerError() ? "The request could not be completed; it is safe to retry."
                 : "The request could not be read (" + status.getReasonPhrase()
                         + "): a body that ended before its declared length, or did not arrive in time, or the like.";
-        ProblemDetail problem = Problems.of(status, Problems.typeOf(status.value()), status.getReasonPhrase(), detail);
+        ProblemDetail problem = Problems.of(status, ProblemTypes.forStatus(status.value()), status.getReasonPhrase(),
+                detail);
         // the request's own path, not the error page's
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
             problem.setInstance(UriComponentsBuilder.fromPath(path).build().toUri());

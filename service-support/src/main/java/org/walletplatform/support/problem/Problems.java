@@ -2,7 +2,6 @@ package org.walletplatform.support.problem;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,11 +22,6 @@ public final class Problems {
      * answer.
      */
     public static final String STORE_RETRY_AFTER_SECONDS = "1";
-
-    private static final Map<Integer, URI> TYPE_BY_STATUS = Map.of(404, ProblemTypes.NOT_FOUND, 405,
-            ProblemTypes.METHOD_NOT_ALLOWED, 413, ProblemTypes.PAYLOAD_TOO_LARGE, 414, ProblemTypes.URI_TOO_LONG, 415,
-            ProblemTypes.UNSUPPORTED_MEDIA_TYPE, 417, ProblemTypes.EXPECTATION_FAILED, 503,
-            ProblemTypes.SERVICE_UNAVAILABLE);
 
     private Problems() {
     }
@@ -56,15 +50,6 @@ public final class Problems {
      */
     public static ProblemDetail storeUnavailable(String detail) {
         return of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable", detail);
-    }
-
-    /**
-     * The type of a problem known only by its status (Spring's own and the container's):
-     * {@code malformed-request} for other 4xx, {@code internal} for other 5xx.
-     */
-    static URI typeOf(int status) {
-        return TYPE_BY_STATUS.getOrDefault(status,
-                (status >= 500) ? ProblemTypes.INTERNAL : ProblemTypes.MALFORMED_REQUEST);
     }
 
     public static ProblemDetail of(HttpStatus status, URI type, String title, String detail) {

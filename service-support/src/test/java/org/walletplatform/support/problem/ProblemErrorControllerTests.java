@@ -25,7 +25,8 @@ class ProblemErrorControllerTests {
         assertProblem(408, 408, ProblemTypes.MALFORMED_REQUEST.toString());
         assertProblem(413, 413, ProblemTypes.PAYLOAD_TOO_LARGE.toString());
         assertProblem(503, 503, ProblemTypes.SERVICE_UNAVAILABLE.toString());
-        assertProblem(502, 502, ProblemTypes.INTERNAL.toString());
+        assertProblem(501, 501, ProblemTypes.INTERNAL.toString());
+        assertProblem(502, 502, ProblemTypes.BAD_GATEWAY.toString());
     }
 
     @Test
