@@ -136,6 +136,18 @@ public final class ProblemTypes {
     /** A reconciliation was asked to start while one runs already. */
     public static final URI RECONCILIATION_RUNNING = of("reconciliation-running");
 
+    /**
+     * A configuration change made against a revision that is no longer the current one:
+     * read the configuration again and decide anew.
+     */
+    public static final URI CONFIG_REVISION_CONFLICT = of("config-revision-conflict");
+
+    /**
+     * A configuration change the release's state does not allow now: a new release while
+     * a gray one runs, a promotion with none running, a rollback to the version in force.
+     */
+    public static final URI CONFIG_RELEASE_CONFLICT = of("config-release-conflict");
+
     /** A page cursor this service did not hand out. */
     public static final URI INVALID_CURSOR = of("invalid-cursor");
 

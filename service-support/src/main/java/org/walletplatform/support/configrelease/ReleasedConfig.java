@@ -1,0 +1,153 @@
+package org.walletplatform.support.configrelease;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A configuration as released by the write service, held in memory: a request asks for
+ * its user's version without I/O ({@link #forUser}), and a poll takes newer releases from
+ * Redis, or from the MySQL mirror while Redis does not answer. Before any release is
+ * found it serves the built-in configuration (the service's application config), and
+ * whatever fails it keeps serving the last one it took.
+ *
+ * @param <T> the configuration's type
+ */
+public final class ReleasedConfig<T> implements AutoCloseable {
+
+    private static final Log logger = LogFactory.getLog(ReleasedConfig.class);
+
+    /** Where the configuration in force came from. */
+    public enum Source {
+
+        BUILT_IN, REDIS, MIRROR
+
+    }
+
+    private final String name;
+
+    private final Class<T> type;
+
+    private final T builtIn;
+
+    private final ReleaseStateReader redis;
+
+    private final ReleaseStateReader mirror;
+
+    private final JsonMapper json;
+
+    private volatile Loaded<T> current;
+
+    private volatile long refusedRevision;
+
+    private ScheduledExecutorService poller;
+
+    public ReleasedConfig(String name, Class<T> type, T builtIn, ReleaseStateReader redis, ReleaseStateReader mirror,
+            JsonMapper json) {
+        this.name = name;
+        this.type = type;
+        this.builtIn = builtIn;
+        this.redis = redis;
+        this.mirror = mirror;
+        this.json = json;
+        this.current = new Loaded<>(0, Source.BUILT_IN, builtIn, null, new long[0]);
+    }
+
+    /** The version this user sees: the gray one if the user is on its whitelist. */
+    public T forUser(long userId) {
+        Loaded<T> loaded = this.current;
+        return (loaded.gray() != null && Arrays.binarySearch(loaded.whitelist(), userId) >= 0) ? loaded.gray()
+                : loaded.stable();
+    }
+
+    public long revision() {
+        return this.current.revision();
+    }
+
+    public Source source() {
+        return this.current.source();
+    }
+
+    /**
+     * Takes a newer released state if Redis holds one, or the mirror when Redis fails.
+     * Never throws: a store that fails leaves the configuration in force.
+     */
+    public void refresh() {
+        long revision = this.current.revision();
+        Optional<ReleaseState> newer;
+        Source source = Source.REDIS;
+        try {
+            newer = this.redis.newerThan(this.name, revision);
+        }
+        catch (RuntimeException redisFailed) {
+            source = Source.MIRROR;
+            try {
+                newer = this.mirror.newerThan(this.name, revision);
+            }
+            catch (RuntimeException mirrorFailed) {
+                logger.debug("Neither Redis nor the mirror answered for configuration '" + this.name + "'",
+                        mirrorFailed);
+                return;
+            }
+        }
+        newer.ifPresent(take(source));
+    }
+
+    private Consumer<ReleaseState> take(Source source) {
+        return (state) -> {
+            try {
+                this.current = new Loaded<>(state.revision(), source,
+                        (state.stable() != null) ? this.json.treeToValue(state.stable().config(), this.type)
+                                : this.builtIn,
+                        (state.gray() != null) ? this.json.treeToValue(state.gray().config(), this.type) : null,
+                        (state.gray() != null)
+                                ? state.gray().whitelist().stream().mapToLong(Long::longValue).sorted().toArray()
+                                : new long[0]);
+            }
+            catch (JacksonException ex) {
+                // a release this reader cannot take (an older build of it): keep the one
+                // in force, and say so once
+                if (this.refusedRevision != state.revision()) {
+                    this.refusedRevision = state.revision();
+                    logger.warn("Configuration '" + this.name + "' revision " + state.revision()
+                            + " does not fit this service; keeping revision " + this.current.revision(), ex);
+                }
+            }
+        };
+    }
+
+    /**
+     * Takes the released state now, so the first request sees it, then polls every
+     * {@code interval} on a thread of its own.
+     */
+    public synchronized ReleasedConfig<T> start(Duration interval) {
+        if (this.poller == null) {
+            refresh();
+            this.poller = Executors
+                .newSingleThreadScheduledExecutor(Thread.ofVirtual().name("config-" + this.name).factory());
+            this.poller.scheduleWithFixedDelay(this::refresh, interval.toMillis(), interval.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (this.poller != null) {
+            this.poller.shutdownNow();
+        }
+    }
+
+    private record Loaded<T>(long revision, Source source, T stable, T gray, long[] whitelist) {
+    }
+
+}

@@ -1,0 +1,85 @@
+package org.walletplatform.write.config;
+
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.walletplatform.support.configrelease.ReleaseKeys;
+import org.walletplatform.support.configrelease.ReleaseState;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes release states to Redis, where the services read them. A state replaces the
+ * one there only if its revision is higher, so a late or repeated publish never undoes a
+ * newer change. The mirror's states are published again every few seconds: a change made
+ * while Redis was down, or lost by a Redis that restarted empty, reaches it that way.
+ */
+@Component
+class ReleasePublisher {
+
+    private static final Log logger = LogFactory.getLog(ReleasePublisher.class);
+
+    // KEYS: revision, state; ARGV: revision, state JSON. Returns 1 if it took the state.
+    private static final RedisScript<Long> PUBLISH = RedisScript.of("""
+            local held = tonumber(redis.call('GET', KEYS[1]) or '-1')
+            if tonumber(ARGV[1]) <= held then return 0 end
+            redis.call('SET', KEYS[2], ARGV[2])
+            redis.call('SET', KEYS[1], ARGV[1])
+            return 1
+            """, Long.class);
+
+    private final StringRedisTemplate redis;
+
+    private final ReleaseMirror mirror;
+
+    private final JsonMapper json;
+
+    ReleasePublisher(StringRedisTemplate redis, ReleaseMirror mirror, JsonMapper json) {
+        this.redis = redis;
+        this.mirror = mirror;
+        this.json = json;
+    }
+
+    /** Whether Redis holds this revision (or a later one) now. */
+    boolean publish(ReleaseState state) {
+        try {
+            this.redis.execute(PUBLISH, List.of(ReleaseKeys.revision(state.name()), ReleaseKeys.state(state.name())),
+                    Long.toString(state.revision()), this.json.writeValueAsString(state));
+            return true;
+        }
+        catch (RuntimeException ex) {
+            logger.warn("Could not publish configuration '" + state.name() + "' revision " + state.revision()
+                    + " to Redis; it is published again within seconds: " + ex);
+            return false;
+        }
+    }
+
+    /** Whether Redis holds this revision (or a later one). */
+    boolean isPublished(ReleaseState state) {
+        try {
+            String held = this.redis.opsForValue().get(ReleaseKeys.revision(state.name()));
+            return held != null && Long.parseLong(held) >= state.revision();
+        }
+        catch (RuntimeException ex) {
+            return false;
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${wallet.config-releases.republish-every:5s}")
+    void republish() {
+        for (String name : ConfigNames.ALL) {
+            try {
+                this.mirror.state(name).filter((s) -> s.revision() > 0).ifPresent(this::publish);
+            }
+            catch (RuntimeException ex) {
+                logger.debug("Could not read configuration '" + name + "' from the mirror", ex);
+            }
+        }
+    }
+
+}
