@@ -2,12 +2,15 @@ package org.walletplatform.support.configrelease;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.core.JacksonException;
@@ -25,6 +28,16 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ReleasedConfig<T> implements AutoCloseable {
 
     private static final Log logger = LogFactory.getLog(ReleasedConfig.class);
+
+    /** Gauge: the revision in force, tagged with the configuration's name. */
+    public static final String REVISION_METRIC = "wallet.config.revision";
+
+    /**
+     * Gauge: 1 for where the configuration in force came from ({@code source} tag), 0 for
+     * the others; a service on the mirror or the built-in one while releases exist is one
+     * to look at.
+     */
+    public static final String SOURCE_METRIC = "wallet.config.source";
 
     /** Where the configuration in force came from. */
     public enum Source {
@@ -123,6 +136,18 @@ public final class ReleasedConfig<T> implements AutoCloseable {
                 }
             }
         };
+    }
+
+    /** Registers this configuration's gauges. */
+    public ReleasedConfig<T> bindTo(MeterRegistry registry) {
+        Gauge.builder(REVISION_METRIC, this, ReleasedConfig::revision).tag("config", this.name).register(registry);
+        for (Source source : Source.values()) {
+            Gauge.builder(SOURCE_METRIC, this, (c) -> (c.source() == source) ? 1 : 0)
+                .tag("config", this.name)
+                .tag("source", source.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .register(registry);
+        }
+        return this;
     }
 
     /**

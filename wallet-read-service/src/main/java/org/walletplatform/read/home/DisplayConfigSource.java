@@ -1,11 +1,14 @@
 package org.walletplatform.read.home;
 
+import org.walletplatform.model.config.DisplayConfig;
+
 /**
- * Where the current display configuration comes from. Today a file (application config);
- * versioned releases in Redis with a fallback store implement the same interface later.
+ * Which display configuration a user sees: the released one, or a gray release's if the
+ * user is on its whitelist ({@link DisplayConfiguration}).
  */
+@FunctionalInterface
 public interface DisplayConfigSource {
 
-    DisplayConfig current();
+    DisplayConfig forUser(long userId);
 
 }

@@ -5,31 +5,24 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.walletplatform.model.config.DisplayConfig;
+import org.walletplatform.model.config.DisplayConfig.Slot;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The display configuration from application config: exactly four slots, checked when the
- * service starts.
+ * The built-in display configuration (application config), checked when the service
+ * starts: what users see until the first release, and whenever neither Redis nor the
+ * mirror held one when the service started.
  */
 @Validated
 @ConfigurationProperties("wallet.display")
-record DisplayProperties(@Size(min = 4, max = 4) List<@Valid Slot> slots,
-        @NotEmpty List<String> totalKinds) implements DisplayConfigSource {
+record DisplayProperties(@Size(min = 4, max = 4) List<@Valid Slot> slots, @NotEmpty List<@NotBlank String> totalKinds) {
 
-    record Slot(@NotBlank String businessLine, @NotBlank String kind, @NotBlank String name, @NotBlank String icon,
-            @NotBlank String link, @Pattern(regexp = "sum|count") String measure, @NotBlank String unit) {
-    }
-
-    @Override
-    public DisplayConfig current() {
-        return new DisplayConfig(this.slots.stream()
-            .map((s) -> new DisplayConfig.SlotSpec(s.businessLine(), s.kind(), s.name(), s.icon(), s.link(),
-                    s.measure(), s.unit()))
-            .toList(), this.totalKinds);
+    DisplayConfig builtIn() {
+        return new DisplayConfig(this.slots, this.totalKinds);
     }
 
 }

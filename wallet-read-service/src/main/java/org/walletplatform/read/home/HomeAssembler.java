@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.walletplatform.model.config.DisplayConfig;
 import org.walletplatform.model.line.AssetItem;
 import org.walletplatform.model.wallet.HomeView;
 import org.walletplatform.model.wallet.LineAssets;
@@ -21,7 +22,7 @@ final class HomeAssembler {
     static HomeView assemble(WalletView wallet, DisplayConfig config) {
         List<HomeView.Slot> slots = new ArrayList<>();
         for (int i = 0; i < config.slots().size(); i++) {
-            DisplayConfig.SlotSpec spec = config.slots().get(i);
+            DisplayConfig.Slot spec = config.slots().get(i);
             List<AssetItem> matching = matching(wallet.lines(), spec);
             long value = "count".equals(spec.measure()) ? matching.size()
                     : matching.stream().mapToLong(AssetItem::amountMinor).sum();
@@ -41,7 +42,7 @@ final class HomeAssembler {
                 wallet.degraded());
     }
 
-    private static List<AssetItem> matching(List<LineAssets> lines, DisplayConfig.SlotSpec spec) {
+    private static List<AssetItem> matching(List<LineAssets> lines, DisplayConfig.Slot spec) {
         return lines.stream()
             .filter((l) -> l.businessLine().equals(spec.businessLine()))
             .flatMap((l) -> l.assets().stream())

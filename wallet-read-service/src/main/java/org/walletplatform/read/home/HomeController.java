@@ -35,7 +35,7 @@ class HomeController {
     HomeView home(@PathVariable @Positive long userId) {
         WalletView wallet = this.reader.read(userId);
         this.refresher.onEntry(wallet.userId(), wallet.source());
-        return HomeAssembler.assemble(wallet, this.display.current());
+        return HomeAssembler.assemble(wallet, this.display.forUser(wallet.userId()));
     }
 
 }

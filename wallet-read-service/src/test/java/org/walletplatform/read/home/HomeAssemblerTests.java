@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.walletplatform.model.config.DisplayConfig;
 import org.walletplatform.model.line.AssetItem;
 import org.walletplatform.model.wallet.HomeView;
 import org.walletplatform.model.wallet.LineAssets;
@@ -16,10 +17,10 @@ class HomeAssemblerTests {
     private static final Instant SYNCED = Instant.parse("2026-11-22T00:00:00Z");
 
     private static final DisplayConfig CONFIG = new DisplayConfig(
-            List.of(new DisplayConfig.SlotSpec("cash", "cash", "Balance", "i1", "l1", "sum", "CNY"),
-                    new DisplayConfig.SlotSpec("cashback", "cashback", "Cashback", "i2", "l2", "sum", "CNY"),
-                    new DisplayConfig.SlotSpec("coupons", "coupon", "Coupons", "i3", "l3", "count", "CNY"),
-                    new DisplayConfig.SlotSpec("coins", "virtual-currency", "Coins", "i4", "l4", "sum", "COIN")),
+            List.of(new DisplayConfig.Slot("cash", "cash", "Balance", "i1", "l1", "sum", "CNY"),
+                    new DisplayConfig.Slot("cashback", "cashback", "Cashback", "i2", "l2", "sum", "CNY"),
+                    new DisplayConfig.Slot("coupons", "coupon", "Coupons", "i3", "l3", "count", "CNY"),
+                    new DisplayConfig.Slot("coins", "virtual-currency", "Coins", "i4", "l4", "sum", "COIN")),
             List.of("cash", "cashback"));
 
     @Test

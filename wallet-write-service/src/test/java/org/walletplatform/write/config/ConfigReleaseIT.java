@@ -6,8 +6,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.walletplatform.support.configrelease.MirroredReleaseStates;
+import org.walletplatform.support.configrelease.RedisReleaseStates;
 import org.walletplatform.support.configrelease.ReleaseKeys;
 import org.walletplatform.support.configrelease.ReleaseState;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +52,9 @@ class ConfigReleaseIT {
 
     @Autowired
     private ReleasePublisher publisher;
+
+    @Autowired
+    private DataSource dataSource;
 
     @BeforeEach
     void startWithNothingReleased() {
@@ -196,6 +203,20 @@ class ConfigReleaseIT {
 
         assertThat(this.redis.opsForValue().get(ReleaseKeys.revision("display"))).isEqualTo("2");
         assertThat(this.redis.opsForValue().get(ReleaseKeys.state("display"))).contains("Wallet");
+    }
+
+    @Test
+    void shouldBeReadByTheServicesFromRedisAndFromTheMirror() throws Exception {
+        post("/admin/config/display/releases", release(0, "Balance", List.of(3L)));
+        ReleaseState released = mirrored();
+        RedisReleaseStates fromRedis = new RedisReleaseStates(this.redis, this.json);
+        MirroredReleaseStates fromMirror = new MirroredReleaseStates(this.dataSource, this.json);
+
+        assertThat(fromRedis.newerThan("display", 0)).contains(released);
+        assertThat(fromMirror.newerThan("display", 0)).contains(released);
+        assertThat(fromRedis.newerThan("display", 1)).isEmpty();
+        assertThat(fromMirror.newerThan("display", 1)).isEmpty();
+        assertThat(released.gray().config().at("/slots/0/name").asString()).isEqualTo("Balance");
     }
 
     private ReleaseState mirrored() {
