@@ -26,9 +26,10 @@ import org.springframework.stereotype.Component;
  * Pulls the latest snapshots of a set of users from one business line, resiliently: every
  * call passes the line's own rate limiter and the shared {@code businessLineSnapshot}
  * retry (backoff configured in YAML); the limiter's permits are spread over each second
- * ({@link LineRateLimit}). Lines offering the batch form are asked in batches first;
- * users a batch left out, or answered with a bad or outdated snapshot, are then pulled
- * one by one, at most {@code maxConcurrency} at a time.
+ * ({@link LineRateLimit}). The line's settings are its released ones
+ * ({@link LineSettings}). Lines offering the batch form are asked in batches first; users
+ * a batch left out, or answered with a bad or outdated snapshot, are then pulled one by
+ * one, at most {@code maxConcurrency} at a time.
  */
 @Component
 public class SnapshotPuller {
@@ -37,7 +38,7 @@ public class SnapshotPuller {
 
     private final BusinessLineClient client;
 
-    private final BusinessLinesProperties lines;
+    private final LineSettings settings;
 
     private final RateLimiterRegistry rateLimiters;
 
@@ -49,10 +50,10 @@ public class SnapshotPuller {
 
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
-    SnapshotPuller(BusinessLineClient client, BusinessLinesProperties lines, RateLimiterRegistry rateLimiters,
+    SnapshotPuller(BusinessLineClient client, LineSettings settings, RateLimiterRegistry rateLimiters,
             RetryRegistry retries, SyncMetrics metrics) {
         this.client = client;
-        this.lines = lines;
+        this.settings = settings;
         this.rateLimiters = rateLimiters;
         this.retry = retries.retry(RETRY);
         this.metrics = metrics;
@@ -65,13 +66,18 @@ public class SnapshotPuller {
     public PullOutcome pull(String businessLine, Map<Long, Long> wanted) {
         Map<Long, AssetSnapshot> snapshots = new ConcurrentHashMap<>();
         Map<Long, PullException> failures = new ConcurrentHashMap<>();
-        BusinessLinesProperties.Line line = this.lines.businessLines().get(businessLine);
-        if (line == null) {
+        Map<BusinessLinesProperties.Line, Map<Long, Long>> groups = this.settings.group(businessLine, wanted);
+        if (groups.isEmpty()) {
             wanted.keySet()
                 .forEach((u) -> failures.put(u,
                         new PullException("unknown-line", "Business line " + businessLine + " is not integrated")));
-            return new PullOutcome(businessLine, snapshots, failures);
         }
+        groups.forEach((line, users) -> pull(businessLine, line, users, snapshots, failures));
+        return new PullOutcome(businessLine, snapshots, failures);
+    }
+
+    private void pull(String businessLine, BusinessLinesProperties.Line line, Map<Long, Long> wanted,
+            Map<Long, AssetSnapshot> snapshots, Map<Long, PullException> failures) {
         if (line.batchSnapshots()) {
             pullBatches(businessLine, line, wanted, snapshots);
         }
@@ -92,7 +98,6 @@ public class SnapshotPuller {
             }
         }
         CompletableFuture.allOf(singles.toArray(CompletableFuture[]::new)).join();
-        return new PullOutcome(businessLine, snapshots, failures);
     }
 
     /**
@@ -124,9 +129,12 @@ public class SnapshotPuller {
     }
 
     private <T> T call(String businessLine, BusinessLinesProperties.Line line, Supplier<T> call) {
-        RateLimiter limiter = this.rateLimiters.rateLimiter("line-" + businessLine,
+        // one limiter and one cap per line and setting: a released change of either
+        // starts afresh
+        RateLimiter limiter = this.rateLimiters.rateLimiter("line-" + businessLine + "@" + line.rateLimitPerSecond(),
                 () -> LineRateLimit.of(line.rateLimitPerSecond()));
-        Semaphore slots = this.concurrency.computeIfAbsent(businessLine, (l) -> new Semaphore(line.maxConcurrency()));
+        Semaphore slots = this.concurrency.computeIfAbsent(businessLine + "@" + line.maxConcurrency(),
+                (l) -> new Semaphore(line.maxConcurrency()));
         Supplier<T> timed = () -> this.metrics.timePull(businessLine, call);
         try {
             slots.acquire();

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
@@ -19,6 +21,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.walletplatform.model.config.IntegrationConfig;
 import org.walletplatform.model.line.AssetSnapshot;
 import org.walletplatform.sync.sync.SyncMetrics;
 
@@ -30,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on calls in flight.
  */
 class SnapshotPullerTests {
+
+    private static final IntegrationConfig NOTHING_RELEASED = new IntegrationConfig(Map.of());
 
     private final RecordingClient client = new RecordingClient();
 
@@ -84,14 +89,50 @@ class SnapshotPullerTests {
         assertThat(LineRateLimit.of(1).getLimitRefreshPeriod()).isEqualTo(Duration.ofSeconds(1));
     }
 
+    @Test
+    void shouldPullALineWithItsReleasedSettingsInPlaceOfTheBuiltInOnes() {
+        this.client.answerAfter(Duration.ofMillis(20));
+        IntegrationConfig released = new IntegrationConfig(Map.of("coins",
+                new IntegrationConfig.LinePull("http://127.0.0.2:1/lines/coins", false, 10_000, 2000, 4)));
+        SnapshotPuller puller = puller(
+                Map.of("coins", line("coins", 10_000, 32), "coupons", line("coupons", 10_000, 32)), (user) -> released);
+
+        assertThat(puller.pull("coins", users(40)).snapshots()).hasSize(40);
+        assertThat(this.client.hostOf.values()).containsOnly("127.0.0.2");
+        assertThat(this.client.mostInFlight()).isEqualTo(4);
+
+        this.client.hostOf.clear();
+        assertThat(puller.pull("coupons", users(10)).snapshots()).hasSize(10);
+        assertThat(this.client.hostOf.values()).containsOnly("127.0.0.1");
+    }
+
+    @Test
+    void shouldPullAGrayReleasesUsersWithItsSettingsAndTheOthersWithTheStableOnes() {
+        IntegrationConfig gray = new IntegrationConfig(Map.of("coins",
+                new IntegrationConfig.LinePull("http://127.0.0.3:1/lines/coins", false, 10_000, 2000, 8)));
+        SnapshotPuller puller = puller(Map.of("coins", line("coins", 10_000, 32)),
+                (user) -> (user % 10 == 0) ? gray : NOTHING_RELEASED);
+
+        PullOutcome outcome = puller.pull("coins", users(50));
+
+        assertThat(outcome.snapshots()).hasSize(50);
+        assertThat(this.client.hostOf).hasSize(50)
+            .allSatisfy((user, host) -> assertThat(host).isEqualTo((user % 10 == 0) ? "127.0.0.3" : "127.0.0.1"));
+    }
+
     private SnapshotPuller puller(Map<String, BusinessLinesProperties.Line> lines) {
+        return puller(lines, (user) -> NOTHING_RELEASED);
+    }
+
+    private SnapshotPuller puller(Map<String, BusinessLinesProperties.Line> lines,
+            LongFunction<IntegrationConfig> released) {
         RetryRegistry retries = RetryRegistry.of(RetryConfig.custom()
             .maxAttempts(3)
             .waitDuration(Duration.ofMillis(10))
             .retryExceptions(PullException.Retryable.class, RequestNotPermitted.class)
             .build());
-        return new SnapshotPuller(this.client, new BusinessLinesProperties(lines), RateLimiterRegistry.ofDefaults(),
-                retries, new SyncMetrics(new SimpleMeterRegistry()));
+        return new SnapshotPuller(this.client, new LineSettings(new BusinessLinesProperties(lines), released),
+                RateLimiterRegistry.ofDefaults(), retries, new SyncMetrics(new SimpleMeterRegistry()));
     }
 
     private static BusinessLinesProperties.Line line(String name, int callsPerSecond, int maxConcurrency) {
@@ -121,9 +162,12 @@ class SnapshotPullerTests {
             this.answerAfter = delay;
         }
 
+        private final Map<Long, String> hostOf = new ConcurrentHashMap<>();
+
         @Override
         AssetSnapshot snapshot(BusinessLinesProperties.Line line, long userId) {
             this.calledAt.add(System.nanoTime());
+            this.hostOf.put(userId, line.snapshotUrl().getHost());
             this.mostInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(this.answerAfter);

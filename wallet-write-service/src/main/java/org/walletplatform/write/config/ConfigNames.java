@@ -11,7 +11,10 @@ final class ConfigNames {
     /** The wallet home's slots and totals (DisplayConfig), read by the read service. */
     static final String DISPLAY = "display";
 
-    static final List<String> ALL = List.of(DISPLAY);
+    /** The push lines' pull settings (IntegrationConfig), read by the sync worker. */
+    static final String INTEGRATION = "integration";
+
+    static final List<String> ALL = List.of(DISPLAY, INTEGRATION);
 
     private ConfigNames() {
     }

@@ -13,6 +13,7 @@ import org.walletplatform.model.config.DisplayConfig;
 import org.walletplatform.support.problem.ApiProblemException;
 import org.walletplatform.write.config.ReleaseRequests.DisplayRelease;
 import org.walletplatform.write.config.ReleaseRequests.GrayDecision;
+import org.walletplatform.write.config.ReleaseRequests.IntegrationRelease;
 import org.walletplatform.write.config.ReleaseRequests.Rollback;
 import org.walletplatform.write.config.ReleaseRequests.WhitelistChange;
 import org.walletplatform.write.notification.IntegratedLinesProperties;
@@ -65,15 +66,37 @@ class ConfigReleaseController {
         for (int i = 0; i < slots.size(); i++) {
             String line = slots.get(i).businessLine();
             if (!this.lines.businessLines().containsKey(line)) {
-                throw new ApiProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.UNKNOWN_BUSINESS_LINE,
-                        "Unknown business line", "Business line '" + line + "' is not integrated with the wallet.",
-                        Map.of("field", "config.slots[" + i + "].businessLine", "businessLine", line));
+                throw unknownLine("config.slots[" + i + "].businessLine", line, "integrated with the wallet");
             }
         }
-        ConfigView view = this.releases.release(ConfigNames.DISPLAY, request.revision(),
-                this.json.valueToTree(request.config()), request.users(), request);
+        return created(ConfigNames.DISPLAY, request.revision(), request.config(), request.users(), request);
+    }
+
+    @Operation(summary = "Release the push lines' pull settings: to everyone, or to the whitelist's users first (gray)",
+            description = "A line named is pulled with these settings, one not named with its built-in ones. 409 as "
+                    + "for the display release; 400 naming the field for a line not integrated in push mode, or "
+                    + "settings out of range.")
+    @PostMapping("/admin/config/integration/releases")
+    ResponseEntity<ConfigView> releaseIntegration(@Valid @RequestBody IntegrationRelease request) {
+        for (String line : request.config().lines().keySet()) {
+            if (!this.lines.accepts(line)) {
+                throw unknownLine("config.lines[" + line + "]", line, "integrated with the wallet in push mode");
+            }
+        }
+        return created(ConfigNames.INTEGRATION, request.revision(), request.config(), request.users(), request);
+    }
+
+    private ResponseEntity<ConfigView> created(String name, long revision, Object config, List<Long> whitelist,
+            Object request) {
+        ConfigView view = this.releases.release(name, revision, this.json.valueToTree(config), whitelist, request);
         long version = (view.state().gray() != null) ? view.state().gray().version() : view.state().stable().version();
-        return ResponseEntity.created(URI.create("/admin/config/display/versions/" + version)).body(view);
+        return ResponseEntity.created(URI.create("/admin/config/" + name + "/versions/" + version)).body(view);
+    }
+
+    private static ApiProblemException unknownLine(String field, String line, String how) {
+        return new ApiProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.UNKNOWN_BUSINESS_LINE,
+                "Unknown business line", "Business line '" + line + "' is not " + how + ".",
+                Map.of("field", field, "businessLine", line));
     }
 
     @Operation(summary = "Replace the gray release's whitelist (widen or narrow it)")

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.walletplatform.model.config.DisplayConfig;
+import org.walletplatform.model.config.IntegrationConfig;
 
 /**
  * The bodies of the release operations. Each names the configuration's revision the
@@ -26,6 +27,19 @@ final class ReleaseRequests {
      * everyone at once
      */
     record DisplayRelease(@NotNull @PositiveOrZero Long revision, @NotNull @Valid DisplayConfig config,
+            @Size(max = MAX_WHITELIST) List<@NotNull @Positive Long> whitelist) {
+
+        List<Long> users() {
+            return (this.whitelist != null) ? this.whitelist : List.of();
+        }
+
+    }
+
+    /**
+     * @param whitelist the users who are pulled with it first (a gray release); absent or
+     * empty: everyone at once
+     */
+    record IntegrationRelease(@NotNull @PositiveOrZero Long revision, @NotNull @Valid IntegrationConfig config,
             @Size(max = MAX_WHITELIST) List<@NotNull @Positive Long> whitelist) {
 
         List<Long> users() {

@@ -26,7 +26,7 @@ public record IntegratedLinesProperties(@DefaultValue Map<String, Line> business
             .toList();
     }
 
-    boolean accepts(String businessLine) {
+    public boolean accepts(String businessLine) {
         Line line = businessLines.get(businessLine);
         return line != null && "push".equals(line.syncMode());
     }

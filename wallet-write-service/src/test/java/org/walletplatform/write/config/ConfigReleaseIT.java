@@ -61,7 +61,9 @@ class ConfigReleaseIT {
         for (String table : List.of("config_state", "config_version", "config_change")) {
             this.jdbc.sql("DELETE FROM " + table).update();
         }
-        this.redis.delete(List.of(ReleaseKeys.state("display"), ReleaseKeys.revision("display")));
+        for (String name : ConfigNames.ALL) {
+            this.redis.delete(List.of(ReleaseKeys.state(name), ReleaseKeys.revision(name)));
+        }
     }
 
     @Test
@@ -219,9 +221,42 @@ class ConfigReleaseIT {
         assertThat(released.gray().config().at("/slots/0/name").asString()).isEqualTo("Balance");
     }
 
+    @Test
+    void shouldReleasePushLinesPullSettingsAndRefuseLinesThatDoNotPush() throws Exception {
+        String cash = "{\"snapshotUrl\":\"http://10.0.0.7:8090/lines/cash\",\"batchSnapshots\":false,"
+                + "\"rateLimitPerSecond\":200,\"timeoutMillis\":1500,\"maxConcurrency\":8}";
+
+        HttpResponse<String> released = post("/admin/config/integration/releases",
+                "{\"revision\":0,\"config\":{\"lines\":{\"cash\":" + cash + "}},\"whitelist\":[42]}");
+
+        assertThat(released.statusCode()).as(released.body()).isEqualTo(201);
+        JsonNode gray = this.json.readTree(released.body()).at("/state/gray");
+        assertThat(gray.at("/config/lines/cash/snapshotUrl").asString()).isEqualTo("http://10.0.0.7:8090/lines/cash");
+        assertThat(longs(gray.get("whitelist"))).containsExactly(42L);
+        assertThat(this.redis.opsForValue().get(ReleaseKeys.revision("integration"))).isEqualTo("1");
+        assertThat(this.redis.hasKey(ReleaseKeys.state("display"))).isFalse();
+
+        HttpResponse<String> realtimeLine = post("/admin/config/integration/releases",
+                "{\"revision\":1,\"config\":{\"lines\":{\"points\":" + cash + "}}}");
+        assertThat(problem(realtimeLine, 400)).isEqualTo("unknown-business-line");
+        assertThat(this.json.readTree(realtimeLine.body()).get("field").asString()).isEqualTo("config.lines[points]");
+        assertField(post("/admin/config/integration/releases", "{\"revision\":1,\"config\":{\"lines\":{\"cash\":"
+                + cash.replace("http://10.0.0.7", "ftp://10.0.0.7") + "}}}"), "snapshotUrl");
+        assertField(
+                post("/admin/config/integration/releases",
+                        "{\"revision\":1,\"config\":{\"lines\":{\"cash\":"
+                                + cash.replace("\"maxConcurrency\":8", "\"maxConcurrency\":0") + "}}}"),
+                "maxConcurrency");
+        assertThat(mirroredState("integration").revision()).isEqualTo(1);
+    }
+
     private ReleaseState mirrored() {
+        return mirroredState("display");
+    }
+
+    private ReleaseState mirroredState(String name) {
         return this.json.readValue(
-                this.jdbc.sql("SELECT state FROM config_state WHERE name = 'display'").query(String.class).single(),
+                this.jdbc.sql("SELECT state FROM config_state WHERE name = ?").param(name).query(String.class).single(),
                 ReleaseState.class);
     }
 

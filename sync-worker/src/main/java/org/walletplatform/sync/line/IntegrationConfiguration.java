@@ -1,0 +1,49 @@
+package org.walletplatform.sync.line;
+
+import java.util.Map;
+import java.util.function.LongFunction;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.walletplatform.model.config.IntegrationConfig;
+import org.walletplatform.support.configrelease.MirroredReleaseStates;
+import org.walletplatform.support.configrelease.RedisReleaseStates;
+import org.walletplatform.support.configrelease.ReleaseReaderProperties;
+import org.walletplatform.support.configrelease.ReleasedConfig;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The push lines' pull settings as the write service releases them (name
+ * {@code integration}): polled from Redis, from the MySQL mirror while Redis is down;
+ * until a release is found, no line is overridden.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReleaseReaderProperties.class)
+class IntegrationConfiguration {
+
+    static final String NAME = "integration";
+
+    @Bean(destroyMethod = "close")
+    ReleasedConfig<IntegrationConfig> releasedIntegrationConfig(ReleaseReaderProperties properties,
+            StringRedisTemplate redis, JsonMapper json, MeterRegistry registry) {
+        ReleaseReaderProperties.Mirror mirror = properties.mirror();
+        return new ReleasedConfig<>(NAME, IntegrationConfig.class, new IntegrationConfig(Map.of()),
+                new RedisReleaseStates(redis, json),
+                new MirroredReleaseStates(
+                        new DriverManagerDataSource(mirror.url(), mirror.username(), mirror.password()), json),
+                json)
+            .bindTo(registry)
+            .start(properties.pollInterval());
+    }
+
+    @Bean
+    LongFunction<IntegrationConfig> releasedIntegration(ReleasedConfig<IntegrationConfig> released) {
+        return released::forUser;
+    }
+
+}
