@@ -72,6 +72,8 @@ class SecurityMatrixE2EIT {
                 new Route("POST", "/admin/order/identities:merge", "{}", 401, 403, 403, 401, 401, 400),
                 new Route("GET", "/admin/write/switches", null, 401, 403, 403, 401, 401, 200),
                 new Route("GET", "/admin/sync/switches", null, 401, 403, 403, 401, 401, 200),
+                new Route("GET", "/admin/write/config/display", null, 401, 403, 403, 401, 401, 200),
+                new Route("POST", "/admin/write/config/integration/releases", "{}", 401, 403, 403, 401, 401, 400),
                 new Route("POST", "/v1/notifications",
                         "{\"userId\":" + A + ",\"businessLine\":\"coins\",\"version\":1}", 401, 401, 401, 401, 202,
                         401),
