@@ -3,11 +3,9 @@ package org.walletplatform.support.configrelease;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -96,46 +94,38 @@ public final class ReleasedConfig<T> implements AutoCloseable {
      */
     public void refresh() {
         long revision = this.current.revision();
-        Optional<ReleaseState> newer;
-        Source source = Source.REDIS;
         try {
-            newer = this.redis.newerThan(this.name, revision);
+            this.redis.newerThan(this.name, revision).ifPresent((state) -> take(state, Source.REDIS));
         }
         catch (RuntimeException redisFailed) {
-            source = Source.MIRROR;
             try {
-                newer = this.mirror.newerThan(this.name, revision);
+                this.mirror.newerThan(this.name, revision).ifPresent((state) -> take(state, Source.MIRROR));
             }
             catch (RuntimeException mirrorFailed) {
                 logger.debug("Neither Redis nor the mirror answered for configuration '" + this.name + "'",
                         mirrorFailed);
-                return;
             }
         }
-        newer.ifPresent(take(source));
     }
 
-    private Consumer<ReleaseState> take(Source source) {
-        return (state) -> {
-            try {
-                this.current = new Loaded<>(state.revision(), source,
-                        (state.stable() != null) ? this.json.treeToValue(state.stable().config(), this.type)
-                                : this.builtIn,
-                        (state.gray() != null) ? this.json.treeToValue(state.gray().config(), this.type) : null,
-                        (state.gray() != null)
-                                ? state.gray().whitelist().stream().mapToLong(Long::longValue).sorted().toArray()
-                                : new long[0]);
+    private void take(ReleaseState state, Source source) {
+        try {
+            this.current = new Loaded<>(state.revision(), source,
+                    (state.stable() != null) ? this.json.treeToValue(state.stable().config(), this.type) : this.builtIn,
+                    (state.gray() != null) ? this.json.treeToValue(state.gray().config(), this.type) : null,
+                    (state.gray() != null)
+                            ? state.gray().whitelist().stream().mapToLong(Long::longValue).sorted().toArray()
+                            : new long[0]);
+        }
+        catch (JacksonException ex) {
+            // a release this reader cannot take (an older build of it): keep the one in
+            // force, and say so once
+            if (this.refusedRevision != state.revision()) {
+                this.refusedRevision = state.revision();
+                logger.warn("Configuration '" + this.name + "' revision " + state.revision()
+                        + " does not fit this service; keeping revision " + this.current.revision(), ex);
             }
-            catch (JacksonException ex) {
-                // a release this reader cannot take (an older build of it): keep the one
-                // in force, and say so once
-                if (this.refusedRevision != state.revision()) {
-                    this.refusedRevision = state.revision();
-                    logger.warn("Configuration '" + this.name + "' revision " + state.revision()
-                            + " does not fit this service; keeping revision " + this.current.revision(), ex);
-                }
-            }
-        };
+        }
     }
 
     /** Registers this configuration's gauges. */

@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.walletplatform.model.config.DisplayConfig;
 import org.walletplatform.read.CallCounting;
 import org.walletplatform.support.configrelease.ReleaseKeys;
@@ -34,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(CallCounting.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DisplayReleaseIT {
 
     private static final long GRAY_USER = 7_100_000_001L;
@@ -58,6 +61,13 @@ class DisplayReleaseIT {
     @AfterEach
     void releaseNothing() {
         publish(new ReleaseState(DisplayConfiguration.NAME, this.released.revision() + 1, null, null));
+    }
+
+    /** Leaves Redis as the write service's tests expect it: nothing published. */
+    @AfterAll
+    void forgetTheReleases() {
+        this.redis.delete(
+                List.of(ReleaseKeys.state(DisplayConfiguration.NAME), ReleaseKeys.revision(DisplayConfiguration.NAME)));
     }
 
     @Test

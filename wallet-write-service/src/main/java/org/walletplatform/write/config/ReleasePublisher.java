@@ -24,13 +24,15 @@ class ReleasePublisher {
 
     private static final Log logger = LogFactory.getLog(ReleasePublisher.class);
 
-    // KEYS: revision, state; ARGV: revision, state JSON. Returns 1 if it took the state.
+    // KEYS: revision, state; ARGV: revision, state JSON. Returns the revision Redis holds
+    // afterwards.
     private static final RedisScript<Long> PUBLISH = RedisScript.of("""
             local held = tonumber(redis.call('GET', KEYS[1]) or '-1')
-            if tonumber(ARGV[1]) <= held then return 0 end
+            local revision = tonumber(ARGV[1])
+            if revision <= held then return held end
             redis.call('SET', KEYS[2], ARGV[2])
             redis.call('SET', KEYS[1], ARGV[1])
-            return 1
+            return revision
             """, Long.class);
 
     private final StringRedisTemplate redis;
@@ -45,12 +47,22 @@ class ReleasePublisher {
         this.json = json;
     }
 
-    /** Whether Redis holds this revision (or a later one) now. */
+    /**
+     * Whether Redis holds this revision now. Redis ahead of it means the MySQL record
+     * went back (restored from a backup): the services keep the newer state Redis holds
+     * until the record's revision passes it, which the answer's {@code published: false}
+     * and a warning show.
+     */
     boolean publish(ReleaseState state) {
         try {
-            this.redis.execute(PUBLISH, List.of(ReleaseKeys.revision(state.name()), ReleaseKeys.state(state.name())),
+            Long held = this.redis.execute(PUBLISH,
+                    List.of(ReleaseKeys.revision(state.name()), ReleaseKeys.state(state.name())),
                     Long.toString(state.revision()), this.json.writeValueAsString(state));
-            return true;
+            if (held != null && held > state.revision()) {
+                logger.warn("Redis holds configuration '" + state.name() + "' at revision " + held
+                        + ", ahead of MySQL's " + state.revision() + ": was MySQL restored?");
+            }
+            return held != null && held == state.revision();
         }
         catch (RuntimeException ex) {
             logger.warn("Could not publish configuration '" + state.name() + "' revision " + state.revision()
@@ -59,11 +71,11 @@ class ReleasePublisher {
         }
     }
 
-    /** Whether Redis holds this revision (or a later one). */
+    /** Whether Redis holds this revision. */
     boolean isPublished(ReleaseState state) {
         try {
             String held = this.redis.opsForValue().get(ReleaseKeys.revision(state.name()));
-            return held != null && Long.parseLong(held) >= state.revision();
+            return held != null && Long.parseLong(held) == state.revision();
         }
         catch (RuntimeException ex) {
             return false;

@@ -8,8 +8,10 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.walletplatform.support.configrelease.MirroredReleaseStates;
 import org.walletplatform.support.configrelease.RedisReleaseStates;
 import org.walletplatform.support.configrelease.ReleaseKeys;
@@ -34,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConfigReleaseIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -57,6 +60,7 @@ class ConfigReleaseIT {
     private DataSource dataSource;
 
     @BeforeEach
+    @AfterAll
     void startWithNothingReleased() {
         for (String table : List.of("config_state", "config_version", "config_change")) {
             this.jdbc.sql("DELETE FROM " + table).update();
@@ -201,10 +205,17 @@ class ConfigReleaseIT {
         ReleaseState first = mirrored();
         post("/admin/config/display/releases", release(1, "Wallet", null));
 
-        this.publisher.publish(first);
+        assertThat(this.publisher.publish(first)).isFalse();
 
         assertThat(this.redis.opsForValue().get(ReleaseKeys.revision("display"))).isEqualTo("2");
         assertThat(this.redis.opsForValue().get(ReleaseKeys.state("display"))).contains("Wallet");
+        assertThat(get("/admin/config/display").get("published").asBoolean()).isTrue();
+        // Redis ahead of the MySQL record (restored from a backup) is not "published"
+        this.redis.opsForValue().set(ReleaseKeys.revision("display"), "9");
+        assertThat(get("/admin/config/display").get("published").asBoolean()).isFalse();
+        assertThat(this.json.readTree(post("/admin/config/display/releases", release(2, "Purse", null)).body())
+            .get("published")
+            .asBoolean()).isFalse();
     }
 
     @Test
