@@ -14,6 +14,9 @@ import org.apache.commons.logging.LogFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
 /**
  * A configuration as released by the write service, held in memory: a request asks for
  * its user's version without I/O ({@link #forUser}), and a poll takes newer releases from
@@ -71,6 +74,21 @@ public final class ReleasedConfig<T> implements AutoCloseable {
         this.mirror = mirror;
         this.json = json;
         this.current = new Loaded<>(0, Source.BUILT_IN, builtIn, null, new long[0]);
+    }
+
+    /**
+     * A configuration read the way every service reads one: Redis, then the MySQL mirror
+     * of {@code properties}; its gauges registered and its polling started.
+     */
+    public static <T> ReleasedConfig<T> polling(String name, Class<T> type, T builtIn,
+            ReleaseReaderProperties properties, StringRedisTemplate redis, JsonMapper json, MeterRegistry registry) {
+        ReleaseReaderProperties.Mirror mirror = properties.mirror();
+        return new ReleasedConfig<>(name, type, builtIn, new RedisReleaseStates(redis, json),
+                new MirroredReleaseStates(
+                        new DriverManagerDataSource(mirror.url(), mirror.username(), mirror.password()), json),
+                json)
+            .bindTo(registry)
+            .start(properties.pollInterval());
     }
 
     /** The version this user sees: the gray one if the user is on its whitelist. */

@@ -5,8 +5,6 @@ import java.util.function.LongFunction;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.walletplatform.model.config.IntegrationConfig;
-import org.walletplatform.support.configrelease.MirroredReleaseStates;
-import org.walletplatform.support.configrelease.RedisReleaseStates;
 import org.walletplatform.support.configrelease.ReleaseReaderProperties;
 import org.walletplatform.support.configrelease.ReleasedConfig;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,7 +13,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The push lines' pull settings as the write service releases them (name
@@ -31,14 +28,8 @@ class IntegrationConfiguration {
     @Bean(destroyMethod = "close")
     ReleasedConfig<IntegrationConfig> releasedIntegrationConfig(ReleaseReaderProperties properties,
             StringRedisTemplate redis, JsonMapper json, MeterRegistry registry) {
-        ReleaseReaderProperties.Mirror mirror = properties.mirror();
-        return new ReleasedConfig<>(NAME, IntegrationConfig.class, new IntegrationConfig(Map.of()),
-                new RedisReleaseStates(redis, json),
-                new MirroredReleaseStates(
-                        new DriverManagerDataSource(mirror.url(), mirror.username(), mirror.password()), json),
-                json)
-            .bindTo(registry)
-            .start(properties.pollInterval());
+        return ReleasedConfig.polling(NAME, IntegrationConfig.class, new IntegrationConfig(Map.of()), properties, redis,
+                json, registry);
     }
 
     @Bean
