@@ -1,30 +1,12 @@
 package org.walletplatform.write.config;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.walletplatform.support.configrelease.MirroredReleaseStates;
-import org.walletplatform.support.configrelease.RedisReleaseStates;
 import org.walletplatform.support.configrelease.ReleaseKeys;
 import org.walletplatform.support.configrelease.ReleaseState;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,43 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Configuration releases over real HTTP, on the real MySQL mirror and Redis: full and
  * gray releases, whitelist changes, promotion, abort and rollback; revisions that guard
  * against stale decisions while a retried request answers as the first time; bad input
- * refused with nothing stored; Redis repaired from the mirror.
+ * refused with nothing stored.
  */
-@ActiveProfiles("test")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConfigReleaseIT {
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    private int port;
-
-    @Autowired
-    private JsonMapper json;
-
-    @Autowired
-    private JdbcClient jdbc;
-
-    @Autowired
-    private StringRedisTemplate redis;
-
-    @Autowired
-    private ReleasePublisher publisher;
-
-    @Autowired
-    private DataSource dataSource;
-
-    @BeforeEach
-    @AfterAll
-    void startWithNothingReleased() {
-        for (String table : List.of("config_state", "config_version", "config_change")) {
-            this.jdbc.sql("DELETE FROM " + table).update();
-        }
-        for (String name : ConfigNames.ALL) {
-            this.redis.delete(List.of(ReleaseKeys.state(name), ReleaseKeys.revision(name)));
-        }
-    }
+class ConfigReleaseIT extends ConfigAdminIT {
 
     @Test
     void shouldReleaseToEveryoneAndPublishToRedisAndTheMirror() throws Exception {
@@ -185,54 +133,6 @@ class ConfigReleaseIT {
     }
 
     @Test
-    void shouldPublishTheMirrorAgainToARedisThatLostIt() throws Exception {
-        post("/admin/config/display/releases", release(0, "Balance", null));
-        post("/admin/config/display/releases", release(1, "Wallet", List.of(3L)));
-        this.redis.delete(List.of(ReleaseKeys.state("display"), ReleaseKeys.revision("display")));
-        assertThat(get("/admin/config/display").get("published").asBoolean()).isFalse();
-
-        this.publisher.republish();
-
-        assertThat(this.redis.opsForValue().get(ReleaseKeys.revision("display"))).isEqualTo("2");
-        assertThat(this.json.readValue(this.redis.opsForValue().get(ReleaseKeys.state("display")), ReleaseState.class))
-            .isEqualTo(mirrored());
-        assertThat(get("/admin/config/display").get("published").asBoolean()).isTrue();
-    }
-
-    @Test
-    void shouldNeverReplaceANewerStateInRedisWithAnOlderOne() throws Exception {
-        post("/admin/config/display/releases", release(0, "Balance", null));
-        ReleaseState first = mirrored();
-        post("/admin/config/display/releases", release(1, "Wallet", null));
-
-        assertThat(this.publisher.publish(first)).isFalse();
-
-        assertThat(this.redis.opsForValue().get(ReleaseKeys.revision("display"))).isEqualTo("2");
-        assertThat(this.redis.opsForValue().get(ReleaseKeys.state("display"))).contains("Wallet");
-        assertThat(get("/admin/config/display").get("published").asBoolean()).isTrue();
-        // Redis ahead of the MySQL record (restored from a backup) is not "published"
-        this.redis.opsForValue().set(ReleaseKeys.revision("display"), "9");
-        assertThat(get("/admin/config/display").get("published").asBoolean()).isFalse();
-        assertThat(this.json.readTree(post("/admin/config/display/releases", release(2, "Purse", null)).body())
-            .get("published")
-            .asBoolean()).isFalse();
-    }
-
-    @Test
-    void shouldBeReadByTheServicesFromRedisAndFromTheMirror() throws Exception {
-        post("/admin/config/display/releases", release(0, "Balance", List.of(3L)));
-        ReleaseState released = mirrored();
-        RedisReleaseStates fromRedis = new RedisReleaseStates(this.redis, this.json);
-        MirroredReleaseStates fromMirror = new MirroredReleaseStates(this.dataSource, this.json);
-
-        assertThat(fromRedis.newerThan("display", 0)).contains(released);
-        assertThat(fromMirror.newerThan("display", 0)).contains(released);
-        assertThat(fromRedis.newerThan("display", 1)).isEmpty();
-        assertThat(fromMirror.newerThan("display", 1)).isEmpty();
-        assertThat(released.gray().config().at("/slots/0/name").asString()).isEqualTo("Balance");
-    }
-
-    @Test
     void shouldReleasePushLinesPullSettingsAndRefuseLinesThatDoNotPush() throws Exception {
         String cash = "{\"snapshotUrl\":\"http://10.0.0.7:8090/lines/cash\",\"batchSnapshots\":false,"
                 + "\"rateLimitPerSecond\":200,\"timeoutMillis\":1500,\"maxConcurrency\":8}";
@@ -259,64 +159,6 @@ class ConfigReleaseIT {
                                 + cash.replace("\"maxConcurrency\":8", "\"maxConcurrency\":0") + "}}}"),
                 "maxConcurrency");
         assertThat(mirroredState("integration").revision()).isEqualTo(1);
-    }
-
-    private ReleaseState mirrored() {
-        return mirroredState("display");
-    }
-
-    private ReleaseState mirroredState(String name) {
-        return this.json.readValue(
-                this.jdbc.sql("SELECT state FROM config_state WHERE name = ?").param(name).query(String.class).single(),
-                ReleaseState.class);
-    }
-
-    private void assertField(HttpResponse<String> response, String field) {
-        assertThat(problem(response, 400)).isEqualTo("validation");
-        assertThat(response.body()).contains(field);
-    }
-
-    private String problem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        String type = this.json.readTree(response.body()).get("type").asString();
-        return type.substring(type.lastIndexOf('/') + 1);
-    }
-
-    private static List<Long> longs(JsonNode array) {
-        return array.valueStream().map(JsonNode::asLong).toList();
-    }
-
-    static String release(long revision, String firstSlotName, List<Long> whitelist) {
-        return """
-                {"revision":%d,"config":{"totalKinds":["cash","cashback"],"slots":[
-                {"businessLine":"cash","kind":"cash","name":"%s","icon":"https://i/b.png","link":"wallet://lines/cash","measure":"sum","unit":"CNY"},
-                {"businessLine":"cashback","kind":"cashback","name":"Cashback","icon":"https://i/c.png","link":"wallet://lines/cashback","measure":"sum","unit":"CNY"},
-                {"businessLine":"coupons","kind":"coupon","name":"Coupons","icon":"https://i/d.png","link":"wallet://lines/coupons","measure":"count","unit":"CNY"},
-                {"businessLine":"coins","kind":"virtual-currency","name":"Coins","icon":"https://i/e.png","link":"wallet://lines/coins","measure":"sum","unit":"COIN"}]}%s}
-                """
-            .formatted(revision, firstSlotName, (whitelist != null) ? ",\"whitelist\":" + whitelist : "");
-    }
-
-    private JsonNode get(String path) throws Exception {
-        return this.json.readTree(send(HttpRequest.newBuilder(uri(path)).GET()).body());
-    }
-
-    private HttpResponse<String> post(String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private HttpResponse<String> put(String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return this.http.send(request.header("Content-Type", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + this.port + path);
     }
 
 }
