@@ -1,6 +1,5 @@
 package org.walletplatform.sync.line;
 
-import java.util.Map;
 import java.util.function.LongFunction;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,8 +27,8 @@ class IntegrationConfiguration {
     @Bean(destroyMethod = "close")
     ReleasedConfig<IntegrationConfig> releasedIntegrationConfig(ReleaseReaderProperties properties,
             StringRedisTemplate redis, JsonMapper json, MeterRegistry registry) {
-        return ReleasedConfig.polling(NAME, IntegrationConfig.class, new IntegrationConfig(Map.of()), properties, redis,
-                json, registry);
+        return ReleasedConfig.polling(NAME, IntegrationConfig.class, new IntegrationConfig(null, null), properties,
+                redis, json, registry);
     }
 
     @Bean

@@ -66,7 +66,7 @@ public class LineSettings {
 
     private static BusinessLinesProperties.Line settings(String businessLine, BusinessLinesProperties.Line base,
             IntegrationConfig config) {
-        IntegrationConfig.LinePull pull = config.lines().get(businessLine);
+        IntegrationConfig.LinePull pull = config.pushLines().get(businessLine);
         return (pull == null) ? base
                 : new BusinessLinesProperties.Line(URI.create(pull.snapshotUrl()), pull.batchSnapshots(),
                         pull.rateLimitPerSecond(), Duration.ofMillis(pull.timeoutMillis()), pull.maxConcurrency());

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SnapshotPullerTests {
 
-    private static final IntegrationConfig NOTHING_RELEASED = new IntegrationConfig(Map.of());
+    private static final IntegrationConfig NOTHING_RELEASED = new IntegrationConfig(null, null);
 
     private final RecordingClient client = new RecordingClient();
 
@@ -92,8 +92,10 @@ class SnapshotPullerTests {
     @Test
     void shouldPullALineWithItsReleasedSettingsInPlaceOfTheBuiltInOnes() {
         this.client.answerAfter(Duration.ofMillis(20));
-        IntegrationConfig released = new IntegrationConfig(Map.of("coins",
-                new IntegrationConfig.LinePull("http://127.0.0.2:1/lines/coins", false, 10_000, 2000, 4)));
+        IntegrationConfig released = new IntegrationConfig(
+                Map.of("coins",
+                        new IntegrationConfig.LinePull("http://127.0.0.2:1/lines/coins", false, 10_000, 2000, 4)),
+                null);
         SnapshotPuller puller = puller(
                 Map.of("coins", line("coins", 10_000, 32), "coupons", line("coupons", 10_000, 32)), (user) -> released);
 
@@ -108,8 +110,10 @@ class SnapshotPullerTests {
 
     @Test
     void shouldPullAGrayReleasesUsersWithItsSettingsAndTheOthersWithTheStableOnes() {
-        IntegrationConfig gray = new IntegrationConfig(Map.of("coins",
-                new IntegrationConfig.LinePull("http://127.0.0.3:1/lines/coins", false, 10_000, 2000, 8)));
+        IntegrationConfig gray = new IntegrationConfig(
+                Map.of("coins",
+                        new IntegrationConfig.LinePull("http://127.0.0.3:1/lines/coins", false, 10_000, 2000, 8)),
+                null);
         SnapshotPuller puller = puller(Map.of("coins", line("coins", 10_000, 32)),
                 (user) -> (user % 10 == 0) ? gray : NOTHING_RELEASED);
 

@@ -1,10 +1,13 @@
 package org.walletplatform.read.realtime;
 
+import java.util.function.LongFunction;
+
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import org.walletplatform.model.config.IntegrationConfig;
 import org.walletplatform.model.wallet.RealtimeViews.BalanceView;
 import org.walletplatform.model.wallet.RealtimeViews.DetailsView;
 
@@ -22,12 +25,16 @@ class RealtimeController {
 
     private final RealtimeLinesProperties lines;
 
+    private final LongFunction<IntegrationConfig> released;
+
     private final BalanceReader balances;
 
     private final DetailReader details;
 
-    RealtimeController(RealtimeLinesProperties lines, BalanceReader balances, DetailReader details) {
+    RealtimeController(RealtimeLinesProperties lines, LongFunction<IntegrationConfig> released, BalanceReader balances,
+            DetailReader details) {
         this.lines = lines;
+        this.released = released;
         this.balances = balances;
         this.details = details;
     }
@@ -37,7 +44,7 @@ class RealtimeController {
             description = "400 for an unknown line or bad user id; 503 if the line fails and nothing is cached.")
     @GetMapping("/v1/wallet/{userId}/lines/{line}/balance")
     BalanceView balance(@PathVariable @Positive long userId, @PathVariable String line) {
-        return this.balances.read(line, config(line), userId);
+        return this.balances.read(line, config(line, userId), userId);
     }
 
     @Operation(summary = "A page of a real-time line's details with the summaries of the months it spans",
@@ -47,11 +54,11 @@ class RealtimeController {
             @RequestParam(required = false) @Pattern(regexp = "^[A-Za-z0-9_-]{1,64}$",
                     message = "must be a cursor from a previous page") String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
-        return this.details.read(line, config(line), userId, cursor, limit);
+        return this.details.read(line, config(line, userId), userId, cursor, limit);
     }
 
-    private RealtimeLinesProperties.Line config(String line) {
-        RealtimeLinesProperties.Line config = this.lines.realtime(line);
+    private RealtimeLinesProperties.Line config(String line, long userId) {
+        RealtimeLinesProperties.Line config = this.lines.realtime(line, this.released.apply(userId));
         if (config == null) {
             throw RealtimeProblems.unknownLine(line);
         }

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Calls a real-time line's query API, each line behind its own circuit breaker
- * ({@code line-<id>}, default config) and bulkhead (its {@code max-concurrent}), with the
- * line's timeout. Any failure surfaces as {@link LineCallFailedException}, for the caller
- * to fall back.
+ * ({@code line-<id>@<url>}, default config) and bulkhead (its {@code max-concurrent}),
+ * with the line's timeout. Any failure surfaces as {@link LineCallFailedException}, for
+ * the caller to fall back.
  */
 @Component
 class RealtimeLineClient {
@@ -62,7 +62,10 @@ class RealtimeLineClient {
     }
 
     private <T> T get(String line, RealtimeLinesProperties.Line config, String path, Class<T> type) {
-        Bulkhead bulkhead = this.bulkheads.bulkhead("line-" + line,
+        // per line and setting: a released change of the line's URL or cap starts afresh,
+        // and a
+        // gray release's broken endpoint does not open the breaker of the stable one
+        Bulkhead bulkhead = this.bulkheads.bulkhead("line-" + line + "@" + config.maxConcurrent(),
                 () -> BulkheadConfig.custom()
                     .maxConcurrentCalls(config.maxConcurrent())
                     .maxWaitDuration(Duration.ZERO)
@@ -77,7 +80,7 @@ class RealtimeLineClient {
             return this.json.readValue(response.body(), type);
         };
         try {
-            return this.breakers.circuitBreaker("line-" + line)
+            return this.breakers.circuitBreaker("line-" + line + "@" + config.queryUrl())
                 .executeCallable(Bulkhead.decorateCallable(bulkhead, call));
         }
         catch (Exception ex) {

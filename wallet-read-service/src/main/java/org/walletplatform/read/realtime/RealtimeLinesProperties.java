@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import org.walletplatform.model.config.IntegrationConfig;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,6 +24,17 @@ record RealtimeLinesProperties(@DefaultValue Map<String, Line> businessLines) {
      */
     record Line(@DefaultValue("push") String syncMode, URI queryUrl, @DefaultValue("1s") Duration timeout,
             @DefaultValue("16") int maxConcurrent) {
+    }
+
+    /**
+     * The line if it is integrated in real-time mode, with the settings the released
+     * integration config gives it, if it names the line.
+     */
+    Line realtime(String businessLine, IntegrationConfig released) {
+        Line line = realtime(businessLine);
+        IntegrationConfig.LineQuery query = released.realtimeLines().get(businessLine);
+        return (line == null || query == null) ? line : new Line(line.syncMode(), URI.create(query.queryUrl()),
+                Duration.ofMillis(query.timeoutMillis()), query.maxConcurrent());
     }
 
     /** The line if it is integrated in real-time mode. */

@@ -19,10 +19,14 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+import org.walletplatform.model.config.IntegrationConfig;
 import org.walletplatform.model.line.RealtimeContract;
+import org.walletplatform.support.configrelease.ReleaseKeys;
+import org.walletplatform.support.configrelease.ReleaseState;
+import org.walletplatform.support.configrelease.ReleasedConfig;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,6 +73,9 @@ class RealtimeQueryIT {
         LINE.server.stop(0);
     }
 
+    @Autowired
+    private ReleasedConfig<IntegrationConfig> integration;
+
     @BeforeEach
     void reset() {
         this.redis.delete(this.redis.keys("wallet:rt:*:points:*"));
@@ -109,6 +116,32 @@ class RealtimeQueryIT {
 
         ok("/v1/wallet/" + USER + "/lines/points/details?limit=3");
         assertThat(LINE.summaryCalls.values()).allSatisfy((calls) -> assertThat(calls.get()).isEqualTo(1));
+    }
+
+    @Test
+    void shouldQueryAGrayReleasesUserAtItsEndpointAndEveryoneElseAtTheBuiltInOne() throws Exception {
+        IntegrationConfig moved = new IntegrationConfig(null,
+                Map.of("points", new IntegrationConfig.LineQuery(LINE.url() + "/moved", 1000, 4)));
+        publish(new ReleaseState("integration", this.integration.revision() + 1, null,
+                new ReleaseState.Gray(1, this.json.valueToTree(moved), List.of(USER + 7), Instant.now())));
+        try {
+            assertThat(ok("/v1/wallet/" + (USER + 7) + "/lines/points/balance").get("amountMinor").asLong())
+                .isEqualTo(9_900);
+            assertThat(ok("/v1/wallet/" + USER + "/lines/points/balance").get("amountMinor").asLong()).isEqualTo(7_700);
+        }
+        finally {
+            publish(new ReleaseState("integration", this.integration.revision() + 1, null, null));
+            this.redis.delete(List.of(ReleaseKeys.state("integration"), ReleaseKeys.revision("integration")));
+        }
+    }
+
+    /**
+     * Publishes as the write service does, and takes it now rather than at the next poll.
+     */
+    private void publish(ReleaseState state) {
+        this.redis.opsForValue().set(ReleaseKeys.state(state.name()), this.json.writeValueAsString(state));
+        this.redis.opsForValue().set(ReleaseKeys.revision(state.name()), Long.toString(state.revision()));
+        this.integration.refresh();
     }
 
     @ParameterizedTest
@@ -164,7 +197,9 @@ class RealtimeQueryIT {
             catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
-            this.server.createContext("/points/", this::handle);
+            this.server.createContext("/points/", (exchange) -> handle(exchange, 7_700));
+            // the line's new endpoint, as a gray release names it
+            this.server.createContext("/moved/", (exchange) -> handle(exchange, 9_900));
             this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             this.server.start();
         }
@@ -173,7 +208,7 @@ class RealtimeQueryIT {
             return "http://127.0.0.1:" + this.server.getAddress().getPort();
         }
 
-        private void handle(HttpExchange exchange) throws IOException {
+        private void handle(HttpExchange exchange, long balance) throws IOException {
             try (exchange) {
                 if (this.failing) {
                     exchange.sendResponseHeaders(503, -1);
@@ -182,7 +217,7 @@ class RealtimeQueryIT {
                 String[] path = exchange.getRequestURI().getPath().split("/");
                 long userId = Long.parseLong(path[4]);
                 Object body = switch (path[3]) {
-                    case "balances" -> new RealtimeContract.Balance(userId, "points", 7_700, "POINT");
+                    case "balances" -> new RealtimeContract.Balance(userId, "points", balance, "POINT");
                     case "summaries" -> {
                         this.summaryCalls.computeIfAbsent(path[5], (m) -> new AtomicInteger()).incrementAndGet();
                         yield new RealtimeContract.MonthSummary(path[5], 1000, 100, 2);

@@ -72,15 +72,23 @@ class ConfigReleaseController {
         return created(ConfigNames.DISPLAY, request.revision(), request.config(), request.users(), request);
     }
 
-    @Operation(summary = "Release the push lines' pull settings: to everyone, or to the whitelist's users first (gray)",
-            description = "A line named is pulled with these settings, one not named with its built-in ones. 409 as "
-                    + "for the display release; 400 naming the field for a line not integrated in push mode, or "
-                    + "settings out of range.")
+    @Operation(
+            summary = "Release where and how the lines are called: to everyone, or to the whitelist's users first (gray)",
+            description = "pushLines: how the sync worker pulls a push line's snapshots; realtimeLines: how the read "
+                    + "service queries a real-time line. A line named is called with these settings, one not named "
+                    + "with its built-in ones. 409 as for the display release; 400 naming the field for a line not "
+                    + "integrated in that mode, or settings out of range.")
     @PostMapping("/admin/config/integration/releases")
     ResponseEntity<ConfigView> releaseIntegration(@Valid @RequestBody IntegrationRelease request) {
-        for (String line : request.config().lines().keySet()) {
+        for (String line : request.config().pushLines().keySet()) {
             if (!this.lines.accepts(line)) {
-                throw unknownLine("config.lines[" + line + "]", line, "integrated with the wallet in push mode");
+                throw unknownLine("config.pushLines[" + line + "]", line, "integrated with the wallet in push mode");
+            }
+        }
+        for (String line : request.config().realtimeLines().keySet()) {
+            if (!this.lines.queriedInRealtime(line)) {
+                throw unknownLine("config.realtimeLines[" + line + "]", line,
+                        "integrated with the wallet in real-time mode");
             }
         }
         return created(ConfigNames.INTEGRATION, request.revision(), request.config(), request.users(), request);

@@ -26,6 +26,12 @@ public record IntegratedLinesProperties(@DefaultValue Map<String, Line> business
             .toList();
     }
 
+    /** Whether the line is integrated in real-time mode (queried, never pushing). */
+    public boolean queriedInRealtime(String businessLine) {
+        Line line = this.businessLines.get(businessLine);
+        return line != null && "realtime".equals(line.syncMode());
+    }
+
     public boolean accepts(String businessLine) {
         Line line = businessLines.get(businessLine);
         return line != null && "push".equals(line.syncMode());

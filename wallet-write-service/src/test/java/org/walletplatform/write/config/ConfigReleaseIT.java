@@ -133,29 +133,40 @@ class ConfigReleaseIT extends ConfigAdminIT {
     }
 
     @Test
-    void shouldReleasePushLinesPullSettingsAndRefuseLinesThatDoNotPush() throws Exception {
+    void shouldReleaseHowLinesAreCalledAndRefuseALineInTheWrongMode() throws Exception {
         String cash = "{\"snapshotUrl\":\"http://10.0.0.7:8090/lines/cash\",\"batchSnapshots\":false,"
                 + "\"rateLimitPerSecond\":200,\"timeoutMillis\":1500,\"maxConcurrency\":8}";
+        String points = "{\"queryUrl\":\"http://10.0.0.8/lines/points\",\"timeoutMillis\":500,\"maxConcurrent\":4}";
 
         HttpResponse<String> released = post("/admin/config/integration/releases",
-                "{\"revision\":0,\"config\":{\"lines\":{\"cash\":" + cash + "}},\"whitelist\":[42]}");
+                "{\"revision\":0,\"config\":{" + "\"pushLines\":{\"cash\":" + cash + "},\"realtimeLines\":{\"points\":"
+                        + points + "}},\"whitelist\":[42]}");
 
         assertThat(released.statusCode()).as(released.body()).isEqualTo(201);
         JsonNode gray = this.json.readTree(released.body()).at("/state/gray");
-        assertThat(gray.at("/config/lines/cash/snapshotUrl").asString()).isEqualTo("http://10.0.0.7:8090/lines/cash");
+        assertThat(gray.at("/config/pushLines/cash/snapshotUrl").asString())
+            .isEqualTo("http://10.0.0.7:8090/lines/cash");
+        assertThat(gray.at("/config/realtimeLines/points/queryUrl").asString())
+            .isEqualTo("http://10.0.0.8/lines/points");
         assertThat(longs(gray.get("whitelist"))).containsExactly(42L);
         assertThat(this.redis.opsForValue().get(ReleaseKeys.revision("integration"))).isEqualTo("1");
         assertThat(this.redis.hasKey(ReleaseKeys.state("display"))).isFalse();
 
         HttpResponse<String> realtimeLine = post("/admin/config/integration/releases",
-                "{\"revision\":1,\"config\":{\"lines\":{\"points\":" + cash + "}}}");
+                "{\"revision\":1,\"config\":{\"pushLines\":{\"points\":" + cash + "}}}");
         assertThat(problem(realtimeLine, 400)).isEqualTo("unknown-business-line");
-        assertThat(this.json.readTree(realtimeLine.body()).get("field").asString()).isEqualTo("config.lines[points]");
-        assertField(post("/admin/config/integration/releases", "{\"revision\":1,\"config\":{\"lines\":{\"cash\":"
+        assertThat(this.json.readTree(realtimeLine.body()).get("field").asString())
+            .isEqualTo("config.pushLines[points]");
+        HttpResponse<String> pushLine = post("/admin/config/integration/releases",
+                "{\"revision\":1,\"config\":{\"realtimeLines\":{\"coins\":" + points + "}}}");
+        assertThat(problem(pushLine, 400)).isEqualTo("unknown-business-line");
+        assertThat(this.json.readTree(pushLine.body()).get("field").asString())
+            .isEqualTo("config.realtimeLines[coins]");
+        assertField(post("/admin/config/integration/releases", "{\"revision\":1,\"config\":{\"pushLines\":{\"cash\":"
                 + cash.replace("http://10.0.0.7", "ftp://10.0.0.7") + "}}}"), "snapshotUrl");
         assertField(
                 post("/admin/config/integration/releases",
-                        "{\"revision\":1,\"config\":{\"lines\":{\"cash\":"
+                        "{\"revision\":1,\"config\":{\"pushLines\":{\"cash\":"
                                 + cash.replace("\"maxConcurrency\":8", "\"maxConcurrency\":0") + "}}}"),
                 "maxConcurrency");
         assertThat(mirroredState("integration").revision()).isEqualTo(1);
