@@ -1,6 +1,7 @@
 package org.walletplatform.sync;
 
 import org.walletplatform.store.WalletStoreConfiguration;
+import org.walletplatform.support.configrelease.IntegrationReaderConfiguration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,7 +15,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(WalletStoreConfiguration.class)
+@Import({ WalletStoreConfiguration.class, IntegrationReaderConfiguration.class })
 @EnableScheduling
 public class SyncWorkerApplication {
 

@@ -1,6 +1,7 @@
 package org.walletplatform.read;
 
 import org.walletplatform.store.WalletStoreConfiguration;
+import org.walletplatform.support.configrelease.IntegrationReaderConfiguration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(WalletStoreConfiguration.class)
+@Import({ WalletStoreConfiguration.class, IntegrationReaderConfiguration.class })
 public class WalletReadApplication {
 
     public static void main(String[] args) {

@@ -1,11 +1,9 @@
-package org.walletplatform.read.realtime;
+package org.walletplatform.support.configrelease;
 
 import java.util.function.LongFunction;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.walletplatform.model.config.IntegrationConfig;
-import org.walletplatform.support.configrelease.ReleaseReaderProperties;
-import org.walletplatform.support.configrelease.ReleasedConfig;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,14 +12,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Where and how the real-time lines are queried, as the write service releases it (name
- * {@code integration}); until a release is found, every line keeps its built-in settings.
+ * The released integration config (name {@code integration}) for a service that calls the
+ * lines, imported by the sync worker (push lines) and the read service (real-time lines):
+ * a user's settings as a {@code LongFunction<IntegrationConfig>}. Until a release is
+ * found, every line keeps its built-in settings.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReleaseReaderProperties.class)
-class ReleasedIntegrationConfiguration {
+public class IntegrationReaderConfiguration {
 
-    static final String NAME = "integration";
+    public static final String NAME = "integration";
 
     @Bean(destroyMethod = "close")
     ReleasedConfig<IntegrationConfig> releasedIntegrationConfig(ReleaseReaderProperties properties,
