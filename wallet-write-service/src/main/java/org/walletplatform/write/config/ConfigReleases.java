@@ -33,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class ConfigReleases {
 
+    private final ConfigSchema schema;
+
     private final ReleaseMirror mirror;
 
     private final ReleasePublisher publisher;
@@ -43,8 +45,9 @@ class ConfigReleases {
 
     private final Clock clock;
 
-    ConfigReleases(ReleaseMirror mirror, ReleasePublisher publisher, TransactionTemplate transactions, JsonMapper json,
-            ObjectProvider<Clock> clock) {
+    ConfigReleases(ConfigSchema schema, ReleaseMirror mirror, ReleasePublisher publisher,
+            TransactionTemplate transactions, JsonMapper json, ObjectProvider<Clock> clock) {
+        this.schema = schema;
         this.mirror = mirror;
         this.publisher = publisher;
         this.transactions = transactions;
@@ -53,6 +56,7 @@ class ConfigReleases {
     }
 
     ConfigView view(String name) {
+        this.schema.ensureMigrated();
         ReleaseState state = this.mirror.state(name).orElseGet(() -> new ReleaseState(name, 0, null, null));
         return new ConfigView(state, state.revision() == 0 || this.publisher.isPublished(state));
     }
@@ -119,10 +123,12 @@ class ConfigReleases {
     }
 
     List<ConfigChange> changes(String name, long beforeRevision, int limit) {
+        this.schema.ensureMigrated();
         return this.mirror.changes(name, beforeRevision, limit);
     }
 
     JsonNode version(String name, long version) {
+        this.schema.ensureMigrated();
         return this.mirror.version(name, version)
             .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "No such version",
                     "Configuration '" + name + "' has no version " + version + "."));
@@ -130,6 +136,7 @@ class ConfigReleases {
 
     private ConfigView change(String name, String operation, long revision, Object request,
             BiFunction<ReleaseState, Instant, Transition> transition) {
+        this.schema.ensureMigrated();
         String fingerprint = fingerprint(name, operation, request);
         Instant now = this.clock.instant();
         ReleaseState changed = this.transactions.execute((tx) -> {

@@ -37,12 +37,15 @@ class ReleasePublisher {
 
     private final StringRedisTemplate redis;
 
+    private final ConfigSchema schema;
+
     private final ReleaseMirror mirror;
 
     private final JsonMapper json;
 
-    ReleasePublisher(StringRedisTemplate redis, ReleaseMirror mirror, JsonMapper json) {
+    ReleasePublisher(StringRedisTemplate redis, ConfigSchema schema, ReleaseMirror mirror, JsonMapper json) {
         this.redis = redis;
+        this.schema = schema;
         this.mirror = mirror;
         this.json = json;
     }
@@ -86,6 +89,7 @@ class ReleasePublisher {
     void republish() {
         for (String name : ConfigNames.ALL) {
             try {
+                this.schema.ensureMigrated();
                 this.mirror.state(name).filter((s) -> s.revision() > 0).ifPresent(this::publish);
             }
             catch (RuntimeException ex) {
