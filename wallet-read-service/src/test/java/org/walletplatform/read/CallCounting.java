@@ -18,8 +18,9 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 /**
  * Counts every connection the application takes to Redis and to MySQL, which it does for
  * every command or query it sends. Calls on the background threads (the presence follower
- * polling its journal, the degradation switches' refresh) are left out. While
- * {@link #MYSQL_DOWN} is set, requests' MySQL connections fail (after being counted).
+ * polling its journal, the degradation switches' refresh, the released configurations'
+ * pollers) are left out. While {@link #MYSQL_DOWN} is set, requests' MySQL connections
+ * fail (after being counted).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class CallCounting {
@@ -31,7 +32,8 @@ public class CallCounting {
     public static final AtomicBoolean MYSQL_DOWN = new AtomicBoolean();
 
     /** Threads that use Redis whatever the requests do. */
-    private static final Set<String> BACKGROUND = Set.of("presence-follower", "switches");
+    private static final Set<String> BACKGROUND = Set.of("presence-follower", "switches", "config-display",
+            "config-integration");
 
     @Bean
     static BeanPostProcessor connectionCounter() {
