@@ -9,8 +9,10 @@ import java.util.List;
  *
  * @param degraded true when the amounts came straight from the database because the cache
  * was unavailable
+ * @param displayVersion the released display configuration the entry was built from (a
+ * gray release's for its users), 0 for the built-in one
  */
-public record HomeView(long userId, List<Slot> slots, List<Total> totals, boolean degraded) {
+public record HomeView(long userId, List<Slot> slots, List<Total> totals, boolean degraded, long displayVersion) {
 
     /**
      * One quick-access slot.

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -73,7 +74,7 @@ public final class ReleasedConfig<T> implements AutoCloseable {
         this.redis = redis;
         this.mirror = mirror;
         this.json = json;
-        this.current = new Loaded<>(0, Source.BUILT_IN, builtIn, null, new long[0]);
+        this.current = new Loaded<>(0, Source.BUILT_IN, new Versioned<>(0, builtIn), null, new long[0]);
     }
 
     /**
@@ -91,8 +92,13 @@ public final class ReleasedConfig<T> implements AutoCloseable {
             .start(properties.pollInterval());
     }
 
-    /** The version this user sees: the gray one if the user is on its whitelist. */
+    /** The configuration this user sees: the gray one if the user is on its whitelist. */
     public T forUser(long userId) {
+        return versionFor(userId).config();
+    }
+
+    /** The same with its version (0 for the built-in configuration). */
+    public Versioned<T> versionFor(long userId) {
         Loaded<T> loaded = this.current;
         return (loaded.gray() != null && Arrays.binarySearch(loaded.whitelist(), userId) >= 0) ? loaded.gray()
                 : loaded.stable();
@@ -129,8 +135,9 @@ public final class ReleasedConfig<T> implements AutoCloseable {
     private void take(ReleaseState state, Source source) {
         try {
             this.current = new Loaded<>(state.revision(), source,
-                    (state.stable() != null) ? this.json.treeToValue(state.stable().config(), this.type) : this.builtIn,
-                    (state.gray() != null) ? this.json.treeToValue(state.gray().config(), this.type) : null,
+                    (state.stable() != null) ? versioned(state.stable().version(), state.stable().config())
+                            : new Versioned<>(0, this.builtIn),
+                    (state.gray() != null) ? versioned(state.gray().version(), state.gray().config()) : null,
                     (state.gray() != null)
                             ? state.gray().whitelist().stream().mapToLong(Long::longValue).sorted().toArray()
                             : new long[0]);
@@ -144,6 +151,10 @@ public final class ReleasedConfig<T> implements AutoCloseable {
                         + " does not fit this service; keeping revision " + this.current.revision(), ex);
             }
         }
+    }
+
+    private Versioned<T> versioned(long version, JsonNode config) {
+        return new Versioned<>(version, this.json.treeToValue(config, this.type));
     }
 
     /** Registers this configuration's gauges. */
@@ -180,7 +191,11 @@ public final class ReleasedConfig<T> implements AutoCloseable {
         }
     }
 
-    private record Loaded<T>(long revision, Source source, T stable, T gray, long[] whitelist) {
+    /** A configuration with the version it was released as. */
+    public record Versioned<T>(long version, T config) {
+    }
+
+    private record Loaded<T>(long revision, Source source, Versioned<T> stable, Versioned<T> gray, long[] whitelist) {
     }
 
 }

@@ -30,6 +30,7 @@ class ReleasedConfigTests {
         this.config.refresh();
 
         assertThat(this.config.forUser(7).text()).isEqualTo("built-in");
+        assertThat(this.config.versionFor(7).version()).isZero();
         assertThat(this.config.source()).isEqualTo(Source.BUILT_IN);
         assertThat(this.config.revision()).isZero();
     }
@@ -43,6 +44,8 @@ class ReleasedConfigTests {
         assertThat(this.config.forUser(7).text()).isEqualTo("gray");
         assertThat(this.config.forUser(42).text()).isEqualTo("gray");
         assertThat(this.config.forUser(8).text()).isEqualTo("stable");
+        assertThat(this.config.versionFor(7).version()).isEqualTo(2);
+        assertThat(this.config.versionFor(8).version()).isEqualTo(1);
         assertThat(this.config.source()).isEqualTo(Source.REDIS);
         assertThat(this.config.revision()).isEqualTo(3);
     }

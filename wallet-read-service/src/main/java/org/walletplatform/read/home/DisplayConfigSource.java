@@ -1,6 +1,7 @@
 package org.walletplatform.read.home;
 
 import org.walletplatform.model.config.DisplayConfig;
+import org.walletplatform.support.configrelease.ReleasedConfig.Versioned;
 
 /**
  * Which display configuration a user sees: the released one, or a gray release's if the
@@ -9,6 +10,6 @@ import org.walletplatform.model.config.DisplayConfig;
 @FunctionalInterface
 public interface DisplayConfigSource {
 
-    DisplayConfig forUser(long userId);
+    Versioned<DisplayConfig> forUser(long userId);
 
 }

@@ -30,7 +30,7 @@ class DisplayConfiguration {
 
     @Bean
     DisplayConfigSource displayConfigSource(ReleasedConfig<DisplayConfig> released) {
-        return released::forUser;
+        return released::versionFor;
     }
 
 }

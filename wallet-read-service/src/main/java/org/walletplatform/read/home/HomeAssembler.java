@@ -10,6 +10,7 @@ import org.walletplatform.model.line.AssetItem;
 import org.walletplatform.model.wallet.HomeView;
 import org.walletplatform.model.wallet.LineAssets;
 import org.walletplatform.model.wallet.WalletView;
+import org.walletplatform.support.configrelease.ReleasedConfig.Versioned;
 
 /**
  * Builds the home entry from a wallet and the display configuration. Pure: no I/O.
@@ -19,7 +20,8 @@ final class HomeAssembler {
     private HomeAssembler() {
     }
 
-    static HomeView assemble(WalletView wallet, DisplayConfig config) {
+    static HomeView assemble(WalletView wallet, Versioned<DisplayConfig> display) {
+        DisplayConfig config = display.config();
         List<HomeView.Slot> slots = new ArrayList<>();
         for (int i = 0; i < config.slots().size(); i++) {
             DisplayConfig.Slot spec = config.slots().get(i);
@@ -39,7 +41,7 @@ final class HomeAssembler {
         }
         return new HomeView(wallet.userId(), slots,
                 totals.entrySet().stream().map((t) -> new HomeView.Total(t.getKey(), t.getValue())).toList(),
-                wallet.degraded());
+                wallet.degraded(), display.version());
     }
 
     private static List<AssetItem> matching(List<LineAssets> lines, DisplayConfig.Slot spec) {

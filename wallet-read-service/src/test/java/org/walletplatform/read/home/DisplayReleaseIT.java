@@ -79,12 +79,15 @@ class DisplayReleaseIT {
 
         assertThat(firstSlotName(GRAY_USER)).isEqualTo("Purse");
         assertThat(firstSlotName(GRAY_USER + 1)).isEqualTo("Wallet");
+        assertThat(home(GRAY_USER).get("displayVersion").asLong()).isEqualTo(2);
+        assertThat(home(GRAY_USER + 1).get("displayVersion").asLong()).isEqualTo(1);
         assertThat(this.released.source()).isEqualTo(ReleasedConfig.Source.REDIS);
     }
 
     @Test
     void shouldShowTheBuiltInConfigurationWhenNothingIsReleased() throws Exception {
         assertThat(firstSlotName(GRAY_USER)).isEqualTo(this.builtIn.slots().get(0).name());
+        assertThat(home(GRAY_USER).get("displayVersion").asLong()).isZero();
     }
 
     private DisplayConfig named(String firstSlot) {
@@ -106,12 +109,15 @@ class DisplayReleaseIT {
     }
 
     private String firstSlotName(long user) throws Exception {
+        return home(user).at("/slots/0/name").asString();
+    }
+
+    private JsonNode home(long user) throws Exception {
         HttpResponse<String> response = this.http
             .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/wallet/" + user + "/home"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode home = this.json.readTree(response.body());
-        return home.at("/slots/0/name").asString();
+        return this.json.readTree(response.body());
     }
 
 }

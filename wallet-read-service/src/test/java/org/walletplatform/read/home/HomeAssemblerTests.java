@@ -9,6 +9,7 @@ import org.walletplatform.model.line.AssetItem;
 import org.walletplatform.model.wallet.HomeView;
 import org.walletplatform.model.wallet.LineAssets;
 import org.walletplatform.model.wallet.WalletView;
+import org.walletplatform.support.configrelease.ReleasedConfig.Versioned;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,12 +33,13 @@ class HomeAssemblerTests {
                         line("coins", item("coins", "virtual-currency", 90, "COIN"))),
                 "cache", false);
 
-        HomeView home = HomeAssembler.assemble(wallet, CONFIG);
+        HomeView home = HomeAssembler.assemble(wallet, new Versioned<>(3, CONFIG));
 
         assertThat(home.slots()).extracting(HomeView.Slot::position).containsExactly(1, 2, 3, 4);
         assertThat(home.slots()).extracting(HomeView.Slot::value).containsExactly(12_345L, 0L, 3L, 90L);
         assertThat(home.slots().get(2).measure()).isEqualTo("count");
         assertThat(home.slots().get(0).link()).isEqualTo("l1");
+        assertThat(home.displayVersion()).isEqualTo(3);
     }
 
     @Test
@@ -49,7 +51,7 @@ class HomeAssemblerTests {
                         line("coins", item("coins", "virtual-currency", 90, "COIN"))),
                 "database", true);
 
-        HomeView home = HomeAssembler.assemble(wallet, CONFIG);
+        HomeView home = HomeAssembler.assemble(wallet, new Versioned<>(3, CONFIG));
 
         assertThat(home.totals()).containsExactly(new HomeView.Total("CNY", 1_250));
         assertThat(home.degraded()).isTrue();
@@ -57,7 +59,8 @@ class HomeAssemblerTests {
 
     @Test
     void shouldShowZerosAndNoTotalsForAnEmptyWallet() {
-        HomeView home = HomeAssembler.assemble(new WalletView(8, List.of(), "cache", false), CONFIG);
+        HomeView home = HomeAssembler.assemble(new WalletView(8, List.of(), "cache", false),
+                new Versioned<>(3, CONFIG));
 
         assertThat(home.slots()).hasSize(4).allSatisfy((slot) -> assertThat(slot.value()).isZero());
         assertThat(home.totals()).isEmpty();
