@@ -11,7 +11,10 @@ final class ConfigNames {
     /** The wallet home's slots and totals (DisplayConfig), read by the read service. */
     static final String DISPLAY = "display";
 
-    /** The push lines' pull settings (IntegrationConfig), read by the sync worker. */
+    /**
+     * Where and how the lines are called (IntegrationConfig): read by the sync worker
+     * (push lines) and the read service (real-time lines).
+     */
     static final String INTEGRATION = "integration";
 
     static final List<String> ALL = List.of(DISPLAY, INTEGRATION);
