@@ -33,8 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class ConfigReleases {
 
-    private final ConfigSchema schema;
-
     private final ReleaseMirror mirror;
 
     private final ReleasePublisher publisher;
@@ -45,9 +43,8 @@ class ConfigReleases {
 
     private final Clock clock;
 
-    ConfigReleases(ConfigSchema schema, ReleaseMirror mirror, ReleasePublisher publisher,
-            TransactionTemplate transactions, JsonMapper json, ObjectProvider<Clock> clock) {
-        this.schema = schema;
+    ConfigReleases(ReleaseMirror mirror, ReleasePublisher publisher, TransactionTemplate transactions, JsonMapper json,
+            ObjectProvider<Clock> clock) {
         this.mirror = mirror;
         this.publisher = publisher;
         this.transactions = transactions;
@@ -56,7 +53,6 @@ class ConfigReleases {
     }
 
     ConfigView view(String name) {
-        this.schema.ensureMigrated();
         ReleaseState state = this.mirror.state(name).orElseGet(() -> new ReleaseState(name, 0, null, null));
         return new ConfigView(state, state.revision() == 0 || this.publisher.isPublished(state));
     }
@@ -115,28 +111,21 @@ class ConfigReleases {
             if (state.stable() != null && state.stable().version() == version) {
                 throw conflict("Version " + version + " is the one in force.");
             }
-            JsonNode config = this.mirror.version(name, version)
-                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND,
-                        "No such version", "Configuration '" + name + "' has no version " + version + "."));
+            JsonNode config = this.mirror.version(name, version).orElseThrow(() -> noSuchVersion(name, version));
             return new Transition("rollback", version, new Release(version, config, now), null);
         });
     }
 
     List<ConfigChange> changes(String name, long beforeRevision, int limit) {
-        this.schema.ensureMigrated();
         return this.mirror.changes(name, beforeRevision, limit);
     }
 
     JsonNode version(String name, long version) {
-        this.schema.ensureMigrated();
-        return this.mirror.version(name, version)
-            .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "No such version",
-                    "Configuration '" + name + "' has no version " + version + "."));
+        return this.mirror.version(name, version).orElseThrow(() -> noSuchVersion(name, version));
     }
 
     private ConfigView change(String name, String operation, long revision, Object request,
             BiFunction<ReleaseState, Instant, Transition> transition) {
-        this.schema.ensureMigrated();
         String fingerprint = fingerprint(name, operation, request);
         Instant now = this.clock.instant();
         ReleaseState changed = this.transactions.execute((tx) -> {
@@ -165,6 +154,11 @@ class ConfigReleases {
             throw conflict("No gray release runs.");
         }
         return state.gray();
+    }
+
+    private static ApiProblemException noSuchVersion(String name, long version) {
+        return new ApiProblemException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "No such version",
+                "Configuration '" + name + "' has no version " + version + ".");
     }
 
     private static ApiProblemException conflict(String detail) {

@@ -9,7 +9,6 @@ import org.walletplatform.support.configrelease.ReleaseState;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -19,12 +18,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReleaseMirror {
 
-    private final JdbcClient jdbc;
+    private final ConfigSchema schema;
 
     private final JsonMapper json;
 
-    ReleaseMirror(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
+    ReleaseMirror(ConfigSchema schema, JsonMapper json) {
+        this.schema = schema;
         this.json = json;
     }
 
@@ -37,18 +36,30 @@ class ReleaseMirror {
      * released starts at revision 0 with nothing released.
      */
     Stored lock(String name, Instant now) {
-        this.jdbc.sql(
-                "INSERT IGNORE INTO config_state (name, revision, state, last_change, updated_at) VALUES (?, 0, ?, '', ?)")
+        this.schema.migrated()
+            .sql("INSERT IGNORE INTO config_state (name, revision, state, last_change, updated_at) VALUES (?, 0, ?, '', ?)")
             .params(name, this.json.writeValueAsString(new ReleaseState(name, 0, null, null)), Timestamp.from(now))
             .update();
-        return this.jdbc.sql("SELECT state, last_change FROM config_state WHERE name = ? FOR UPDATE")
+        return this.schema.migrated()
+            .sql("SELECT state, last_change FROM config_state WHERE name = ? FOR UPDATE")
             .param(name)
             .query((rs, row) -> new Stored(this.json.readValue(rs.getString(1), ReleaseState.class), rs.getString(2)))
             .single();
     }
 
+    /** The revision of the configuration's state, 0 if it was never changed. */
+    long revision(String name) {
+        return this.schema.migrated()
+            .sql("SELECT revision FROM config_state WHERE name = ?")
+            .param(name)
+            .query(Long.class)
+            .optional()
+            .orElse(0L);
+    }
+
     Optional<ReleaseState> state(String name) {
-        return this.jdbc.sql("SELECT state FROM config_state WHERE name = ?")
+        return this.schema.migrated()
+            .sql("SELECT state FROM config_state WHERE name = ?")
             .param(name)
             .query(String.class)
             .optional()
@@ -56,11 +67,12 @@ class ReleaseMirror {
     }
 
     void save(ReleaseState state, String fingerprint, ConfigChange change, Instant now) {
-        this.jdbc.sql("UPDATE config_state SET revision = ?, state = ?, last_change = ?, updated_at = ? WHERE name = ?")
+        this.schema.migrated()
+            .sql("UPDATE config_state SET revision = ?, state = ?, last_change = ?, updated_at = ? WHERE name = ?")
             .params(state.revision(), this.json.writeValueAsString(state), fingerprint, Timestamp.from(now),
                     state.name())
             .update();
-        this.jdbc
+        this.schema.migrated()
             .sql("INSERT INTO config_change (name, revision, action, version, whitelisted, actor, changed_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?)")
             .params(state.name(), change.revision(), change.action(), change.version(), change.whitelisted(),
@@ -73,18 +85,21 @@ class ReleaseMirror {
      * locked.
      */
     long addVersion(String name, JsonNode config, Instant now) {
-        long version = this.jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM config_version WHERE name = ?")
+        long version = this.schema.migrated()
+            .sql("SELECT COALESCE(MAX(version), 0) + 1 FROM config_version WHERE name = ?")
             .param(name)
             .query(Long.class)
             .single();
-        this.jdbc.sql("INSERT INTO config_version (name, version, config, created_at) VALUES (?, ?, ?, ?)")
+        this.schema.migrated()
+            .sql("INSERT INTO config_version (name, version, config, created_at) VALUES (?, ?, ?, ?)")
             .params(name, version, this.json.writeValueAsString(config), Timestamp.from(now))
             .update();
         return version;
     }
 
     Optional<JsonNode> version(String name, long version) {
-        return this.jdbc.sql("SELECT config FROM config_version WHERE name = ? AND version = ?")
+        return this.schema.migrated()
+            .sql("SELECT config FROM config_version WHERE name = ? AND version = ?")
             .params(name, version)
             .query(String.class)
             .optional()
@@ -93,7 +108,7 @@ class ReleaseMirror {
 
     /** The latest changes first, at most {@code limit}, below {@code beforeRevision}. */
     List<ConfigChange> changes(String name, long beforeRevision, int limit) {
-        return this.jdbc
+        return this.schema.migrated()
             .sql("SELECT revision, action, version, whitelisted, actor, changed_at FROM config_change"
                     + " WHERE name = ? AND revision < ? ORDER BY revision DESC LIMIT ?")
             .params(name, beforeRevision, limit)

@@ -37,15 +37,12 @@ class ReleasePublisher {
 
     private final StringRedisTemplate redis;
 
-    private final ConfigSchema schema;
-
     private final ReleaseMirror mirror;
 
     private final JsonMapper json;
 
-    ReleasePublisher(StringRedisTemplate redis, ConfigSchema schema, ReleaseMirror mirror, JsonMapper json) {
+    ReleasePublisher(StringRedisTemplate redis, ReleaseMirror mirror, JsonMapper json) {
         this.redis = redis;
-        this.schema = schema;
         this.mirror = mirror;
         this.json = json;
     }
@@ -77,25 +74,37 @@ class ReleasePublisher {
     /** Whether Redis holds this revision. */
     boolean isPublished(ReleaseState state) {
         try {
-            String held = this.redis.opsForValue().get(ReleaseKeys.revision(state.name()));
-            return held != null && Long.parseLong(held) == state.revision();
+            return held(state.name()) == state.revision();
         }
         catch (RuntimeException ex) {
             return false;
         }
     }
 
+    /**
+     * Compares revisions first (two small reads), and reads and sends the state, up to a
+     * few hundred KB with a large whitelist, only to a Redis that does not hold the one
+     * in MySQL.
+     */
     @Scheduled(fixedDelayString = "${wallet.config-releases.republish-every:5s}")
     void republish() {
         for (String name : ConfigNames.ALL) {
             try {
-                this.schema.ensureMigrated();
-                this.mirror.state(name).filter((s) -> s.revision() > 0).ifPresent(this::publish);
+                long stored = this.mirror.revision(name);
+                if (stored > 0 && held(name) != stored) {
+                    this.mirror.state(name).ifPresent(this::publish);
+                }
             }
             catch (RuntimeException ex) {
-                logger.debug("Could not read configuration '" + name + "' from the mirror", ex);
+                logger.debug("Could not compare configuration '" + name + "' in MySQL and Redis", ex);
             }
         }
+    }
+
+    /** The revision Redis holds, -1 for none. */
+    private long held(String name) {
+        String held = this.redis.opsForValue().get(ReleaseKeys.revision(name));
+        return (held != null) ? Long.parseLong(held) : -1;
     }
 
 }
