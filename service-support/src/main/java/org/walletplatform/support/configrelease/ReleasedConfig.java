@@ -35,9 +35,8 @@ public final class ReleasedConfig<T> implements AutoCloseable {
     public static final String REVISION_METRIC = "wallet.config.revision";
 
     /**
-     * Gauge: 1 for where the configuration in force came from ({@code source} tag), 0 for
-     * the others; a service on the mirror or the built-in one while releases exist is one
-     * to look at.
+     * Gauge: 1 for where the configuration in force was read from ({@code source} tag), 0
+     * for the others. {@code mirror} stays until a later release arrives through Redis.
      */
     public static final String SOURCE_METRIC = "wallet.config.source";
 

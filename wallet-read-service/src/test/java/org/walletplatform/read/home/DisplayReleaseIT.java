@@ -85,7 +85,13 @@ class DisplayReleaseIT {
     }
 
     @Test
-    void shouldShowTheBuiltInConfigurationWhenNothingIsReleased() throws Exception {
+    void shouldGoBackToTheBuiltInConfigurationWhenAStateReleasesNothing() throws Exception {
+        publish(new ReleaseState(DisplayConfiguration.NAME, this.released.revision() + 1,
+                new ReleaseState.Release(1, this.json.valueToTree(named("Wallet")), Instant.now()), null));
+        assertThat(firstSlotName(GRAY_USER)).isEqualTo("Wallet");
+
+        publish(new ReleaseState(DisplayConfiguration.NAME, this.released.revision() + 1, null, null));
+
         assertThat(firstSlotName(GRAY_USER)).isEqualTo(this.builtIn.slots().get(0).name());
         assertThat(home(GRAY_USER).get("displayVersion").asLong()).isZero();
     }
