@@ -3,6 +3,8 @@ package org.walletplatform.write.config;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -80,17 +82,9 @@ class ConfigReleaseController {
                     + "integrated in that mode, or settings out of range.")
     @PostMapping("/admin/config/integration/releases")
     ResponseEntity<ConfigView> releaseIntegration(@Valid @RequestBody IntegrationRelease request) {
-        for (String line : request.config().pushLines().keySet()) {
-            if (!this.lines.accepts(line)) {
-                throw unknownLine("config.pushLines[" + line + "]", line, "integrated with the wallet in push mode");
-            }
-        }
-        for (String line : request.config().realtimeLines().keySet()) {
-            if (!this.lines.queriedInRealtime(line)) {
-                throw unknownLine("config.realtimeLines[" + line + "]", line,
-                        "integrated with the wallet in real-time mode");
-            }
-        }
+        requireMode(request.config().pushLines().keySet(), "pushLines", this.lines::accepts, "push");
+        requireMode(request.config().realtimeLines().keySet(), "realtimeLines", this.lines::queriedInRealtime,
+                "real-time");
         return created(ConfigNames.INTEGRATION, request.revision(), request.config(), request.users(), request);
     }
 
@@ -99,6 +93,13 @@ class ConfigReleaseController {
         ConfigView view = this.releases.release(name, revision, this.json.valueToTree(config), whitelist, request);
         long version = (view.state().gray() != null) ? view.state().gray().version() : view.state().stable().version();
         return ResponseEntity.created(URI.create("/admin/config/" + name + "/versions/" + version)).body(view);
+    }
+
+    private static void requireMode(Set<String> lines, String field, Predicate<String> inMode, String mode) {
+        lines.stream().filter(inMode.negate()).findFirst().ifPresent((line) -> {
+            throw unknownLine("config." + field + "[" + line + "]", line,
+                    "integrated with the wallet in " + mode + " mode");
+        });
     }
 
     private static ApiProblemException unknownLine(String field, String line, String how) {
