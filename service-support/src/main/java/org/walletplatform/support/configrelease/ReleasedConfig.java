@@ -36,7 +36,8 @@ public final class ReleasedConfig<T> implements AutoCloseable {
 
     /**
      * Gauge: 1 for where the configuration in force was read from ({@code source} tag), 0
-     * for the others. {@code mirror} stays until a later release arrives through Redis.
+     * for the others. {@code mirror} turns to {@code redis} once Redis answers with the
+     * revision in force (or a later one).
      */
     public static final String SOURCE_METRIC = "wallet.config.source";
 
@@ -113,12 +114,15 @@ public final class ReleasedConfig<T> implements AutoCloseable {
 
     /**
      * Takes a newer released state if Redis holds one, or the mirror when Redis fails.
-     * Never throws: a store that fails leaves the configuration in force.
+     * After the mirror, Redis's copy of the same revision is taken too, so the source
+     * gauge says when Redis serves again. Never throws: a store that fails leaves the
+     * configuration in force.
      */
     public void refresh() {
         long revision = this.current.revision();
+        long knownToRedis = (this.current.source() == Source.MIRROR) ? revision - 1 : revision;
         try {
-            this.redis.newerThan(this.name, revision).ifPresent((state) -> take(state, Source.REDIS));
+            this.redis.newerThan(this.name, knownToRedis).ifPresent((state) -> take(state, Source.REDIS));
         }
         catch (RuntimeException redisFailed) {
             try {

@@ -88,6 +88,29 @@ class ReleasedConfigTests {
     }
 
     @Test
+    void shouldSayRedisServesAgainOnceItHoldsTheRevisionReadFromTheMirror() {
+        this.redis.failing = true;
+        this.mirror.state = state(4, "released", null);
+        this.config.refresh();
+        assertThat(this.config.source()).isEqualTo(Source.MIRROR);
+
+        // back, but not yet republished: what is in force came from the mirror still
+        this.redis.failing = false;
+        this.redis.state = state(3, "older", null);
+        this.config.refresh();
+        assertThat(this.config.source()).isEqualTo(Source.MIRROR);
+        assertThat(this.config.forUser(7).text()).isEqualTo("released");
+
+        this.redis.state = state(4, "released", null);
+        this.config.refresh();
+        assertThat(this.config.source()).isEqualTo(Source.REDIS);
+        assertThat(this.config.revision()).isEqualTo(4);
+
+        this.config.refresh();
+        assertThat(this.redis.asked).as("the same revision is read again once only").containsExactly(3L, 3L, 4L);
+    }
+
+    @Test
     void shouldNotAskTheMirrorWhileRedisAnswers() {
         this.mirror.state = state(9, "from the mirror", null);
 
