@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,11 +37,18 @@ public final class ShardingConfig {
     public static ShardingConfig load(Resource yaml) {
         try (InputStream in = yaml.getInputStream()) {
             YamlJDBCConfiguration config = YamlEngine.unmarshal(in.readAllBytes(), YamlJDBCConfiguration.class);
-            return new ShardingConfig(config.getDataSources().entrySet().stream().map(ShardingConfig::shard).toList());
+            return new ShardingConfig(List.copyOf(shards(config).values()));
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot read sharding config " + yaml, ex);
         }
+    }
+
+    /** The file's data sources by name, in its order. */
+    static Map<String, PhysicalShard> shards(YamlJDBCConfiguration config) {
+        Map<String, PhysicalShard> shards = new LinkedHashMap<>();
+        config.getDataSources().entrySet().forEach((entry) -> shards.put(entry.getKey(), shard(entry)));
+        return shards;
     }
 
     private static PhysicalShard shard(Map.Entry<String, Map<String, Object>> entry) {
@@ -107,7 +115,7 @@ public final class ShardingConfig {
      * anything else (e.g. {@code file:}) every connection attempt would fail long after
      * start.
      */
-    static Resource resource(ResourceLoader resources, String yaml) {
+    public static Resource resource(ResourceLoader resources, String yaml) {
         String absolute = "absolutepath:";
         if (yaml.startsWith(absolute)) {
             return new FileSystemResource(yaml.substring(absolute.length()));

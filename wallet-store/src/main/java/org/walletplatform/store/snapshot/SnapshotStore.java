@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,6 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class SnapshotStore {
 
+    /** The logical table, sharded by user id. */
+    public static final String TABLE = "wallet_asset_snapshot";
+
     /**
      * Rows per multi-row upsert; ShardingSphere splits each statement per physical table.
      * A power of two: a smaller chunk is padded to one ({@link StatementShapes}).
@@ -42,7 +44,15 @@ public class SnapshotStore {
      * through ShardingSphere halved the throughput (BENCHMARKS.md).
      */
     static String upsertSql(int rows) {
-        return "INSERT INTO wallet_asset_snapshot (user_id, business_line, version, assets, synced_at_ms) VALUES "
+        return versionGuardedUpsert(TABLE, rows);
+    }
+
+    /**
+     * The same into {@code table}, the logical one or a physical one (the columns:
+     * user_id, business_line, version, assets, synced_at_ms).
+     */
+    public static String versionGuardedUpsert(String table, int rows) {
+        return "INSERT INTO " + table + " (user_id, business_line, version, assets, synced_at_ms) VALUES "
                 + StatementShapes.repeated("(?,?,?,?,?)", rows)
                 + " ON DUPLICATE KEY UPDATE assets = IF(VALUES(version) > version, VALUES(assets), assets),"
                 + " synced_at_ms = IF(VALUES(version) > version, VALUES(synced_at_ms), synced_at_ms),"
@@ -98,22 +108,26 @@ public class SnapshotStore {
 
     /**
      * Each requested user's lines, sorted by business line; users without rows map to an
-     * empty list.
+     * empty list. A line found twice is read at its higher version: while a resharding
+     * has copied rows to their new tables and not yet deleted the originals, a query for
+     * several users reaches both (ShardingSphere sends the whole id list to every table
+     * one of the ids routes to).
      */
     public Map<Long, List<LineAssets>> loadWallets(Collection<Long> userIds) {
+        Map<Long, Map<String, LineAssets>> lines = new TreeMap<>();
+        userIds.forEach((id) -> lines.put(id, new TreeMap<>()));
+        if (!userIds.isEmpty()) {
+            List<AssetSnapshotRow> rows = this.mapper.selectList(new LambdaQueryWrapper<AssetSnapshotRow>()
+                .in(AssetSnapshotRow::getUserId, StatementShapes.padded(userIds)));
+            for (AssetSnapshotRow row : rows) {
+                lines.get(row.getUserId())
+                    .merge(row.getBusinessLine(), new LineAssets(row.getBusinessLine(), row.getVersion(),
+                            Instant.ofEpochMilli(row.getSyncedAtMs()), this.json.readValue(row.getAssets(), ITEMS)),
+                            (found, other) -> (other.version() > found.version()) ? other : found);
+            }
+        }
         Map<Long, List<LineAssets>> wallets = new TreeMap<>();
-        userIds.forEach((id) -> wallets.put(id, new ArrayList<>()));
-        if (userIds.isEmpty()) {
-            return wallets;
-        }
-        List<AssetSnapshotRow> rows = this.mapper.selectList(new LambdaQueryWrapper<AssetSnapshotRow>()
-            .in(AssetSnapshotRow::getUserId, StatementShapes.padded(userIds)));
-        for (AssetSnapshotRow row : rows) {
-            wallets.get(row.getUserId())
-                .add(new LineAssets(row.getBusinessLine(), row.getVersion(), Instant.ofEpochMilli(row.getSyncedAtMs()),
-                        this.json.readValue(row.getAssets(), ITEMS)));
-        }
-        wallets.values().forEach((lines) -> lines.sort(Comparator.comparing(LineAssets::businessLine)));
+        lines.forEach((user, byLine) -> wallets.put(user, new ArrayList<>(byLine.values())));
         return wallets;
     }
 

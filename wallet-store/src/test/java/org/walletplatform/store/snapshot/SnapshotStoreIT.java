@@ -85,6 +85,23 @@ class SnapshotStoreIT {
         }
     }
 
+    @Test
+    void shouldReadALineFoundInTwoTablesOnceAtItsHigherVersion() {
+        // user 7 lives in ds_1 table 1; an older copy of its row in ds_0 table 0 (user
+        // 8's), as a resharding leaves them between its copy and its clean-up
+        this.store.upsertNewer(List.of(cash(7, 5, 500), cash(8, 1, 100)));
+        this.physical.update("INSERT INTO wallet_test_ds_0.wallet_asset_snapshot_0"
+                + " SELECT user_id, business_line, 3, assets, synced_at_ms FROM wallet_test_ds_1.wallet_asset_snapshot_1"
+                + " WHERE user_id = 7");
+        assertThat(physicalLocations(7)).hasSize(2);
+
+        List<LineAssets> lines = this.store.loadWallets(List.of(7L, 8L)).get(7L);
+        assertThat(lines).singleElement().satisfies((line) -> {
+            assertThat(line.version()).isEqualTo(5);
+            assertThat(line.assets().get(0).amountMinor()).isEqualTo(500);
+        });
+    }
+
     private List<String> physicalLocations(long userId) {
         return List.of("wallet_test_ds_0", "wallet_test_ds_1")
             .stream()
