@@ -51,6 +51,11 @@ public final class SnapshotResharder {
 
     private static final int PAGE = 500;
 
+    /** MySQL's error codes for a database or a table that does not exist. */
+    private static final int UNKNOWN_DATABASE = 1049;
+
+    private static final int UNKNOWN_TABLE = 1146;
+
     private static final String COLUMNS = "user_id, business_line, version, assets, synced_at_ms";
 
     private final ShardLayout from;
@@ -67,7 +72,9 @@ public final class SnapshotResharder {
         try {
             Report total = new Report(0, 0, 0, 0);
             for (Location source : everyTable()) {
-                total = total.plus(reshard(source, mode, connections));
+                if (exists(source, connections)) {
+                    total = total.plus(reshard(source, mode, connections));
+                }
             }
             return total;
         }
@@ -194,6 +201,24 @@ public final class SnapshotResharder {
                 deleted += Math.max(count, 0);
             }
             return deleted;
+        }
+    }
+
+    /**
+     * Whether the table is there: a check runs before the new layout's databases and
+     * tables are made, and one that is not there holds no rows.
+     */
+    private static boolean exists(Location location, Map<String, Connection> connections) throws SQLException {
+        try (PreparedStatement probe = connection(location, connections)
+            .prepareStatement("SELECT 1 FROM " + location.table() + " LIMIT 0")) {
+            probe.executeQuery().close();
+            return true;
+        }
+        catch (SQLException ex) {
+            if (ex.getErrorCode() == UNKNOWN_DATABASE || ex.getErrorCode() == UNKNOWN_TABLE) {
+                return false;
+            }
+            throw ex;
         }
     }
 
