@@ -1,7 +1,8 @@
 package org.walletplatform.store.reshard;
 
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.walletplatform.sharding.ShardLayout;
@@ -28,6 +29,8 @@ public final class ReshardCommand {
     private ReshardCommand() {
     }
 
+    private static final String USAGE = "usage: ./wallet reshard --from=YAML --to=YAML [--mode=check|copy|move]";
+
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>();
         for (String arg : args) {
@@ -35,25 +38,40 @@ public final class ReshardCommand {
                 options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             }
         }
-        if (!options.containsKey("from") || !options.containsKey("to")) {
-            System.err.println("usage: ./wallet reshard --from=YAML --to=YAML [--mode=check|copy|move]");
-            System.exit(2);
-        }
         // the drivers' and Flyway's INFO lines would bury the report; Logback's own
         // default, without Boot to set it up, is DEBUG
         LoggingSystem logging = LoggingSystem.get(ReshardCommand.class.getClassLoader());
         logging.beforeInitialize();
         logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
-        Mode mode = Mode.valueOf(options.getOrDefault("mode", "check").toUpperCase(Locale.ROOT));
-        DefaultResourceLoader resources = new DefaultResourceLoader();
-        Resource from = ShardingConfig.resource(resources, options.get("from"));
-        Resource to = ShardingConfig.resource(resources, options.get("to"));
+        Mode mode;
+        Resource to;
+        SnapshotResharder resharder;
+        try {
+            if (!options.containsKey("from") || !options.containsKey("to")) {
+                throw new IllegalArgumentException("--from and --to are required");
+            }
+            String named = options.getOrDefault("mode", "check");
+            mode = Arrays.stream(Mode.values())
+                .filter((m) -> m.name().equalsIgnoreCase(named))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no mode " + named));
+            DefaultResourceLoader resources = new DefaultResourceLoader();
+            to = ShardingConfig.resource(resources, options.get("to"));
+            // both layouts are read before anything is written: a file that cannot be
+            // resharded this way is refused first
+            resharder = new SnapshotResharder(
+                    ShardLayout.of(ShardingConfig.resource(resources, options.get("from")), SnapshotStore.TABLE),
+                    ShardLayout.of(to, SnapshotStore.TABLE));
+        }
+        catch (IllegalArgumentException | UncheckedIOException ex) {
+            System.err.println("./wallet reshard: " + ex.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            return;
+        }
         if (mode != Mode.CHECK) {
             ShardingConfig.load(to).migrateShards("classpath:db/wallet");
         }
-        Report report = new SnapshotResharder(ShardLayout.of(from, SnapshotStore.TABLE),
-                ShardLayout.of(to, SnapshotStore.TABLE))
-            .run(mode);
+        Report report = resharder.run(mode);
         System.out.printf("%s: %d rows read, %d out of place, %d copied, %d deleted from where they were%n", mode,
                 report.scanned(), report.misplaced(), report.copied(), report.deleted());
         long leftOutOfPlace = switch (mode) {
