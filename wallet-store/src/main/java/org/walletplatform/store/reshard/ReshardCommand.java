@@ -72,8 +72,9 @@ public final class ReshardCommand {
             ShardingConfig.load(to).migrateShards("classpath:db/wallet");
         }
         Report report = resharder.run(mode);
-        System.out.printf("%s: %d rows read, %d out of place, %d copied, %d deleted from where they were%n", mode,
-                report.scanned(), report.misplaced(), report.copied(), report.deleted());
+        System.out.printf(
+                "%s: %d rows read (a row this run copied is read again where it landed), %d out of place, %d copied, %d deleted from where they were%n",
+                mode, report.scanned(), report.misplaced(), report.copied(), report.deleted());
         long leftOutOfPlace = switch (mode) {
             case CHECK -> report.misplaced();
             case COPY -> 0;
