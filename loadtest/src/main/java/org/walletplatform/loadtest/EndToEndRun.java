@@ -209,23 +209,37 @@ final class EndToEndRun implements AutoCloseable {
         return done.stream().map((k) -> indexes.get(k.intValue())).toList();
     }
 
-    /** Rows in the four physical tables at (or past) the expected version. */
+    /**
+     * Rows at (or past) the expected version in every physical table the shard databases
+     * hold ({@code wallet_ds_N.wallet_asset_snapshot_M}, found in the server's catalog),
+     * so the count holds on any layout, e.g. after {@code ./wallet reshard}.
+     */
     private long matchingRows(long firstUser, int users, Map<String, long[]> expected) throws SQLException {
+        String server = this.jdbcBase.substring(0, this.jdbcBase.lastIndexOf('/') + 1);
+        String databases = this.jdbcBase.substring(server.length()).replace("_", "\\_") + "%";
         long matching = 0;
-        for (int db = 0; db < 2; db++) {
-            try (Connection connection = DriverManager.getConnection(this.jdbcBase + db, "root", "")) {
-                for (int table = 0; table < 2; table++) {
-                    try (PreparedStatement select = connection.prepareStatement("SELECT user_id, business_line, version"
-                            + " FROM wallet_asset_snapshot_" + table + " WHERE user_id >= ? AND user_id < ?")) {
-                        select.setLong(1, firstUser);
-                        select.setLong(2, firstUser + users);
-                        try (ResultSet rows = select.executeQuery()) {
-                            while (rows.next()) {
-                                long[] versions = expected.get(rows.getString(2));
-                                if (versions != null
-                                        && rows.getLong(3) >= versions[(int) (rows.getLong(1) - firstUser)]) {
-                                    matching++;
-                                }
+        try (Connection connection = DriverManager.getConnection(server, "root", "")) {
+            List<String> tables = new ArrayList<>();
+            try (PreparedStatement catalog = connection.prepareStatement("SELECT CONCAT(table_schema, '.', table_name)"
+                    + " FROM information_schema.tables WHERE table_schema LIKE ?"
+                    + " AND table_name LIKE 'wallet\\_asset\\_snapshot\\_%'")) {
+                catalog.setString(1, databases);
+                try (ResultSet found = catalog.executeQuery()) {
+                    while (found.next()) {
+                        tables.add(found.getString(1));
+                    }
+                }
+            }
+            for (String table : tables) {
+                try (PreparedStatement select = connection.prepareStatement("SELECT user_id, business_line, version"
+                        + " FROM " + table + " WHERE user_id >= ? AND user_id < ?")) {
+                    select.setLong(1, firstUser);
+                    select.setLong(2, firstUser + users);
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            long[] versions = expected.get(rows.getString(2));
+                            if (versions != null && rows.getLong(3) >= versions[(int) (rows.getLong(1) - firstUser)]) {
+                                matching++;
                             }
                         }
                     }
