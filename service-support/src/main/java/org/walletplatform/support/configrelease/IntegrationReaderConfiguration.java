@@ -21,13 +21,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @EnableConfigurationProperties(ReleaseReaderProperties.class)
 public class IntegrationReaderConfiguration {
 
-    public static final String NAME = "integration";
-
     @Bean(destroyMethod = "close")
     ReleasedConfig<IntegrationConfig> releasedIntegrationConfig(ReleaseReaderProperties properties,
             StringRedisTemplate redis, JsonMapper json, MeterRegistry registry) {
-        return ReleasedConfig.polling(NAME, IntegrationConfig.class, new IntegrationConfig(null, null), properties,
-                redis, json, registry);
+        return ReleasedConfig.polling(ReleaseKeys.INTEGRATION, IntegrationConfig.class,
+                new IntegrationConfig(null, null), properties, redis, json, registry);
     }
 
     @Bean

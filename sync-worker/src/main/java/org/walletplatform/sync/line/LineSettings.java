@@ -51,8 +51,8 @@ public class LineSettings {
             }
         }
         if (!mixed) {
-            return Map.of(settings(businessLine, base, first), wanted); // the usual case:
-                                                                        // no copy
+            // the usual case: every user pulled alike, no copy
+            return Map.of(settings(businessLine, base, first), wanted);
         }
         Map<BusinessLinesProperties.Line, Map<Long, Long>> groups = new HashMap<>(4);
         for (Map.Entry<Long, Long> user : wanted.entrySet()) {

@@ -2,6 +2,7 @@ package org.walletplatform.read.home;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.walletplatform.model.config.DisplayConfig;
+import org.walletplatform.support.configrelease.ReleaseKeys;
 import org.walletplatform.support.configrelease.ReleaseReaderProperties;
 import org.walletplatform.support.configrelease.ReleasedConfig;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,12 +21,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @EnableConfigurationProperties(ReleaseReaderProperties.class)
 class DisplayConfiguration {
 
-    static final String NAME = "display";
-
     @Bean(destroyMethod = "close")
     ReleasedConfig<DisplayConfig> releasedDisplayConfig(DisplayProperties builtIn, ReleaseReaderProperties properties,
             StringRedisTemplate redis, JsonMapper json, MeterRegistry registry) {
-        return ReleasedConfig.polling(NAME, DisplayConfig.class, builtIn.builtIn(), properties, redis, json, registry);
+        return ReleasedConfig.polling(ReleaseKeys.DISPLAY, DisplayConfig.class, builtIn.builtIn(), properties, redis,
+                json, registry);
     }
 
     @Bean

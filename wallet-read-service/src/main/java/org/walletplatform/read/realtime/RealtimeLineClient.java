@@ -63,8 +63,8 @@ class RealtimeLineClient {
 
     private <T> T get(String line, RealtimeLinesProperties.Line config, String path, Class<T> type) {
         // per line and setting: a released change of the line's URL or cap starts afresh,
-        // and a
-        // gray release's broken endpoint does not open the breaker of the stable one
+        // and a gray release's broken endpoint does not open the breaker of the stable
+        // one
         Bulkhead bulkhead = this.bulkheads.bulkhead("line-" + line + "@" + config.maxConcurrent(),
                 () -> BulkheadConfig.custom()
                     .maxConcurrentCalls(config.maxConcurrent())

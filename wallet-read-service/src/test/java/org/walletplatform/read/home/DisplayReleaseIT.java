@@ -60,20 +60,19 @@ class DisplayReleaseIT {
 
     @AfterEach
     void releaseNothing() {
-        publish(new ReleaseState(DisplayConfiguration.NAME, this.released.revision() + 1, null, null));
+        publish(new ReleaseState(ReleaseKeys.DISPLAY, this.released.revision() + 1, null, null));
     }
 
     /** Leaves Redis as the write service's tests expect it: nothing published. */
     @AfterAll
     void forgetTheReleases() {
-        this.redis.delete(
-                List.of(ReleaseKeys.state(DisplayConfiguration.NAME), ReleaseKeys.revision(DisplayConfiguration.NAME)));
+        this.redis.delete(List.of(ReleaseKeys.state(ReleaseKeys.DISPLAY), ReleaseKeys.revision(ReleaseKeys.DISPLAY)));
     }
 
     @Test
     void shouldShowTheGrayVersionToItsWhitelistAndTheStableOneToEveryoneElse() throws Exception {
         Instant now = Instant.now();
-        publish(new ReleaseState(DisplayConfiguration.NAME, this.released.revision() + 1,
+        publish(new ReleaseState(ReleaseKeys.DISPLAY, this.released.revision() + 1,
                 new ReleaseState.Release(1, this.json.valueToTree(named("Wallet")), now),
                 new ReleaseState.Gray(2, this.json.valueToTree(named("Purse")), List.of(GRAY_USER), now)));
 
@@ -86,11 +85,11 @@ class DisplayReleaseIT {
 
     @Test
     void shouldGoBackToTheBuiltInConfigurationWhenAStateReleasesNothing() throws Exception {
-        publish(new ReleaseState(DisplayConfiguration.NAME, this.released.revision() + 1,
+        publish(new ReleaseState(ReleaseKeys.DISPLAY, this.released.revision() + 1,
                 new ReleaseState.Release(1, this.json.valueToTree(named("Wallet")), Instant.now()), null));
         assertThat(firstSlotName(GRAY_USER)).isEqualTo("Wallet");
 
-        publish(new ReleaseState(DisplayConfiguration.NAME, this.released.revision() + 1, null, null));
+        publish(new ReleaseState(ReleaseKeys.DISPLAY, this.released.revision() + 1, null, null));
 
         assertThat(firstSlotName(GRAY_USER)).isEqualTo(this.builtIn.slots().get(0).name());
         assertThat(home(GRAY_USER).get("displayVersion").asLong()).isZero();

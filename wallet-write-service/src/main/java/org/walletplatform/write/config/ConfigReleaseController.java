@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Positive;
 import org.walletplatform.model.ProblemTypes;
 import org.walletplatform.model.config.DisplayConfig;
+import org.walletplatform.support.configrelease.ReleaseKeys;
 import org.walletplatform.support.problem.ApiProblemException;
 import org.walletplatform.write.config.ReleaseRequests.DisplayRelease;
 import org.walletplatform.write.config.ReleaseRequests.GrayDecision;
@@ -71,7 +72,7 @@ class ConfigReleaseController {
                 throw unknownLine("config.slots[" + i + "].businessLine", line, "integrated with the wallet");
             }
         }
-        return created(ConfigNames.DISPLAY, request.revision(), request.config(), request.users(), request);
+        return created(ReleaseKeys.DISPLAY, request.revision(), request.config(), request.users(), request);
     }
 
     @Operation(
@@ -85,7 +86,7 @@ class ConfigReleaseController {
         requireMode(request.config().pushLines().keySet(), "pushLines", this.lines::accepts, "push");
         requireMode(request.config().realtimeLines().keySet(), "realtimeLines", this.lines::queriedInRealtime,
                 "real-time");
-        return created(ConfigNames.INTEGRATION, request.revision(), request.config(), request.users(), request);
+        return created(ReleaseKeys.INTEGRATION, request.revision(), request.config(), request.users(), request);
     }
 
     private ResponseEntity<ConfigView> created(String name, long revision, Object config, List<Long> whitelist,
@@ -147,9 +148,9 @@ class ConfigReleaseController {
     }
 
     private static String known(String name) {
-        if (!ConfigNames.ALL.contains(name)) {
+        if (!ReleaseKeys.NAMES.contains(name)) {
             throw new ApiProblemException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "No such configuration",
-                    "No configuration is named '" + name + "'; released here: " + ConfigNames.ALL + ".");
+                    "No configuration is named '" + name + "'; released here: " + ReleaseKeys.NAMES + ".");
         }
         return name;
     }

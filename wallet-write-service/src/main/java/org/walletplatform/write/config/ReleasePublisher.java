@@ -88,7 +88,7 @@ class ReleasePublisher {
      */
     @Scheduled(fixedDelayString = "${wallet.config-releases.republish-every:5s}")
     void republish() {
-        for (String name : ConfigNames.ALL) {
+        for (String name : ReleaseKeys.NAMES) {
             try {
                 long stored = this.mirror.revision(name);
                 if (stored > 0 && held(name) != stored) {

@@ -64,7 +64,7 @@ abstract class ConfigAdminIT {
         for (String table : List.of("config_state", "config_version", "config_change")) {
             this.jdbc.sql("DELETE FROM " + table).update();
         }
-        for (String name : ConfigNames.ALL) {
+        for (String name : ReleaseKeys.NAMES) {
             this.redis.delete(List.of(ReleaseKeys.state(name), ReleaseKeys.revision(name)));
         }
     }
