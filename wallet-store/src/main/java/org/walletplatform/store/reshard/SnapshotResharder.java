@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.walletplatform.sharding.ShardLayout;
 import org.walletplatform.sharding.ShardLayout.Location;
@@ -88,18 +89,12 @@ public final class SnapshotResharder {
     /** The physical tables of both layouts, each once. */
     private List<Location> everyTable() {
         List<Location> tables = new ArrayList<>();
-        for (Location location : concat(this.from.locations(), this.to.locations())) {
+        for (Location location : Stream.concat(this.from.locations().stream(), this.to.locations().stream()).toList()) {
             if (tables.stream().noneMatch(location::sameAs)) {
                 tables.add(location);
             }
         }
         return tables;
-    }
-
-    private static List<Location> concat(List<Location> first, List<Location> second) {
-        List<Location> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
     }
 
     /** Pages through one physical table in key order, resharding each page. */
@@ -123,22 +118,20 @@ public final class SnapshotResharder {
 
     private Report reshard(Location source, List<Row> page, Mode mode, Map<String, Connection> connections)
             throws SQLException {
-        Map<String, List<Row>> byTarget = new LinkedHashMap<>();
-        Map<String, Location> targets = new LinkedHashMap<>();
+        // every target comes from the new layout, so equal records are the same table
+        Map<Location, List<Row>> byTarget = new LinkedHashMap<>();
         for (Row row : page) {
             Location target = this.to.locate(row.userId());
             if (!target.sameAs(source)) {
-                byTarget.computeIfAbsent(target.toString(), (k) -> new ArrayList<>()).add(row);
-                targets.putIfAbsent(target.toString(), target);
+                byTarget.computeIfAbsent(target, (k) -> new ArrayList<>()).add(row);
             }
         }
         long misplaced = byTarget.values().stream().mapToLong(List::size).sum();
         if (mode == Mode.CHECK || misplaced == 0) {
             return new Report(page.size(), misplaced, 0, 0);
         }
-        for (Map.Entry<String, List<Row>> target : byTarget.entrySet()) {
-            Location location = targets.get(target.getKey());
-            upsert(connection(location, connections), location.table(), target.getValue());
+        for (Map.Entry<Location, List<Row>> target : byTarget.entrySet()) {
+            upsert(connection(target.getKey(), connections), target.getKey().table(), target.getValue());
         }
         long deleted = 0;
         if (mode == Mode.MOVE) {
