@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.walletplatform.gateway.ratelimit.WindowCounter.Limit;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,25 +21,32 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * Fixed-window counters counted here and settled with Redis in one round trip for all of
- * them every {@code flush-interval}, instead of one round trip per request. A request is
- * judged by the shared total Redis last answered plus what this instance counted since:
- * exact for this instance's own requests, and other instances' requests are seen within
- * one flush interval, so all instances together can exceed a limit by what the others
- * admit in that time. While Redis does not answer, each instance keeps counting on its
- * own (the limit holds per instance) and sends its counts when Redis is back. For reads,
- * which must not depend on Redis; money-moving routes count exactly
- * ({@link WindowCounter}).
+ * Sliding-window counters ({@link SlidingWindow}) counted here and settled with Redis in
+ * one round trip for all of them every {@code flush-interval}, instead of one round trip
+ * per request. A request is judged by the shared totals Redis last answered (this
+ * window's and the previous one's) plus what this instance counted since: exact for this
+ * instance's own requests, and other instances' requests are seen within one flush
+ * interval, so all instances together can exceed a limit by what the others admit in that
+ * time. A refused request counts nothing. While Redis does not answer, each instance
+ * keeps counting on its own (the limit holds per instance) and sends its counts when
+ * Redis is back. For reads, which must not depend on Redis; money-moving routes count
+ * exactly ({@link WindowCounter}).
  */
 @Component
 class BatchedWindowCounter implements DisposableBean {
 
+    /**
+     * KEYS: per counter, its key of this window, then of the previous one. ARGV: per
+     * counter, what to add and the expiry. Answers per counter both totals.
+     */
     private static final RedisScript<List> ADD = RedisScript.of("""
             local totals = {}
-            for i, key in ipairs(KEYS) do
-              local added = tonumber(ARGV[2 * i - 1])
-              totals[i] = redis.call('INCRBY', key, added)
-              if totals[i] == added then redis.call('PEXPIRE', key, ARGV[2 * i]) end
+            for i = 1, #KEYS, 2 do
+              local added = tonumber(ARGV[i])
+              local total = redis.call('INCRBY', KEYS[i], added)
+              if total == added then redis.call('PEXPIRE', KEYS[i], ARGV[i + 1]) end
+              totals[i] = total
+              totals[i + 1] = tonumber(redis.call('GET', KEYS[i + 1]) or '0')
             end
             return totals
             """, List.class);
@@ -73,18 +81,41 @@ class BatchedWindowCounter implements DisposableBean {
     }
 
     /**
-     * Counts one request against {@code key} in the window ending at {@code windowEnd}
-     * (epoch millis) and returns the count it makes, as far as this instance knows.
+     * Counts one request at {@code now} against every limit if all of them admit it, as
+     * far as this instance knows.
+     * @return 0 if it passed; otherwise the milliseconds until one would
      */
-    long increment(String policy, String key, long windowEnd) {
-        Cell cell = this.cells.computeIfAbsent(key, (k) -> new Cell(policy, windowEnd));
-        cell.unsent.incrementAndGet();
-        return cell.settled + cell.pending.incrementAndGet();
+    long admit(String policy, SlidingWindow window, List<Limit> limits, long now) {
+        long index = window.index(now);
+        List<Cell> counted = new ArrayList<>(limits.size());
+        for (Limit limit : limits) {
+            Cell cell = cell(policy, window, limit.key(), index);
+            long wait = cell.countIfAdmitted(window, limit.max(), now);
+            if (wait > 0) {
+                counted.forEach(Cell::uncount);
+                return wait;
+            }
+            counted.add(cell);
+        }
+        return 0;
+    }
+
+    private Cell cell(String policy, SlidingWindow window, String key, long index) {
+        Cell cell = this.cells.get(key + ":" + index);
+        if (cell != null) {
+            return cell;
+        }
+        // the previous window's cell, while held here, knows this instance's latest
+        // counts of it; Redis's total of it comes with the new cell's first flush
+        Cell previous = this.cells.get(key + ":" + (index - 1));
+        return this.cells.computeIfAbsent(key + ":" + index,
+                (k) -> new Cell(policy, key, index, window.windowMillis(), previous));
     }
 
     /**
-     * Sends every count not yet sent in one script call and takes the totals back; cells
-     * of ended windows are dropped.
+     * Sends every count not yet sent in one script call and takes the totals back, with
+     * the previous windows' totals; a cell is dropped once it is two windows old, when it
+     * no longer judges any request, even as the previous window.
      */
     void flush() {
         long now = this.clock.getAsLong();
@@ -93,17 +124,22 @@ class BatchedWindowCounter implements DisposableBean {
         List<Cell> sent = new ArrayList<>();
         List<Long> added = new ArrayList<>();
         this.cells.forEach((key, cell) -> {
-            if (now >= cell.windowEnd) {
-                // an ended window judges no request any more
+            if (now >= cell.end() + cell.windowMillis) {
                 this.cells.remove(key, cell);
                 return;
             }
+            if (now >= cell.end()) {
+                // ended: only its total is read now, so the cell before it can go
+                cell.previous = null;
+            }
             long n = cell.unsent.getAndSet(0);
-            if (n > 0) {
+            if (n != 0 || !cell.previousFetched) {
                 keys.add(key);
+                keys.add(cell.key + ":" + (cell.index - 1));
                 args.add(Long.toString(n));
-                // kept a little past the window's end, for clocks slightly apart
-                args.add(Long.toString(cell.windowEnd - now + 1000));
+                // kept while it judges requests, and a second more for clocks slightly
+                // apart
+                args.add(Long.toString(cell.end() + cell.windowMillis - now + 1000));
                 sent.add(cell);
                 added.add(n);
             }
@@ -121,16 +157,13 @@ class BatchedWindowCounter implements DisposableBean {
         for (int i = 0; i < sent.size(); i++) {
             Cell cell = sent.get(i);
             long n = added.get(i);
-            if (totals == null || i >= totals.size()) {
+            if (totals == null || 2 * i + 1 >= totals.size()) {
                 // not known to have counted: sent again with the next flush
                 cell.unsent.addAndGet(n);
                 this.meters.counter("gateway.ratelimit.redis.failures", "policy", cell.policy).increment();
                 continue;
             }
-            // the total first, then what it now holds leaves pending: in between a
-            // request sees a count too high, never one too low
-            cell.settled = Math.max(cell.settled, ((Number) totals.get(i)).longValue());
-            cell.pending.addAndGet(-n);
+            cell.settle(n, ((Number) totals.get(2 * i)).longValue(), ((Number) totals.get(2 * i + 1)).longValue());
         }
     }
 
@@ -153,11 +186,23 @@ class BatchedWindowCounter implements DisposableBean {
         this.flusher.shutdownNow();
     }
 
+    /** One counter's window as this instance knows it. */
     private static final class Cell {
 
         final String policy;
 
-        final long windowEnd;
+        /** The counter's key, without the window's index. */
+        final String key;
+
+        final long index;
+
+        final long windowMillis;
+
+        /**
+         * The previous window's cell, if this instance held one when this was made; let
+         * go once this window ended.
+         */
+        volatile Cell previous;
 
         /** Counted here, not yet sent to Redis. */
         final AtomicLong unsent = new AtomicLong();
@@ -168,9 +213,67 @@ class BatchedWindowCounter implements DisposableBean {
         /** The shared total as Redis last answered it. */
         volatile long settled;
 
-        Cell(String policy, long windowEnd) {
+        /** The previous window's shared total as Redis last answered it. */
+        volatile long previousSettled;
+
+        volatile boolean previousFetched;
+
+        Cell(String policy, String key, long index, long windowMillis, Cell previous) {
             this.policy = policy;
-            this.windowEnd = windowEnd;
+            this.key = key;
+            this.index = index;
+            this.windowMillis = windowMillis;
+            this.previous = previous;
+        }
+
+        long end() {
+            return (this.index + 1) * this.windowMillis;
+        }
+
+        /**
+         * This window's count as far as known. Pending first: a flush settles the total
+         * before it takes what was sent off pending, so a count read in between is too
+         * high, never too low.
+         */
+        long total(long pending) {
+            return this.settled + pending;
+        }
+
+        long previousTotal() {
+            Cell before = this.previous;
+            long here = (before != null) ? before.total(before.pending.get()) : 0;
+            return Math.max(here, this.previousSettled);
+        }
+
+        /** 0 if admitted (and counted); otherwise the milliseconds until one would be. */
+        long countIfAdmitted(SlidingWindow window, long limit, long now) {
+            while (true) {
+                long pending = this.pending.get();
+                long current = total(pending);
+                long previous = previousTotal();
+                if (!window.admits(previous, current, limit, now)) {
+                    return Math.max(1, window.retryAfterMillis(previous, current, limit, now));
+                }
+                if (this.pending.compareAndSet(pending, pending + 1)) {
+                    this.unsent.incrementAndGet();
+                    return 0;
+                }
+            }
+        }
+
+        /** Takes back a count another limit refused (sent as -1 if already sent). */
+        void uncount() {
+            this.pending.decrementAndGet();
+            this.unsent.decrementAndGet();
+        }
+
+        void settle(long sent, long total, long previousTotal) {
+            // the total first, then what it now holds leaves pending (flushes run one at
+            // a time, so totals arrive in order)
+            this.settled = total;
+            this.pending.addAndGet(-sent);
+            this.previousSettled = previousTotal;
+            this.previousFetched = true;
         }
 
     }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.walletplatform.gateway.auth.EdgeAuthentication;
+import org.walletplatform.gateway.ratelimit.WindowCounter.Limit;
 import org.walletplatform.gateway.system.EdgeFilter;
 import org.walletplatform.gateway.system.GatewayProblems;
 import org.walletplatform.model.ProblemTypes;
@@ -24,13 +25,14 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Applies {@link RateLimitProperties}: past the limit a request is answered 429
- * problem+json with {@code Retry-After} (seconds to the next window). An exact policy
- * counts the request in Redis first; when Redis cannot count in time, a fail-open policy
- * lets the request through and a fail-closed one answers 503 with {@code Retry-After: 1}
- * (both counted in {@code gateway.ratelimit.redis.failures}). A batched policy is judged
- * at once by {@link BatchedWindowCounter}. Runs after authentication, so per-user limits
- * count the token's subject.
+ * Applies {@link RateLimitProperties} over sliding windows ({@link SlidingWindow}): past
+ * the limit a request is answered 429 problem+json with {@code Retry-After} (seconds
+ * until a request would pass). An exact policy counts the request in Redis first; when
+ * Redis cannot count in time, a fail-open policy lets the request through and a
+ * fail-closed one answers 503 with {@code Retry-After: 1} (both counted in
+ * {@code gateway.ratelimit.redis.failures}). A batched policy is judged at once by
+ * {@link BatchedWindowCounter}. Runs after authentication, so per-user limits count the
+ * token's subject.
  */
 @Component
 class RateLimitFilter implements EdgeFilter {
@@ -49,6 +51,9 @@ class RateLimitFilter implements EdgeFilter {
 
     private final List<Matcher> matchers = new ArrayList<>();
 
+    /** What an exact count answers when Redis did not count in time (never a wait). */
+    private static final long REDIS_FAILED = -1;
+
     RateLimitFilter(RateLimitProperties properties, WindowCounter counter, BatchedWindowCounter batched,
             MeterRegistry meters) {
         this.properties = properties;
@@ -56,72 +61,64 @@ class RateLimitFilter implements EdgeFilter {
         this.batched = batched;
         this.meters = meters;
         for (RateLimitProperties.Policy policy : properties.policies()) {
-            this.matchers.add(new Matcher(policy,
-                    policy.paths().stream().map(PathPatternParser.defaultInstance::parse).toList()));
+            this.matchers
+                .add(new Matcher(policy, policy.paths().stream().map(PathPatternParser.defaultInstance::parse).toList(),
+                        new SlidingWindow(policy.window().toMillis())));
         }
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        Optional<RateLimitProperties.Policy> policy = this.properties.enabled() ? policyOf(exchange) : Optional.empty();
-        if (policy.isEmpty()) {
+        Optional<Matcher> matched = this.properties.enabled() ? matcherOf(exchange) : Optional.empty();
+        if (matched.isEmpty()) {
             return chain.filter(exchange);
         }
-        RateLimitProperties.Policy p = policy.get();
-        long windowMillis = p.window().toMillis();
+        RateLimitProperties.Policy p = matched.get().policy();
+        SlidingWindow window = matched.get().window();
         long now = this.clock.millis();
-        long window = now / windowMillis;
-        long retryAfter = Math.max(1, ((window + 1) * windowMillis - now + 999) / 1000);
-        String caller = callerOf(exchange, p);
-        List<String> keys = new ArrayList<>(2);
-        keys.add("rl:" + p.name() + ":" + caller + ":" + window);
+        List<Limit> limits = new ArrayList<>(2);
+        limits.add(new Limit("rl:" + p.name() + ":" + callerOf(exchange, p), p.limit()));
         if (p.routeLimit() > 0) {
-            keys.add("rl:" + p.name() + ":*:" + window);
+            limits.add(new Limit("rl:" + p.name() + ":*", p.routeLimit()));
         }
         if (p.counting() == RateLimitProperties.Counting.BATCHED) {
-            long windowEnd = (window + 1) * windowMillis;
-            boolean within = this.batched.increment(p.name(), keys.get(0), windowEnd) <= p.limit()
-                    && (p.routeLimit() <= 0
-                            || this.batched.increment(p.name(), keys.get(1), windowEnd) <= p.routeLimit());
-            return within ? chain.filter(exchange) : refuse(exchange, p, retryAfter);
+            long wait = this.batched.admit(p.name(), window, limits, now);
+            return (wait == 0) ? chain.filter(exchange) : refuse(exchange, p, wait);
         }
-        return this.counter.increment(keys, windowMillis)
-            .timeout(this.properties.redisTimeout())
-            .map((counts) -> counts.get(0) <= p.limit() && (p.routeLimit() <= 0 || counts.get(1) <= p.routeLimit()))
-            .map(Verdict::of)
-            .onErrorResume((ex) -> {
-                this.meters.counter("gateway.ratelimit.redis.failures", "policy", p.name()).increment();
-                return Mono.just((p.whenRedisFails() == RateLimitProperties.FailPolicy.OPEN) ? Verdict.PASS
-                        : Verdict.UNAVAILABLE);
-            })
-            .flatMap((verdict) -> switch (verdict) {
-                case PASS -> chain.filter(exchange);
-                case LIMITED -> refuse(exchange, p, retryAfter);
-                case UNAVAILABLE -> {
-                    exchange.getResponse().getHeaders().set("Retry-After", "1");
-                    yield GatewayProblems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-                            ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
-                            "This route moves money and its rate limit cannot be checked now; retry shortly.");
-                }
-            });
+        return this.counter.admit(window, limits, now).timeout(this.properties.redisTimeout()).onErrorResume((ex) -> {
+            this.meters.counter("gateway.ratelimit.redis.failures", "policy", p.name()).increment();
+            return Mono.just((p.whenRedisFails() == RateLimitProperties.FailPolicy.OPEN) ? 0L : REDIS_FAILED);
+        }).flatMap((wait) -> {
+            if (wait == 0) {
+                return chain.filter(exchange);
+            }
+            if (wait != REDIS_FAILED) {
+                return refuse(exchange, p, wait);
+            }
+            exchange.getResponse().getHeaders().set("Retry-After", "1");
+            return GatewayProblems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
+                    "Service unavailable",
+                    "This route moves money and its rate limit cannot be checked now; retry shortly.");
+        });
     }
 
-    private Mono<Void> refuse(ServerWebExchange exchange, RateLimitProperties.Policy p, long retryAfter) {
+    private Mono<Void> refuse(ServerWebExchange exchange, RateLimitProperties.Policy p, long waitMillis) {
+        long retryAfter = Math.max(1, (waitMillis + 999) / 1000);
         this.meters.counter("gateway.ratelimit.refused", "policy", p.name()).increment();
         exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfter));
         return GatewayProblems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED,
-                "Too many requests", "At most " + p.limit() + " requests per " + p.window().toSeconds()
+                "Too many requests", "At most " + p.limit() + " requests in any " + p.window().toSeconds()
                         + " s on this route; retry after " + retryAfter + " s.");
     }
 
-    private Optional<RateLimitProperties.Policy> policyOf(ServerWebExchange exchange) {
+    private Optional<Matcher> matcherOf(ServerWebExchange exchange) {
         PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
         String method = exchange.getRequest().getMethod().name();
         for (Matcher matcher : this.matchers) {
             RateLimitProperties.Policy policy = matcher.policy();
             if ((policy.methods().isEmpty() || policy.methods().contains(method))
                     && matcher.patterns().stream().anyMatch((pattern) -> pattern.matches(path))) {
-                return Optional.of(policy);
+                return Optional.of(matcher);
             }
         }
         return Optional.empty();
@@ -154,17 +151,7 @@ class RateLimitFilter implements EdgeFilter {
         return -50;
     }
 
-    private record Matcher(RateLimitProperties.Policy policy, List<PathPattern> patterns) {
-    }
-
-    private enum Verdict {
-
-        PASS, LIMITED, UNAVAILABLE;
-
-        static Verdict of(boolean within) {
-            return within ? PASS : LIMITED;
-        }
-
+    private record Matcher(RateLimitProperties.Policy policy, List<PathPattern> patterns, SlidingWindow window) {
     }
 
 }
