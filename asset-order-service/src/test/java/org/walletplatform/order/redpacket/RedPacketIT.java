@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import org.walletplatform.redpacket.token.RedPacketToken;
 import org.walletplatform.redpacket.token.TokenSigner;
 import org.junit.jupiter.api.BeforeEach;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.walletplatform.model.Topics;
 import org.walletplatform.model.ProblemTypes;
@@ -39,6 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -108,6 +110,9 @@ class RedPacketIT {
     @Autowired
     private MeterRegistry meters;
 
+    @Autowired
+    private KafkaAdmin kafkaAdmin;
+
     private OrderApi api;
 
     @BeforeEach
@@ -136,7 +141,7 @@ class RedPacketIT {
         }
         long expected = total;
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> balance(actId).get("pendingMinor").asLong() == 0);
+        awaitBalance(actId, "pendingMinor", 0);
 
         JsonNode balance = balance(actId);
         assertThat(balance.get("balanceMinor").asLong()).isEqualTo(expected);
@@ -251,7 +256,7 @@ class RedPacketIT {
         assertThat(this.api.body(again).get("replay").asBoolean()).isTrue();
         assertThat(other.statusCode()).isEqualTo(409);
         String orderNo = this.api.body(first).get("orderNo").asString();
-        await().atMost(Duration.ofSeconds(30)).until(() -> balance(actId).get("pendingMinor").asLong() == 0);
+        awaitBalance(actId, "pendingMinor", 0);
 
         // the broker delivers it again (a consumer crashed before committing, say)
         TokenRecord record = this.pending.find(orderNo).orElseThrow();
@@ -259,7 +264,7 @@ class RedPacketIT {
         this.kafka.send(Topics.REDPACKET_SETTLEMENTS, Long.toString(actId), record.encode()).get();
         HttpResponse<String> marker = this.api.post("/v1/rewards", cash(actId, "after", 7));
         assertThat(marker.statusCode()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(30)).until(() -> balance(actId).get("pendingMinor").asLong() == 0);
+        awaitBalance(actId, "pendingMinor", 0);
 
         assertThat(balance(actId).get("balanceMinor").asLong()).isEqualTo(507);
         assertThat(count("SELECT COUNT(*) FROM rp_entry WHERE act_id = ?", actId)).isEqualTo(2);
@@ -279,7 +284,7 @@ class RedPacketIT {
 
         this.republisher.republishStalePackets();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> balance(actId).get("settledMinor").asLong() == 900);
+        awaitBalance(actId, "settledMinor", 900);
         assertThat(balance(actId).get("pendingMinor").asLong()).isZero();
         assertThat(this.pending.find(orderNo).orElseThrow().status()).isEqualTo(RedPacketToken.SUCCESS);
     }
@@ -304,7 +309,7 @@ class RedPacketIT {
         finally {
             settler.start();
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> balance(actId).get("pendingMinor").asLong() == 0);
+        awaitBalance(actId, "pendingMinor", 0);
         JsonNode settled = this.api.body(this.api.get("/lines/redpacket/v1/snapshots/" + actId));
         versions.add(settled.get("version").asLong());
 
@@ -319,7 +324,7 @@ class RedPacketIT {
         long pendingActId = RUN + 10;
         long untouchedActId = RUN + 11;
         this.api.post("/v1/rewards", cash(settledActId, "b1", 250));
-        await().atMost(Duration.ofSeconds(30)).until(() -> balance(settledActId).get("settledMinor").asLong() == 250);
+        awaitBalance(settledActId, "settledMinor", 250);
         MessageListenerContainer settler = this.listeners.getListenerContainer("redpacket-settler");
         settler.stop();
         JsonNode batch;
@@ -469,8 +474,8 @@ class RedPacketIT {
         long expected = total;
         // the original publications and the restored ones both arrive: each packet
         // settles once
-        await().atMost(Duration.ofSeconds(30)).until(() -> balance(actId).get("settledMinor").asLong() == expected);
-        await().atMost(Duration.ofSeconds(30)).until(() -> balance(actId).get("pendingMinor").asLong() == 0);
+        awaitBalance(actId, "settledMinor", expected);
+        awaitBalance(actId, "pendingMinor", 0);
         assertThat(balance(actId).get("balanceMinor").asLong()).isEqualTo(expected);
         assertThat(count("SELECT COUNT(*) FROM rp_entry WHERE act_id = ?", actId)).isEqualTo(20);
     }
@@ -485,8 +490,8 @@ class RedPacketIT {
         String othersToken = this.api.body(this.api.post("/v1/rewards", cash(other, "real", 2_000)))
             .get("token")
             .asString();
-        await().atMost(Duration.ofSeconds(30)).until(() -> balance(actId).get("settledMinor").asLong() == 1_000);
-        await().atMost(Duration.ofSeconds(30)).until(() -> balance(other).get("settledMinor").asLong() == 2_000);
+        awaitBalance(actId, "settledMinor", 1_000);
+        awaitBalance(other, "settledMinor", 2_000);
         String zeros = java.util.Base64.getEncoder().encodeToString(new byte[32]);
         TokenSigner forger = new TokenSigner(this.signer.signingKeyId(),
                 java.util.Map.of(this.signer.signingKeyId(), new TokenSigner.Key(zeros, null)));
@@ -591,12 +596,28 @@ class RedPacketIT {
             this.switches.set(SettlementSwitch.NAME, true, "it", "peak over");
         }
         long issued = total;
-        await().atMost(Duration.ofSeconds(30)).until(() -> balance(actId).get("settledMinor").asLong() == issued);
+        awaitBalance(actId, "settledMinor", issued);
         long settledBy = System.currentTimeMillis();
         await().atMost(Duration.ofSeconds(10)).until(() -> this.backlog.consumedBefore(settledBy));
         assertThat(balance(actId).get("pendingMinor").asLong()).isZero();
         assertThat(count("SELECT COUNT(*) FROM rp_entry WHERE act_id = ?", actId)).isEqualTo(10);
         assertThat(settler.isPauseRequested()).isFalse();
+    }
+
+    /**
+     * Waits for a field of the account's balance to reach {@code expected}; past 30 s,
+     * fails saying where settlement stood ({@link SettlerDiagnostics}).
+     */
+    private void awaitBalance(long actId, String field, long expected) {
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> balance(actId).get(field).asLong() == expected);
+        }
+        catch (ConditionTimeoutException ex) {
+            throw new AssertionError(
+                    "%s of account %d not %d within 30 s: %s".formatted(field, actId, expected, SettlerDiagnostics
+                        .describe(actId, this.listeners.getListenerContainer(Settler.ID), this.kafkaAdmin)),
+                    ex);
+        }
     }
 
     private JsonNode balance(long actId) throws Exception {
