@@ -27,6 +27,8 @@ public final class ShardLayout {
 
     private final String logicalTable;
 
+    private final String shardingColumn;
+
     private final List<PhysicalShard> databases;
 
     private final int tables;
@@ -35,8 +37,9 @@ public final class ShardLayout {
 
     private final IdShardingAlgorithm tableIndex = new IdShardingAlgorithm();
 
-    private ShardLayout(String logicalTable, List<PhysicalShard> databases, int tables) {
+    private ShardLayout(String logicalTable, String shardingColumn, List<PhysicalShard> databases, int tables) {
         this.logicalTable = logicalTable;
+        this.shardingColumn = shardingColumn;
         this.databases = databases;
         this.tables = tables;
         this.databaseIndex.init(props("database", databases.size(), tables));
@@ -49,19 +52,8 @@ public final class ShardLayout {
      * a data source ends in {@code _i} for every database index {@code i}.
      */
     public static ShardLayout of(Resource yaml, String logicalTable) {
-        YamlJDBCConfiguration config;
-        try (InputStream in = yaml.getInputStream()) {
-            config = YamlEngine.unmarshal(in.readAllBytes(), YamlJDBCConfiguration.class);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Cannot read sharding config " + yaml, ex);
-        }
-        YamlShardingRuleConfiguration rule = config.getRules()
-            .stream()
-            .filter(YamlShardingRuleConfiguration.class::isInstance)
-            .map(YamlShardingRuleConfiguration.class::cast)
-            .findFirst()
-            .orElseThrow(() -> new IllegalArgumentException(yaml + " has no sharding rule"));
+        YamlJDBCConfiguration config = read(yaml);
+        YamlShardingRuleConfiguration rule = shardingRule(config, yaml);
         YamlTableRuleConfiguration table = rule.getTables().get(logicalTable);
         if (table == null) {
             throw new IllegalArgumentException(yaml + " does not shard " + logicalTable);
@@ -70,6 +62,11 @@ public final class ShardLayout {
                 "database");
         Properties tableLevel = idAlgorithm(rule, table.getTableStrategy().getStandard().getShardingAlgorithmName(),
                 "table");
+        String column = table.getDatabaseStrategy().getStandard().getShardingColumn();
+        if (!column.equals(table.getTableStrategy().getStandard().getShardingColumn())) {
+            throw new IllegalArgumentException(
+                    yaml + ": " + logicalTable + " is sharded by different columns at database and table level");
+        }
         if (!prop(database, "databases").equals(prop(tableLevel, "databases"))
                 || !prop(database, "tables").equals(prop(tableLevel, "tables"))) {
             throw new IllegalArgumentException(yaml + ": the database and table algorithms of " + logicalTable
@@ -87,7 +84,30 @@ public final class ShardLayout {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(yaml + " has no data source ending in " + suffix)));
         }
-        return new ShardLayout(logicalTable, List.copyOf(byIndex), Integer.parseInt(prop(database, "tables")));
+        return new ShardLayout(logicalTable, column, List.copyOf(byIndex), Integer.parseInt(prop(database, "tables")));
+    }
+
+    /** The logical tables {@code yaml} shards, sorted. */
+    public static List<String> shardedTables(Resource yaml) {
+        return shardingRule(read(yaml), yaml).getTables().keySet().stream().sorted().toList();
+    }
+
+    private static YamlJDBCConfiguration read(Resource yaml) {
+        try (InputStream in = yaml.getInputStream()) {
+            return YamlEngine.unmarshal(in.readAllBytes(), YamlJDBCConfiguration.class);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot read sharding config " + yaml, ex);
+        }
+    }
+
+    private static YamlShardingRuleConfiguration shardingRule(YamlJDBCConfiguration config, Resource yaml) {
+        return config.getRules()
+            .stream()
+            .filter(YamlShardingRuleConfiguration.class::isInstance)
+            .map(YamlShardingRuleConfiguration.class::cast)
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException(yaml + " has no sharding rule"));
     }
 
     private static Properties idAlgorithm(YamlShardingRuleConfiguration rule, String name, String level) {
@@ -113,6 +133,11 @@ public final class ShardLayout {
         props.setProperty("databases", Integer.toString(databases));
         props.setProperty("tables", Integer.toString(tables));
         return props;
+    }
+
+    /** The column whose value routes a row. */
+    public String shardingColumn() {
+        return this.shardingColumn;
     }
 
     /** Where the rows of {@code id} live. */

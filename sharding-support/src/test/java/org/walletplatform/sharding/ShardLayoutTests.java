@@ -19,6 +19,8 @@ class ShardLayoutTests {
         assertThat(layout.locate(7).toString()).isEqualTo("jdbc:mariadb://127.0.0.1:3306/db_1 t_1");
         assertThat(layout.locate(8).toString()).isEqualTo("jdbc:mariadb://127.0.0.1:3306/db_0 t_0");
         assertThat(layout.locations()).hasSize(4);
+        assertThat(layout.shardingColumn()).isEqualTo("id");
+        assertThat(ShardLayout.shardedTables(yaml(2, "CLASS_BASED"))).containsExactly("t");
     }
 
     @Test

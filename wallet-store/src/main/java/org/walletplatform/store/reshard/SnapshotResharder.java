@@ -1,7 +1,6 @@
 package org.walletplatform.store.reshard;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,10 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.walletplatform.sharding.ShardLayout;
 import org.walletplatform.sharding.ShardLayout.Location;
+import org.walletplatform.sharding.reshard.PhysicalTables;
+import org.walletplatform.sharding.reshard.ReshardMode;
+import org.walletplatform.sharding.reshard.ReshardReport;
 import org.walletplatform.store.snapshot.SnapshotStore;
 
 /**
@@ -25,37 +26,7 @@ import org.walletplatform.store.snapshot.SnapshotStore;
  */
 public final class SnapshotResharder {
 
-    /** What a run does with the rows it finds out of place. */
-    public enum Mode {
-
-        /** Count them only. */
-        CHECK,
-        /**
-         * Copy them where the new layout routes them, leaving the originals: readers on
-         * the old layout still find every row.
-         */
-        COPY,
-        /** Copy them, then delete the originals. */
-        MOVE
-
-    }
-
-    /** Rows seen, out of place, copied (rows sent), and deleted from where they were. */
-    public record Report(long scanned, long misplaced, long copied, long deleted) {
-
-        Report plus(Report other) {
-            return new Report(this.scanned + other.scanned, this.misplaced + other.misplaced,
-                    this.copied + other.copied, this.deleted + other.deleted);
-        }
-
-    }
-
     private static final int PAGE = 500;
-
-    /** MySQL's error codes for a database or a table that does not exist. */
-    private static final int UNKNOWN_DATABASE = 1049;
-
-    private static final int UNKNOWN_TABLE = 1146;
 
     private static final String COLUMNS = "user_id, business_line, version, assets, synced_at_ms";
 
@@ -68,39 +39,14 @@ public final class SnapshotResharder {
         this.to = to;
     }
 
-    public Report run(Mode mode) throws SQLException {
-        Map<String, Connection> connections = new LinkedHashMap<>();
-        try {
-            Report total = new Report(0, 0, 0, 0);
-            for (Location source : everyTable()) {
-                if (exists(source, connections)) {
-                    total = total.plus(reshard(source, mode, connections));
-                }
-            }
-            return total;
-        }
-        finally {
-            for (Connection connection : connections.values()) {
-                connection.close();
-            }
-        }
-    }
-
-    /** The physical tables of both layouts, each once. */
-    private List<Location> everyTable() {
-        List<Location> tables = new ArrayList<>();
-        for (Location location : Stream.concat(this.from.locations().stream(), this.to.locations().stream()).toList()) {
-            if (tables.stream().noneMatch(location::sameAs)) {
-                tables.add(location);
-            }
-        }
-        return tables;
+    public ReshardReport run(ReshardMode mode) throws SQLException {
+        return PhysicalTables.forEachTable(this.from, this.to, (source, tables) -> reshard(source, mode, tables));
     }
 
     /** Pages through one physical table in key order, resharding each page. */
-    private Report reshard(Location source, Mode mode, Map<String, Connection> connections) throws SQLException {
-        Report report = new Report(0, 0, 0, 0);
-        Connection connection = connection(source, connections);
+    private ReshardReport reshard(Location source, ReshardMode mode, PhysicalTables tables) throws SQLException {
+        ReshardReport report = ReshardReport.NONE;
+        Connection connection = tables.connection(source);
         long afterUser = Long.MIN_VALUE;
         String afterLine = "";
         List<Row> page;
@@ -109,14 +55,14 @@ public final class SnapshotResharder {
             if (!page.isEmpty()) {
                 afterUser = page.get(page.size() - 1).userId();
                 afterLine = page.get(page.size() - 1).businessLine();
-                report = report.plus(reshard(source, page, mode, connections));
+                report = report.plus(reshard(source, page, mode, tables));
             }
         }
         while (page.size() == PAGE);
         return report;
     }
 
-    private Report reshard(Location source, List<Row> page, Mode mode, Map<String, Connection> connections)
+    private ReshardReport reshard(Location source, List<Row> page, ReshardMode mode, PhysicalTables tables)
             throws SQLException {
         // every target comes from the new layout, so equal records are the same table
         Map<Location, List<Row>> byTarget = new LinkedHashMap<>();
@@ -127,19 +73,19 @@ public final class SnapshotResharder {
             }
         }
         long misplaced = byTarget.values().stream().mapToLong(List::size).sum();
-        if (mode == Mode.CHECK || misplaced == 0) {
-            return new Report(page.size(), misplaced, 0, 0);
+        if (mode == ReshardMode.CHECK || misplaced == 0) {
+            return new ReshardReport(page.size(), misplaced, 0, 0, 0);
         }
         for (Map.Entry<Location, List<Row>> target : byTarget.entrySet()) {
-            upsert(connection(target.getKey(), connections), target.getKey().table(), target.getValue());
+            upsert(tables.connection(target.getKey()), target.getKey().table(), target.getValue());
         }
         long deleted = 0;
-        if (mode == Mode.MOVE) {
+        if (mode == ReshardMode.MOVE) {
             for (List<Row> rows : byTarget.values()) {
-                deleted += deleteCopied(connection(source, connections), source.table(), rows);
+                deleted += deleteCopied(tables.connection(source), source.table(), rows);
             }
         }
-        return new Report(page.size(), misplaced, misplaced, deleted);
+        return new ReshardReport(page.size(), misplaced, misplaced, deleted, 0);
     }
 
     private static List<Row> page(Connection connection, String table, long afterUser, String afterLine)
@@ -195,34 +141,6 @@ public final class SnapshotResharder {
             }
             return deleted;
         }
-    }
-
-    /**
-     * Whether the table is there: a check runs before the new layout's databases and
-     * tables are made, and one that is not there holds no rows.
-     */
-    private static boolean exists(Location location, Map<String, Connection> connections) throws SQLException {
-        try (PreparedStatement probe = connection(location, connections)
-            .prepareStatement("SELECT 1 FROM " + location.table() + " LIMIT 0")) {
-            probe.executeQuery().close();
-            return true;
-        }
-        catch (SQLException ex) {
-            if (ex.getErrorCode() == UNKNOWN_DATABASE || ex.getErrorCode() == UNKNOWN_TABLE) {
-                return false;
-            }
-            throw ex;
-        }
-    }
-
-    private static Connection connection(Location location, Map<String, Connection> connections) throws SQLException {
-        Connection open = connections.get(location.databaseUrl());
-        if (open == null) {
-            open = DriverManager.getConnection(location.database().jdbcUrl(), location.database().username(),
-                    location.database().password());
-            connections.put(location.databaseUrl(), open);
-        }
-        return open;
     }
 
     private record Row(long userId, String businessLine, long version, String assets, long syncedAtMs) {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.walletplatform.sharding.ShardLayout;
 import org.walletplatform.sharding.ShardingConfig;
-import org.walletplatform.store.reshard.SnapshotResharder.Mode;
-import org.walletplatform.store.reshard.SnapshotResharder.Report;
+import org.walletplatform.sharding.reshard.ReshardMode;
+import org.walletplatform.sharding.reshard.ReshardReport;
 import org.walletplatform.store.snapshot.SnapshotStore;
 
 import org.springframework.core.io.DefaultResourceLoader;
@@ -77,20 +77,20 @@ class SnapshotResharderIT {
         long outOfPlace = LINES.size() * countUsersMoving();
         Map<String, Long> before = physicalCounts();
 
-        Report check = this.resharder.run(Mode.CHECK);
+        ReshardReport check = this.resharder.run(ReshardMode.CHECK);
         assertThat(check.scanned()).isEqualTo(USERS * LINES.size());
         assertThat(check.misplaced()).isEqualTo(outOfPlace);
         assertThat(physicalCounts()).as("a check writes nothing").isEqualTo(before);
 
         // as ./wallet reshard does before a copy or a move
         ShardingConfig.load(this.resources.getResource(TO)).migrateShards("classpath:db/wallet");
-        Report move = this.resharder.run(Mode.MOVE);
+        ReshardReport move = this.resharder.run(ReshardMode.MOVE);
         assertThat(move.misplaced()).isEqualTo(outOfPlace);
         assertThat(move.deleted()).isEqualTo(outOfPlace);
         assertEveryRowWhereTheNewLayoutRoutesIt();
         assertEveryUserReadsWholeThrough(TO, 10);
 
-        Report again = this.resharder.run(Mode.MOVE);
+        ReshardReport again = this.resharder.run(ReshardMode.MOVE);
         assertThat(again.misplaced()).isZero();
         assertThat(again.copied()).isZero();
         assertThat(again.scanned()).isEqualTo(USERS * LINES.size());
@@ -103,7 +103,7 @@ class SnapshotResharderIT {
         target.update(SnapshotStore.versionGuardedUpsert(SnapshotStore.TABLE, 1), newer, "cash", 12,
                 "[{\"amountMinor\":-1}]", 2_000);
 
-        this.resharder.run(Mode.COPY);
+        this.resharder.run(ReshardMode.COPY);
         assertEveryUserReadsWholeThrough(FROM, 10);
         assertThat(target.queryForObject(
                 "SELECT version FROM wallet_asset_snapshot WHERE user_id = ? AND" + " business_line = 'cash'",
@@ -111,13 +111,13 @@ class SnapshotResharderIT {
             .as("the copy of version 10 did not lower the row at 12")
             .isEqualTo(12);
 
-        this.resharder.run(Mode.MOVE);
+        this.resharder.run(ReshardMode.MOVE);
         assertEveryRowWhereTheNewLayoutRoutesIt();
         assertThat(target.queryForObject(
                 "SELECT assets FROM wallet_asset_snapshot WHERE user_id = ? AND" + " business_line = 'cash'",
                 String.class, newer))
             .contains("-1");
-        assertThat(this.resharder.run(Mode.CHECK).misplaced()).isZero();
+        assertThat(this.resharder.run(ReshardMode.CHECK).misplaced()).isZero();
     }
 
     /**
