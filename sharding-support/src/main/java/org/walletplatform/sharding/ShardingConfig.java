@@ -44,6 +44,11 @@ public final class ShardingConfig {
         }
     }
 
+    /** The physical shards, in the file's order. */
+    public List<PhysicalShard> shards() {
+        return this.shards;
+    }
+
     /** The file's data sources by name, in its order. */
     static Map<String, PhysicalShard> shards(YamlJDBCConfiguration config) {
         Map<String, PhysicalShard> shards = new LinkedHashMap<>();

@@ -11,13 +11,15 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 
 /**
- * {@code ./wallet reshard --service=order --from=YAML --to=YAML [--mode=check|copy|move]}:
+ * {@code ./wallet reshard --service=order --from=YAML --to=YAML [--mode=check|copy|move] [--force]}:
  * moves the order center's rows (orders, the red-packet ledger, withdrawals: every table
  * the new YAML shards) where a new layout routes them, with the order service stopped
  * (docs/architecture.md, "Resharding"; options and exit codes:
  * {@link ReshardCommandLine}). These tables hold money: a row leaves its old place only
- * once its copy equals it column for column ({@link FrozenTableResharder}). The new
- * layout's databases and tables are made by the service's own migrations.
+ * once its copy equals it column for column ({@link FrozenTableResharder}), and a copy or
+ * a move is refused (exit 4) while anything else is connected to the order databases, as
+ * the running service is. The new layout's databases and tables are made by the service's
+ * own migrations.
  */
 public final class OrderReshardCommand {
 
@@ -41,7 +43,7 @@ public final class OrderReshardCommand {
                 }
                 return total;
             };
-        });
+        }, true);
     }
 
 }

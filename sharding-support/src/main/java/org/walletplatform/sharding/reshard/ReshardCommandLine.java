@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.walletplatform.sharding.ShardingConfig;
 
@@ -44,15 +45,31 @@ public final class ReshardCommandLine {
     private ReshardCommandLine() {
     }
 
+    /** For a tool whose tables' owner may keep running. */
     public static void run(String command, String[] args, String migrations, Planner planner) throws SQLException {
-        String usage = "usage: " + command + " --from=YAML --to=YAML [--mode=check|copy|move]";
+        run(command, args, migrations, planner, false);
+    }
+
+    /**
+     * @param ownerStopped whether the tables' owner must be stopped: then a copy or a
+     * move is refused (exit 4) while any other client is connected to a database of
+     * either layout ({@link OtherClients}), unless {@code --force}
+     */
+    public static void run(String command, String[] args, String migrations, Planner planner, boolean ownerStopped)
+            throws SQLException {
+        String usage = "usage: " + command + " --from=YAML --to=YAML [--mode=check|copy|move]"
+                + (ownerStopped ? " [--force]" : "");
         Map<String, String> options = new HashMap<>();
         for (String arg : args) {
             if (arg.startsWith("--") && arg.contains("=")) {
                 options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             }
+            else if (arg.equals("--force")) {
+                options.put("force", "true");
+            }
         }
         ReshardMode mode;
+        Resource from;
         Resource to;
         Resharding resharding;
         try {
@@ -66,12 +83,24 @@ public final class ReshardCommandLine {
                 .orElseThrow(() -> new IllegalArgumentException("no mode " + named));
             DefaultResourceLoader resources = new DefaultResourceLoader();
             to = ShardingConfig.resource(resources, options.get("to"));
-            resharding = planner.plan(ShardingConfig.resource(resources, options.get("from")), to);
+            from = ShardingConfig.resource(resources, options.get("from"));
+            resharding = planner.plan(from, to);
         }
         catch (IllegalArgumentException | UncheckedIOException ex) {
             System.err.println(command + ": " + ex.getMessage() + "\n" + usage);
             System.exit(2);
             return;
+        }
+        if (mode != ReshardMode.CHECK && ownerStopped && !options.containsKey("force")) {
+            Map<String, Long> busy = OtherClients.connectedTo(Stream
+                .concat(ShardingConfig.load(from).shards().stream(), ShardingConfig.load(to).shards().stream())
+                .toList());
+            if (!busy.isEmpty()) {
+                System.err.println(command + ": other clients are connected " + busy
+                        + ": stop the service that owns these tables first (--force to go on anyway)");
+                System.exit(4);
+                return;
+            }
         }
         if (mode != ReshardMode.CHECK) {
             ShardingConfig.load(to).migrateShards(migrations);
