@@ -12,9 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.walletplatform.sharding.ShardLayout;
 import org.walletplatform.sharding.ShardingConfig;
-import org.walletplatform.sharding.reshard.FrozenTableResharder;
+import org.walletplatform.sharding.reshard.FrozenRows;
 import org.walletplatform.sharding.reshard.ReshardMode;
 import org.walletplatform.sharding.reshard.ReshardReport;
+import org.walletplatform.sharding.reshard.TableResharder;
 
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -135,8 +136,8 @@ class OrderResharderIT {
     private ReshardReport run(ReshardMode mode) throws Exception {
         ReshardReport total = ReshardReport.NONE;
         for (String table : ShardLayout.shardedTables(this.resources.getResource(TO))) {
-            total = total.plus(new FrozenTableResharder(ShardLayout.of(this.resources.getResource(FROM), table),
-                    ShardLayout.of(this.resources.getResource(TO), table))
+            total = total.plus(new TableResharder(ShardLayout.of(this.resources.getResource(FROM), table),
+                    ShardLayout.of(this.resources.getResource(TO), table), new FrozenRows())
                 .run(mode));
         }
         return total;

@@ -29,7 +29,7 @@ public final class ReshardCommand {
      * The drivers' and Flyway's INFO lines would bury the report; Logback's own default,
      * without Boot to set it up, is DEBUG.
      */
-    public static void quietLogging() {
+    private static void quietLogging() {
         LoggingSystem logging = LoggingSystem.get(ReshardCommand.class.getClassLoader());
         logging.beforeInitialize();
         logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
