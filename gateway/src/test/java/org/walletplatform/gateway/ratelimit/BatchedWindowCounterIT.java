@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.walletplatform.gateway.ratelimit.WindowCounter.Limit;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
@@ -31,7 +30,7 @@ class BatchedWindowCounterIT {
 
     private final AtomicLong now = new AtomicLong(WINDOW_7 + 100);
 
-    private final LettuceConnectionFactory connections = connect(6379);
+    private final LettuceConnectionFactory connections = TestRedis.connect(6379);
 
     private final ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(this.connections);
 
@@ -106,7 +105,7 @@ class BatchedWindowCounterIT {
 
     @Test
     void whileRedisDoesNotAnswerTheInstanceKeepsCountingOnItsOwn() {
-        LettuceConnectionFactory nowhere = connect(1);
+        LettuceConnectionFactory nowhere = TestRedis.connect(1);
         try {
             BatchedWindowCounter alone = counter(nowhere);
             List<Limit> three = List.of(new Limit(this.key, 3));
@@ -148,15 +147,6 @@ class BatchedWindowCounterIT {
     private BatchedWindowCounter counter(LettuceConnectionFactory factory) {
         return new BatchedWindowCounter(new ReactiveStringRedisTemplate(factory), this.meters, Duration.ofMillis(300),
                 this.now::get);
-    }
-
-    private static LettuceConnectionFactory connect(int port) {
-        RedisStandaloneConfiguration config = new RedisStandaloneConfiguration("127.0.0.1", port);
-        config.setDatabase(2);
-        LettuceConnectionFactory factory = new LettuceConnectionFactory(config);
-        factory.afterPropertiesSet();
-        factory.start();
-        return factory;
     }
 
 }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.walletplatform.gateway.ratelimit.WindowCounter.Limit;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
@@ -28,7 +27,7 @@ class WindowCounterIT {
 
     private final String route = this.caller + ":*";
 
-    private final LettuceConnectionFactory connections = connect();
+    private final LettuceConnectionFactory connections = TestRedis.connect(6379);
 
     private final ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(this.connections);
 
@@ -93,15 +92,6 @@ class WindowCounterIT {
 
     private String count(String key) {
         return this.redis.opsForValue().get(key).block();
-    }
-
-    private static LettuceConnectionFactory connect() {
-        RedisStandaloneConfiguration config = new RedisStandaloneConfiguration("127.0.0.1", 6379);
-        config.setDatabase(2);
-        LettuceConnectionFactory factory = new LettuceConnectionFactory(config);
-        factory.afterPropertiesSet();
-        factory.start();
-        return factory;
     }
 
 }
