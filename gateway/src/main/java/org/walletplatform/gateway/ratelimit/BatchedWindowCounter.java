@@ -2,8 +2,10 @@ package org.walletplatform.gateway.ratelimit;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,8 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import io.lettuce.core.cluster.SlotHash;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.walletplatform.gateway.ratelimit.WindowCounter.Limit;
+import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +67,8 @@ class BatchedWindowCounter implements DisposableBean {
 
     private final ScheduledExecutorService flusher;
 
+    private final boolean cluster;
+
     @Autowired
     BatchedWindowCounter(ReactiveStringRedisTemplate redis, MeterRegistry meters, RateLimitProperties properties) {
         this(redis, meters, properties.redisTimeout(), System::currentTimeMillis);
@@ -76,6 +82,7 @@ class BatchedWindowCounter implements DisposableBean {
         this.meters = meters;
         this.timeout = timeout;
         this.clock = clock;
+        this.cluster = RedisTopology.isCluster(redis);
         this.flusher = Executors
             .newSingleThreadScheduledExecutor(Thread.ofPlatform().name("rate-limit-flush").daemon().factory());
     }
@@ -115,14 +122,12 @@ class BatchedWindowCounter implements DisposableBean {
     /**
      * Sends every count not yet sent in one script call and takes the totals back, with
      * the previous windows' totals; a cell is dropped once it is two windows old, when it
-     * no longer judges any request, even as the previous window.
+     * no longer judges any request, even as the previous window. On a Redis Cluster, one
+     * call per slot the counters fall in (a cell's two windows share one), all at once.
      */
     void flush() {
         long now = this.clock.getAsLong();
-        List<String> keys = new ArrayList<>();
-        List<String> args = new ArrayList<>();
-        List<Cell> sent = new ArrayList<>();
-        List<Long> added = new ArrayList<>();
+        Map<Integer, List<Sending>> bySlot = new HashMap<>();
         this.cells.forEach((key, cell) -> {
             if (now >= cell.end() + cell.windowMillis) {
                 this.cells.remove(key, cell);
@@ -134,37 +139,70 @@ class BatchedWindowCounter implements DisposableBean {
             }
             long n = cell.unsent.getAndSet(0);
             if (n != 0 || !cell.previousFetched) {
-                keys.add(key);
-                keys.add(cell.key + ":" + (cell.index - 1));
-                args.add(Long.toString(n));
                 // kept while it judges requests, and a second more for clocks slightly
                 // apart
-                args.add(Long.toString(cell.end() + cell.windowMillis - now + 1000));
-                sent.add(cell);
-                added.add(n);
+                bySlot.computeIfAbsent(this.cluster ? SlotHash.getSlot(cell.key) : 0, (slot) -> new ArrayList<>())
+                    .add(new Sending(cell, key, n, cell.end() + cell.windowMillis - now + 1000));
             }
         });
-        if (keys.isEmpty()) {
+        if (bySlot.isEmpty()) {
             return;
         }
-        List<?> totals;
+        List<List<Sending>> groups = List.copyOf(bySlot.values());
+        List<Optional<List<?>>> answers;
         try {
-            totals = this.redis.execute(ADD, keys, args).next().block(this.timeout);
+            answers = Flux.fromIterable(groups)
+                .flatMapSequential((group) -> this.redis.execute(ADD, keysOf(group), argsOf(group))
+                    .next()
+                    .<Optional<List<?>>>map(Optional::of)
+                    .onErrorReturn(Optional.empty())
+                    .defaultIfEmpty(Optional.empty()))
+                .collectList()
+                .block(this.timeout);
         }
         catch (RuntimeException ex) {
-            totals = null;
+            answers = null;
         }
-        for (int i = 0; i < sent.size(); i++) {
-            Cell cell = sent.get(i);
-            long n = added.get(i);
+        for (int g = 0; g < groups.size(); g++) {
+            settle(groups.get(g), (answers != null) ? answers.get(g).orElse(null) : null);
+        }
+    }
+
+    private void settle(List<Sending> group, List<?> totals) {
+        for (int i = 0; i < group.size(); i++) {
+            Sending sending = group.get(i);
             if (totals == null || 2 * i + 1 >= totals.size()) {
                 // not known to have counted: sent again with the next flush
-                cell.unsent.addAndGet(n);
-                this.meters.counter("gateway.ratelimit.redis.failures", "policy", cell.policy).increment();
+                sending.cell().unsent.addAndGet(sending.added());
+                this.meters.counter("gateway.ratelimit.redis.failures", "policy", sending.cell().policy).increment();
                 continue;
             }
-            cell.settle(n, ((Number) totals.get(2 * i)).longValue(), ((Number) totals.get(2 * i + 1)).longValue());
+            sending.cell()
+                .settle(sending.added(), ((Number) totals.get(2 * i)).longValue(),
+                        ((Number) totals.get(2 * i + 1)).longValue());
         }
+    }
+
+    private static List<String> keysOf(List<Sending> group) {
+        List<String> keys = new ArrayList<>(group.size() * 2);
+        for (Sending sending : group) {
+            keys.add(sending.key());
+            keys.add(sending.cell().key + ":" + (sending.cell().index - 1));
+        }
+        return keys;
+    }
+
+    private static List<String> argsOf(List<Sending> group) {
+        List<String> args = new ArrayList<>(group.size() * 2);
+        for (Sending sending : group) {
+            args.add(Long.toString(sending.added()));
+            args.add(Long.toString(sending.expiryMillis()));
+        }
+        return args;
+    }
+
+    /** A cell's counts on their way to Redis. */
+    private record Sending(Cell cell, String key, long added, long expiryMillis) {
     }
 
     /** A task that throws is never run again by the executor: this one never throws. */

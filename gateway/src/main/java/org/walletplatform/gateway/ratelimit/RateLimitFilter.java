@@ -102,7 +102,8 @@ class RateLimitFilter implements EdgeFilter {
      * The caller's counter and, with a route limit, the route's. A counter's key carries
      * its window's index after the braces: the hash tag keeps a counter's two windows in
      * one Redis Cluster slot, so an exact policy without a route limit counts in one
-     * slot, as it did with one fixed window.
+     * slot, as it did with one fixed window. (The route's counters are in another slot:
+     * on a Cluster the counters judge them in a call of their own.)
      */
     static List<Limit> limitsOf(RateLimitProperties.Policy p, String caller) {
         List<Limit> limits = new ArrayList<>(2);

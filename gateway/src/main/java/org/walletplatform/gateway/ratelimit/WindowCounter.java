@@ -17,6 +17,13 @@ import org.springframework.stereotype.Component;
  * limit's pace, and a caller refused by its own limit spends nothing of the route's. Keys
  * carry the window's index, so a counter never needs resetting and stale ones just
  * expire.
+ *
+ * <p>
+ * On a Redis Cluster a script may only touch keys of one slot, and the caller's counters
+ * and the route's sit in different ones: there each limit is judged in a call of its own,
+ * in turn, and a limit that refuses takes back what the limits before it counted. A
+ * request is still never admitted past any limit; while a take-back is on its way, a
+ * concurrent request may see one count too many and wait a little longer.
  */
 @Component
 class WindowCounter {
@@ -46,18 +53,43 @@ class WindowCounter {
             return answer
             """, List.class);
 
+    /** Takes back a count of this window, unless the counter expired meanwhile. */
+    private static final RedisScript<Long> UNCOUNT = RedisScript.of("""
+            if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end
+            return 0
+            """, Long.class);
+
     private final ReactiveStringRedisTemplate redis;
+
+    private final boolean cluster;
 
     WindowCounter(ReactiveStringRedisTemplate redis) {
         this.redis = redis;
+        this.cluster = RedisTopology.isCluster(redis);
     }
 
     /**
      * Counts one request at {@code now} against every limit if all of them admit it.
      * @return 0 if it passed; otherwise the milliseconds until one would
      */
-    @SuppressWarnings("unchecked")
     Mono<Long> admit(SlidingWindow window, List<Limit> limits, long now) {
+        return this.cluster ? admitInTurn(window, limits, 0, now) : admitTogether(window, limits, now);
+    }
+
+    /** Limits {@code from} on, each in its own call; 0 if every one admitted. */
+    private Mono<Long> admitInTurn(SlidingWindow window, List<Limit> limits, int from, long now) {
+        if (from == limits.size()) {
+            return Mono.just(0L);
+        }
+        Limit limit = limits.get(from);
+        return admitTogether(window, List.of(limit), now).flatMap((wait) -> (wait != 0) ? Mono.just(wait)
+                : admitInTurn(window, limits, from + 1, now).flatMap((later) -> (later == 0) ? Mono.just(0L)
+                        : this.redis.execute(UNCOUNT, List.of(limit.key() + ":" + window.index(now)))
+                            .then(Mono.just(later))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Mono<Long> admitTogether(SlidingWindow window, List<Limit> limits, long now) {
         long index = window.index(now);
         List<String> keys = new ArrayList<>(limits.size() * 2);
         List<String> args = new ArrayList<>(limits.size() + 3);

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.walletplatform.gateway.ratelimit.WindowCounter.Limit;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -17,8 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Batched counting against the real Redis, on a clock the test sets: two counters stand
- * for two gateway instances.
+ * for two gateway instances. Each test runs on one Redis and on a Redis Cluster, where a
+ * caller's counters and the route's fall in different slots.
  */
+@ParameterizedClass
+@ValueSource(strings = { TestRedis.STANDALONE, TestRedis.CLUSTER })
 class BatchedWindowCounterIT {
 
     private static final SlidingWindow SECOND = new SlidingWindow(1_000);
@@ -26,19 +31,29 @@ class BatchedWindowCounterIT {
     /** A window of its own per test run, far from any other test's. */
     private static final long WINDOW_7 = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000) * 1_000;
 
-    private final String key = "rl:test-batched:user:" + ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+    private final String run = "rl:{test-batched:" + ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+
+    /** A caller's counter, and the route's, shaped as the gateway's (RateLimitFilter). */
+    private final String key = this.run + ":user}";
+
+    private final String route = this.run + ":*}";
 
     private final AtomicLong now = new AtomicLong(WINDOW_7 + 100);
 
-    private final LettuceConnectionFactory connections = TestRedis.connect(6379);
+    private final LettuceConnectionFactory connections;
 
-    private final ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(this.connections);
+    private final ReactiveStringRedisTemplate redis;
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+    BatchedWindowCounterIT(String topology) {
+        this.connections = TestRedis.connect(topology);
+        this.redis = new ReactiveStringRedisTemplate(this.connections);
+    }
+
     @AfterEach
     void close() {
-        this.redis.keys(this.key + "*").flatMap(this.redis::delete).blockLast();
+        this.redis.keys(this.run + "*").flatMap(this.redis::delete).blockLast();
         this.connections.destroy();
     }
 
@@ -95,12 +110,15 @@ class BatchedWindowCounterIT {
     @Test
     void aRequestTheRouteLimitRefusesSpendsNothingOfTheCallersLimit() {
         BatchedWindowCounter a = counter(this.connections);
-        List<Limit> limits = List.of(new Limit(this.key, 10), new Limit(this.key + ":*", 1));
+        List<Limit> limits = List.of(new Limit(this.key, 10), new Limit(this.route, 1));
         assertThat(admit(a, limits)).isZero();
         assertThat(admit(a, limits)).isPositive();
         a.flush();
 
         assertThat(count(SECOND.index(this.now.get()))).isEqualTo("1");
+        assertThat(this.redis.opsForValue().get(this.route + ":" + SECOND.index(this.now.get())).block())
+            .as("the route's counter settled too")
+            .isEqualTo("1");
     }
 
     @Test

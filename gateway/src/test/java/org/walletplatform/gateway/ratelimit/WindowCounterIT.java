@@ -5,6 +5,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.walletplatform.gateway.ratelimit.WindowCounter.Limit;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -14,8 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Exact counting against the real Redis, on a clock the test sets (the counter takes the
- * time it judges by from its caller).
+ * time it judges by from its caller). Each test runs on one Redis and on a Redis Cluster,
+ * where a caller's counters and the route's fall in different slots.
  */
+@ParameterizedClass
+@ValueSource(strings = { TestRedis.STANDALONE, TestRedis.CLUSTER })
 class WindowCounterIT {
 
     private static final SlidingWindow SECOND = new SlidingWindow(1_000);
@@ -23,19 +28,28 @@ class WindowCounterIT {
     /** A window of its own per test run, far from any other test's. */
     private static final long WINDOW_7 = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000) * 1_000;
 
-    private final String caller = "rl:test-exact:user:" + ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+    private final String run = "rl:{test-exact:" + ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
 
-    private final String route = this.caller + ":*";
+    /** A caller's counter, and the route's, shaped as the gateway's (RateLimitFilter). */
+    private final String caller = this.run + ":user}";
 
-    private final LettuceConnectionFactory connections = TestRedis.connect(6379);
+    private final String route = this.run + ":*}";
 
-    private final ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(this.connections);
+    private final LettuceConnectionFactory connections;
 
-    private final WindowCounter counter = new WindowCounter(this.redis);
+    private final ReactiveStringRedisTemplate redis;
+
+    private final WindowCounter counter;
+
+    WindowCounterIT(String topology) {
+        this.connections = TestRedis.connect(topology);
+        this.redis = new ReactiveStringRedisTemplate(this.connections);
+        this.counter = new WindowCounter(this.redis);
+    }
 
     @AfterEach
     void close() {
-        this.redis.keys(this.caller + "*").flatMap(this.redis::delete).blockLast();
+        this.redis.keys(this.run + "*").flatMap(this.redis::delete).blockLast();
         this.connections.destroy();
     }
 
