@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.walletplatform.model.RedisKeys;
 
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -27,28 +28,22 @@ import org.springframework.stereotype.Component;
 public class CachedVersions {
 
     /**
-     * Per key, flat: -1 when not cached, else the number of lines, then each line and its
-     * version.
+     * One wallet's line versions, flat: -1 when not cached, else the number of lines,
+     * then each line and its version.
      */
     private static final RedisScript<List> VERSIONS = RedisScript.of("""
-            local out = {}
-            for i = 1, #KEYS do
-              local lines = {}
-              local fields = redis.call('HKEYS', KEYS[i])
-              for _, field in ipairs(fields) do
-                if string.sub(field, 1, 2) == 'v:' then lines[#lines + 1] = field end
-              end
-              if #fields == 0 then
-                out[#out + 1] = '-1'
-              else
-                out[#out + 1] = tostring(#lines)
-                if #lines > 0 then
-                  local versions = redis.call('HMGET', KEYS[i], unpack(lines))
-                  for j = 1, #lines do
-                    out[#out + 1] = string.sub(lines[j], 3)
-                    out[#out + 1] = versions[j]
-                  end
-                end
+            local fields = redis.call('HKEYS', KEYS[1])
+            if #fields == 0 then return {'-1'} end
+            local lines = {}
+            for _, field in ipairs(fields) do
+              if string.sub(field, 1, 2) == 'v:' then lines[#lines + 1] = field end
+            end
+            local out = {tostring(#lines)}
+            if #lines > 0 then
+              local versions = redis.call('HMGET', KEYS[1], unpack(lines))
+              for j = 1, #lines do
+                out[#out + 1] = string.sub(lines[j], 3)
+                out[#out + 1] = versions[j]
               end
             end
             return out
@@ -56,8 +51,11 @@ public class CachedVersions {
 
     private final StringRedisTemplate redis;
 
+    private final ScriptPipeline versions;
+
     public CachedVersions(StringRedisTemplate redis) {
         this.redis = redis;
+        this.versions = new ScriptPipeline(redis, VERSIONS, ReturnType.MULTI);
     }
 
     /**
@@ -65,26 +63,29 @@ public class CachedVersions {
      */
     public Map<Long, Optional<Map<String, Long>>> of(Collection<Long> users) {
         List<Long> ordered = new ArrayList<>(users);
-        List<?> flat = this.redis.execute(VERSIONS, ordered.stream().map(RedisKeys::wallet).toList());
+        List<Object> answers = this.versions
+            .run(ordered.stream().map((user) -> new byte[][] { RedisKeys.wallet(user).getBytes() }).toList());
         Map<Long, Optional<Map<String, Long>>> versions = new LinkedHashMap<>();
-        int at = 0;
-        for (Long user : ordered) {
-            int lines = Integer.parseInt(flat.get(at++).toString());
+        for (int u = 0; u < ordered.size(); u++) {
+            List<?> flat = (List<?>) answers.get(u);
+            int lines = Integer.parseInt(flat.get(0).toString());
             if (lines < 0) {
-                versions.put(user, Optional.empty());
+                versions.put(ordered.get(u), Optional.empty());
                 continue;
             }
             Map<String, Long> byLine = new HashMap<>();
             for (int i = 0; i < lines; i++) {
-                byLine.put(flat.get(at).toString(), Long.parseLong(flat.get(at + 1).toString()));
-                at += 2;
+                byLine.put(flat.get(1 + 2 * i).toString(), Long.parseLong(flat.get(2 + 2 * i).toString()));
             }
-            versions.put(user, Optional.of(byLine));
+            versions.put(ordered.get(u), Optional.of(byLine));
         }
         return versions;
     }
 
-    /** Hands every cached user to {@code batch}, {@code size} at a time (a SCAN). */
+    /**
+     * Hands every cached user to {@code batch}, {@code size} at a time (a SCAN; Lettuce
+     * walks every master of a Redis Cluster).
+     */
     public void forEachCachedUser(int size, Consumer<List<Long>> batch) {
         List<Long> users = new ArrayList<>(size);
         ScanOptions keys = ScanOptions.scanOptions().match(RedisKeys.walletPattern()).count(size).build();

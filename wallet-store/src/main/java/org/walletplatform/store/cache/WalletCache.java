@@ -15,9 +15,7 @@ import org.walletplatform.store.WalletStoreProperties;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.ReturnType;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -115,18 +113,19 @@ public class WalletCache {
 
     private static final RedisScript<Long> MERGE = RedisScript.of(MERGE_LUA, Long.class);
 
-    private static final byte[] MERGE_SHA = MERGE.getSha1().getBytes(StandardCharsets.US_ASCII);
-
     private final StringRedisTemplate redis;
 
     private final JsonMapper json;
 
     private final Duration ttl;
 
+    private final ScriptPipeline merges;
+
     public WalletCache(StringRedisTemplate redis, JsonMapper json, WalletStoreProperties properties) {
         this.redis = redis;
         this.json = json;
         this.ttl = properties.cacheTtl();
+        this.merges = new ScriptPipeline(redis, MERGE, ReturnType.INTEGER);
     }
 
     public static String key(long userId) {
@@ -178,21 +177,10 @@ public class WalletCache {
 
     private Merged merge(Map<Long, List<LineAssets>> lines, String mode) {
         List<Long> users = List.copyOf(lines.keySet());
-        List<byte[][]> args = users.stream().map((userId) -> args(userId, mode, lines.get(userId))).toList();
-        List<Object> results;
-        try {
-            results = mergePipelined(args);
-        }
-        catch (DataAccessException ex) {
-            if (!scriptMissing(ex)) {
-                throw ex;
-            }
-            // Redis restarted or lost its scripts: load it and merge again (merges are
-            // version-guarded, so those that went through change nothing)
-            this.redis.execute((RedisCallback<String>) (connection) -> connection.scriptingCommands()
-                .scriptLoad(MERGE_LUA.getBytes(StandardCharsets.UTF_8)));
-            results = mergePipelined(args);
-        }
+        // merges are version-guarded: one run again (Redis lost its scripts) changes
+        // nothing
+        List<Object> results = this.merges
+            .run(users.stream().map((userId) -> args(userId, mode, lines.get(userId))).toList());
         Set<Long> notCached = new TreeSet<>();
         Set<Long> holding = new HashSet<>();
         for (int i = 0; i < users.size(); i++) {
@@ -205,28 +193,6 @@ public class WalletCache {
             }
         }
         return new Merged(notCached, holding);
-    }
-
-    /**
-     * One {@code EVALSHA} per user in one round trip: sending the 1 KB script with every
-     * call (EVAL) made Redis hash it anew each time.
-     */
-    private List<Object> mergePipelined(List<byte[][]> args) {
-        return this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
-            for (byte[][] userArgs : args) {
-                connection.scriptingCommands().evalSha(MERGE_SHA, ReturnType.INTEGER, 1, userArgs);
-            }
-            return null;
-        });
-    }
-
-    private static boolean scriptMissing(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && cause.getMessage().contains("NOSCRIPT")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public void fill(long userId, List<LineAssets> lines) {

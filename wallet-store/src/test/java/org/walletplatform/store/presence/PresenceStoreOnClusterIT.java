@@ -1,0 +1,12 @@
+package org.walletplatform.store.presence;
+
+import org.walletplatform.store.OnRedisCluster;
+
+/**
+ * Every test of {@link PresenceStoreIT} again on a Redis Cluster: the presence journal
+ * and snapshots.
+ */
+@OnRedisCluster
+class PresenceStoreOnClusterIT extends PresenceStoreIT {
+
+}

@@ -1,0 +1,12 @@
+package org.walletplatform.store.reconcile;
+
+import org.walletplatform.store.OnRedisCluster;
+
+/**
+ * Every test of {@link CacheReconcilerIT} again on a Redis Cluster: the cache
+ * reconciliation, whose SCAN must visit every master.
+ */
+@OnRedisCluster
+class CacheReconcilerOnClusterIT extends CacheReconcilerIT {
+
+}
