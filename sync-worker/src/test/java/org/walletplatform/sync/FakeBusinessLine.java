@@ -60,6 +60,13 @@ public final class FakeBusinessLine implements AutoCloseable {
         this.answers.put(userId, new ArrayList<>(List.of(next)));
     }
 
+    /** Forgets every answer set and every call counted. */
+    public void reset() {
+        this.answers.clear();
+        this.asked.clear();
+        this.calls.set(0);
+    }
+
     public int timesAsked(long userId) {
         AtomicInteger count = this.asked.get(userId);
         return (count != null) ? count.get() : 0;

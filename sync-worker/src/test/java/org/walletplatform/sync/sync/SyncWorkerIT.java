@@ -118,6 +118,8 @@ class SyncWorkerIT {
         // a wallet cached by an earlier run would outlive the rows just deleted
         this.redis.delete(LongStream.rangeClosed(FIRST_USER, LAST_USER).mapToObj(WalletCache::key).toList());
         this.deadLetterProbe = deadLetterProbe();
+        // SyncWorkerOnClusterIT asks the same line
+        LINE.reset();
         LINE.answer(BATCHED_USER, Answer.version(10, 1000));
         LINE.answer(SINGLE_USER, Answer.version(10, 1000));
         for (long v = 1; v <= 10; v++) {
@@ -131,7 +133,8 @@ class SyncWorkerIT {
     @AfterAll
     void stop() {
         this.deadLetterProbe.close();
-        LINE.close();
+        // LINE stays up: SyncWorkerOnClusterIT runs these tests again against it; the
+        // fork's exit stops it
     }
 
     @Test

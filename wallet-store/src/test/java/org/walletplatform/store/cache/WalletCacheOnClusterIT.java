@@ -1,6 +1,6 @@
 package org.walletplatform.store.cache;
 
-import org.walletplatform.store.OnRedisCluster;
+import org.walletplatform.testing.OnRedisCluster;
 
 /**
  * Every test of {@link WalletCacheIT} again on a Redis Cluster: the wallet cache's

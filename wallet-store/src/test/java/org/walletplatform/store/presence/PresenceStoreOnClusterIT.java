@@ -1,6 +1,6 @@
 package org.walletplatform.store.presence;
 
-import org.walletplatform.store.OnRedisCluster;
+import org.walletplatform.testing.OnRedisCluster;
 
 /**
  * Every test of {@link PresenceStoreIT} again on a Redis Cluster: the presence journal

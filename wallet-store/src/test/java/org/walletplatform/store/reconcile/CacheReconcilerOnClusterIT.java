@@ -1,6 +1,6 @@
 package org.walletplatform.store.reconcile;
 
-import org.walletplatform.store.OnRedisCluster;
+import org.walletplatform.testing.OnRedisCluster;
 
 /**
  * Every test of {@link CacheReconcilerIT} again on a Redis Cluster: the cache
