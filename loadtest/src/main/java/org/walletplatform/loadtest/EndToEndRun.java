@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.sun.management.OperatingSystemMXBean;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.walletplatform.model.RedisKeys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,25 +79,26 @@ final class EndToEndRun implements AutoCloseable {
 
     private final String simulator;
 
-    private final RedisClient redisClient;
-
     /** Opened once, before any round's clock starts. */
-    private final StatefulRedisConnection<String, String> redis;
+    private final HarnessRedis redis;
 
     private final String jdbcBase;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /**
+     * @param redisUri a {@code redis://} URI, or a Redis Cluster's nodes
+     * ({@link HarnessRedis#connect})
+     */
     EndToEndRun(Http http, String simulator, String redisUri, String jdbcBase) {
         this.http = http;
         this.simulator = simulator;
-        this.redisClient = RedisClient.create(redisUri);
-        this.redis = this.redisClient.connect();
+        this.redis = HarnessRedis.connect(redisUri);
         this.jdbcBase = jdbcBase;
     }
 
     Result run(long firstUser, int users, List<String> lines, int changesPerUser) throws Exception {
-        JournalTail journal = JournalTail.fromHead(this.redis, firstUser, users);
+        JournalTail journal = JournalTail.fromHead(this.redis.commands(), firstUser, users);
         double startMillis = redisMillis();
         long start = System.nanoTime();
         long cpuAtStart = OWN_PROCESS.getProcessCpuTime();
@@ -131,7 +130,7 @@ final class EndToEndRun implements AutoCloseable {
 
     /** Now on Redis's clock, which stamps the journal's entries, in milliseconds. */
     private double redisMillis() {
-        List<String> time = this.redis.sync().time();
+        List<String> time = this.redis.commands().time();
         return Long.parseLong(time.get(0)) * 1e3 + Long.parseLong(time.get(1)) / 1e3;
     }
 
@@ -191,22 +190,25 @@ final class EndToEndRun implements AutoCloseable {
      * wallet ({@code v:line} fields, see WalletCache) at the expected version or past it.
      */
     List<Integer> complete(List<Integer> indexes, long firstUser, List<String> lines, Map<String, long[]> expected) {
-        String[] keys = new String[indexes.size()];
-        String[] args = new String[1 + lines.size() + indexes.size() * lines.size()];
-        args[0] = Integer.toString(lines.size());
-        int a = 1;
-        for (String line : lines) {
-            args[a++] = "v:" + line;
-        }
-        for (int k = 0; k < indexes.size(); k++) {
-            int index = indexes.get(k);
-            keys[k] = RedisKeys.wallet(firstUser + index);
+        List<String> keys = indexes.stream().map((index) -> RedisKeys.wallet(firstUser + index)).toList();
+        List<Integer> done = new ArrayList<>();
+        for (List<Integer> group : this.redis.scriptGroups(keys)) {
+            String[] args = new String[1 + lines.size() + group.size() * lines.size()];
+            args[0] = Integer.toString(lines.size());
+            int a = 1;
             for (String line : lines) {
-                args[a++] = Long.toString(expected.get(line)[index]);
+                args[a++] = "v:" + line;
             }
+            for (int k : group) {
+                for (String line : lines) {
+                    args[a++] = Long.toString(expected.get(line)[indexes.get(k)]);
+                }
+            }
+            List<Long> complete = this.redis.commands()
+                .eval(COMPLETE, ScriptOutputType.MULTI, group.stream().map(keys::get).toArray(String[]::new), args);
+            complete.forEach((k) -> done.add(indexes.get(group.get(k.intValue()))));
         }
-        List<Long> done = this.redis.sync().eval(COMPLETE, ScriptOutputType.MULTI, keys, args);
-        return done.stream().map((k) -> indexes.get(k.intValue())).toList();
+        return done;
     }
 
     /**
@@ -252,7 +254,6 @@ final class EndToEndRun implements AutoCloseable {
     @Override
     public void close() {
         this.redis.close();
-        this.redisClient.shutdown();
     }
 
     /**

@@ -7,7 +7,7 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import org.walletplatform.model.RedisKeys;
 
 /**
@@ -17,7 +17,7 @@ import org.walletplatform.model.RedisKeys;
  */
 final class JournalTail {
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisClusterCommands<String, String> redis;
 
     private final long firstUser;
 
@@ -27,7 +27,7 @@ final class JournalTail {
 
     private long lastNamingMillis;
 
-    private JournalTail(StatefulRedisConnection<String, String> redis, String after, long firstUser, int users) {
+    private JournalTail(RedisClusterCommands<String, String> redis, String after, long firstUser, int users) {
         this.redis = redis;
         this.position = after;
         this.firstUser = firstUser;
@@ -38,17 +38,16 @@ final class JournalTail {
      * A tail from the journal's newest entry, for the {@code users} users from
      * {@code firstUser}.
      */
-    static JournalTail fromHead(StatefulRedisConnection<String, String> redis, long firstUser, int users) {
-        List<StreamMessage<String, String>> newest = redis.sync()
-            .xrevrange(RedisKeys.PRESENCE_JOURNAL, Range.create("-", "+"), Limit.from(1));
+    static JournalTail fromHead(RedisClusterCommands<String, String> redis, long firstUser, int users) {
+        List<StreamMessage<String, String>> newest = redis.xrevrange(RedisKeys.PRESENCE_JOURNAL, Range.create("-", "+"),
+                Limit.from(1));
         return new JournalTail(redis, newest.isEmpty() ? "0-0" : newest.get(0).getId(), firstUser, users);
     }
 
     /** Reads every entry appended since the last read; answers how many. */
     int readNew() {
-        List<StreamMessage<String, String>> entries = this.redis.sync()
-            .xread(XReadArgs.Builder.count(100_000),
-                    XReadArgs.StreamOffset.from(RedisKeys.PRESENCE_JOURNAL, this.position));
+        List<StreamMessage<String, String>> entries = this.redis.xread(XReadArgs.Builder.count(100_000),
+                XReadArgs.StreamOffset.from(RedisKeys.PRESENCE_JOURNAL, this.position));
         for (StreamMessage<String, String> entry : entries) {
             this.position = entry.getId();
             if (namesOneOfTheUsers(entry.getBody())) {

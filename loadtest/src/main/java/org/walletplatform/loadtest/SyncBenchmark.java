@@ -30,7 +30,11 @@ public final class SyncBenchmark {
         Http http = new Http();
         SyncMetricsScrape metrics = new SyncMetricsScrape(http,
                 options.getOrDefault("sync-worker", "http://127.0.0.1:8083"));
-        try (EndToEndRun endToEnd = new EndToEndRun(http, simulator, "redis://127.0.0.1:6379/0",
+        // the wallet's Redis: a redis:// URI, or a Redis Cluster's nodes (./wallet passes
+        // them when the platform
+        // runs on one)
+        try (EndToEndRun endToEnd = new EndToEndRun(http, simulator,
+                options.getOrDefault("redis", "redis://127.0.0.1:6379/0"),
                 "jdbc:mariadb://127.0.0.1:3306/wallet_ds_")) {
             SyncRound round = new SyncRound(new SnapshotApiBaseline(http, simulator),
                     new JdbcUpsertBaseline("jdbc:mariadb://127.0.0.1:3306/wallet_ds_0"), metrics, endToEnd, shape);

@@ -3,42 +3,43 @@ package org.walletplatform.loadtest;
 import java.util.List;
 import java.util.Map;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.walletplatform.model.RedisKeys;
+import org.walletplatform.testing.TestRedisCluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The harness's completeness check on a real Redis (database 1, as every test): a wallet
- * is complete when each line's version field is at the expected version or past it.
+ * The harness's completeness check on a real Redis (database 1, as every test) and on a
+ * Redis Cluster, where the wallets' keys fall in different slots: a wallet is complete
+ * when each line's version field is at the expected version or past it.
  */
+@ParameterizedClass
+@ValueSource(strings = { "standalone", "cluster" })
 class EndToEndRunIT {
 
     static final String REDIS = "redis://" + System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1") + ":6379/1";
 
     private static final long FIRST_USER = 91_000_000L;
 
-    private static RedisClient client;
+    private final String uri;
 
-    private static StatefulRedisConnection<String, String> redis;
+    private final HarnessRedis redis;
 
-    @BeforeAll
-    static void connect() {
-        client = RedisClient.create(REDIS);
-        redis = client.connect();
+    EndToEndRunIT(String topology) {
+        this.uri = "cluster".equals(topology) ? String.join(",", TestRedisCluster.nodes()) : REDIS;
+        this.redis = HarnessRedis.connect(this.uri);
     }
 
-    @AfterAll
-    static void close() {
+    @AfterEach
+    void close() {
         for (int i = 0; i < 6; i++) {
-            redis.sync().del(RedisKeys.wallet(FIRST_USER + i));
+            this.redis.commands().del(RedisKeys.wallet(FIRST_USER + i));
         }
-        redis.close();
-        client.shutdown();
+        this.redis.close();
     }
 
     @Test
@@ -53,18 +54,18 @@ class EndToEndRunIT {
         Map<String, long[]> expected = Map.of("cash", new long[] { 3, 3, 3, 3, 3, 3 }, "coins",
                 new long[] { 7, 7, 7, 7, 7, 7 });
 
-        try (EndToEndRun run = new EndToEndRun(new Http(), "http://127.0.0.1:1", REDIS, "jdbc:unused")) {
+        try (EndToEndRun run = new EndToEndRun(new Http(), "http://127.0.0.1:1", this.uri, "jdbc:unused")) {
             assertThat(run.complete(List.of(0, 1, 2, 3, 4, 5), FIRST_USER, List.of("cash", "coins"), expected))
-                .containsExactly(0, 4, 5);
+                .containsExactlyInAnyOrder(0, 4, 5);
             // a subset keeps its own indexes, not its positions
             assertThat(run.complete(List.of(3, 4), FIRST_USER, List.of("cash", "coins"), expected)).containsExactly(4);
         }
     }
 
-    private static void wallet(int index, Map<String, String> fields) {
+    private void wallet(int index, Map<String, String> fields) {
         String key = RedisKeys.wallet(FIRST_USER + index);
-        redis.sync().del(key);
-        redis.sync().hset(key, fields);
+        this.redis.commands().del(key);
+        this.redis.commands().hset(key, fields);
     }
 
 }

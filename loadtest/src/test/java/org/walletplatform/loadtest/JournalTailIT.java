@@ -36,7 +36,7 @@ class JournalTailIT {
     @Test
     void stopsAtTheNewestEntryNamingOneOfTheRoundsUsers() {
         append("101", "");
-        JournalTail tail = JournalTail.fromHead(redis, 100, 10);
+        JournalTail tail = JournalTail.fromHead(redis.sync(), 100, 10);
         assertThat(tail.readNew()).isZero();
         assertThat(tail.lastNamingMillis()).as("the entry before the tail began").isZero();
 
