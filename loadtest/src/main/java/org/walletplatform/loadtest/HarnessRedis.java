@@ -1,6 +1,7 @@
 package org.walletplatform.loadtest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,20 +32,12 @@ final class HarnessRedis implements AutoCloseable {
 
     private final boolean cluster;
 
-    private HarnessRedis(RedisClient client) {
-        StatefulRedisConnection<String, String> standalone = client.connect();
+    private HarnessRedis(AbstractRedisClient client, StatefulConnection<String, String> connection,
+            RedisClusterCommands<String, String> commands, boolean cluster) {
         this.client = client;
-        this.connection = standalone;
-        this.commands = standalone.sync();
-        this.cluster = false;
-    }
-
-    private HarnessRedis(RedisClusterClient client) {
-        StatefulRedisClusterConnection<String, String> clustered = client.connect();
-        this.client = client;
-        this.connection = clustered;
-        this.commands = clustered.sync();
-        this.cluster = true;
+        this.connection = connection;
+        this.commands = commands;
+        this.cluster = cluster;
     }
 
     /**
@@ -53,10 +46,14 @@ final class HarnessRedis implements AutoCloseable {
      */
     static HarnessRedis connect(String uri) {
         if (uri.startsWith("redis://")) {
-            return new HarnessRedis(RedisClient.create(uri));
+            RedisClient client = RedisClient.create(uri);
+            StatefulRedisConnection<String, String> connection = client.connect();
+            return new HarnessRedis(client, connection, connection.sync(), false);
         }
-        return new HarnessRedis(RedisClusterClient.create(
-                List.of(uri.split(",")).stream().map((node) -> RedisURI.create("redis://" + node.strip())).toList()));
+        RedisClusterClient client = RedisClusterClient
+            .create(Arrays.stream(uri.split(",")).map((node) -> RedisURI.create("redis://" + node.strip())).toList());
+        StatefulRedisClusterConnection<String, String> connection = client.connect();
+        return new HarnessRedis(client, connection, connection.sync(), true);
     }
 
     RedisClusterCommands<String, String> commands() {
