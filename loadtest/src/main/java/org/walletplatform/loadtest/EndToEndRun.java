@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import org.walletplatform.model.RedisKeys;
 import tools.jackson.databind.JsonNode;
@@ -191,8 +192,9 @@ final class EndToEndRun implements AutoCloseable {
      */
     List<Integer> complete(List<Integer> indexes, long firstUser, List<String> lines, Map<String, long[]> expected) {
         List<String> keys = indexes.stream().map((index) -> RedisKeys.wallet(firstUser + index)).toList();
-        List<Integer> done = new ArrayList<>();
-        for (List<Integer> group : this.redis.scriptGroups(keys)) {
+        List<List<Integer>> groups = List.copyOf(this.redis.scriptGroups(keys));
+        List<RedisFuture<List<Long>>> answers = new ArrayList<>(groups.size());
+        for (List<Integer> group : groups) {
             String[] args = new String[1 + lines.size() + group.size() * lines.size()];
             args[0] = Integer.toString(lines.size());
             int a = 1;
@@ -204,9 +206,13 @@ final class EndToEndRun implements AutoCloseable {
                     args[a++] = Long.toString(expected.get(line)[indexes.get(k)]);
                 }
             }
-            List<Long> complete = this.redis.commands()
-                .eval(COMPLETE, ScriptOutputType.MULTI, group.stream().map(keys::get).toArray(String[]::new), args);
-            complete.forEach((k) -> done.add(indexes.get(group.get(k.intValue()))));
+            answers.add(this.redis.async()
+                .eval(COMPLETE, ScriptOutputType.MULTI, group.stream().map(keys::get).toArray(String[]::new), args));
+        }
+        List<Integer> done = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            List<Integer> group = groups.get(g);
+            answers.get(g).toCompletableFuture().join().forEach((k) -> done.add(indexes.get(group.get(k.intValue()))));
         }
         return done;
     }

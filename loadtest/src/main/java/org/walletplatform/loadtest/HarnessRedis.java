@@ -15,6 +15,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
 /**
@@ -30,13 +31,17 @@ final class HarnessRedis implements AutoCloseable {
 
     private final RedisClusterCommands<String, String> commands;
 
+    private final RedisClusterAsyncCommands<String, String> async;
+
     private final boolean cluster;
 
     private HarnessRedis(AbstractRedisClient client, StatefulConnection<String, String> connection,
-            RedisClusterCommands<String, String> commands, boolean cluster) {
+            RedisClusterCommands<String, String> commands, RedisClusterAsyncCommands<String, String> async,
+            boolean cluster) {
         this.client = client;
         this.connection = connection;
         this.commands = commands;
+        this.async = async;
         this.cluster = cluster;
     }
 
@@ -48,16 +53,21 @@ final class HarnessRedis implements AutoCloseable {
         if (uri.startsWith("redis://")) {
             RedisClient client = RedisClient.create(uri);
             StatefulRedisConnection<String, String> connection = client.connect();
-            return new HarnessRedis(client, connection, connection.sync(), false);
+            return new HarnessRedis(client, connection, connection.sync(), connection.async(), false);
         }
         RedisClusterClient client = RedisClusterClient
             .create(Arrays.stream(uri.split(",")).map((node) -> RedisURI.create("redis://" + node.strip())).toList());
         StatefulRedisClusterConnection<String, String> connection = client.connect();
-        return new HarnessRedis(client, connection, connection.sync(), true);
+        return new HarnessRedis(client, connection, connection.sync(), connection.async(), true);
     }
 
     RedisClusterCommands<String, String> commands() {
         return this.commands;
+    }
+
+    /** For calls sent together, answered in one wait (on a Cluster, one per slot). */
+    RedisClusterAsyncCommands<String, String> async() {
+        return this.async;
     }
 
     /**

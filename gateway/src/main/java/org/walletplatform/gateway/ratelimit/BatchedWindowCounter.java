@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import io.lettuce.core.cluster.SlotHash;
@@ -63,7 +62,7 @@ class BatchedWindowCounter implements DisposableBean {
 
     private final LongSupplier clock;
 
-    private final Map<String, Cell> cells = new ConcurrentHashMap<>();
+    private final Map<String, WindowCell> cells = new ConcurrentHashMap<>();
 
     private final ScheduledExecutorService flusher;
 
@@ -94,12 +93,12 @@ class BatchedWindowCounter implements DisposableBean {
      */
     long admit(String policy, SlidingWindow window, List<Limit> limits, long now) {
         long index = window.index(now);
-        List<Cell> counted = new ArrayList<>(limits.size());
+        List<WindowCell> counted = new ArrayList<>(limits.size());
         for (Limit limit : limits) {
-            Cell cell = cell(policy, window, limit.key(), index);
+            WindowCell cell = cell(policy, window, limit.key(), index);
             long wait = cell.countIfAdmitted(window, limit.max(), now);
             if (wait > 0) {
-                counted.forEach(Cell::uncount);
+                counted.forEach(WindowCell::uncount);
                 return wait;
             }
             counted.add(cell);
@@ -107,16 +106,16 @@ class BatchedWindowCounter implements DisposableBean {
         return 0;
     }
 
-    private Cell cell(String policy, SlidingWindow window, String key, long index) {
-        Cell cell = this.cells.get(key + ":" + index);
+    private WindowCell cell(String policy, SlidingWindow window, String key, long index) {
+        WindowCell cell = this.cells.get(key + ":" + index);
         if (cell != null) {
             return cell;
         }
         // the previous window's cell, while held here, knows this instance's latest
         // counts of it; Redis's total of it comes with the new cell's first flush
-        Cell previous = this.cells.get(key + ":" + (index - 1));
+        WindowCell previous = this.cells.get(key + ":" + (index - 1));
         return this.cells.computeIfAbsent(key + ":" + index,
-                (k) -> new Cell(policy, key, index, window.windowMillis(), previous));
+                (k) -> new WindowCell(policy, key, index, window.windowMillis(), previous));
     }
 
     /**
@@ -202,7 +201,7 @@ class BatchedWindowCounter implements DisposableBean {
     }
 
     /** A cell's counts on their way to Redis. */
-    private record Sending(Cell cell, String key, long added, long expiryMillis) {
+    private record Sending(WindowCell cell, String key, long added, long expiryMillis) {
     }
 
     /** A task that throws is never run again by the executor: this one never throws. */
@@ -222,98 +221,6 @@ class BatchedWindowCounter implements DisposableBean {
     @Override
     public void destroy() {
         this.flusher.shutdownNow();
-    }
-
-    /** One counter's window as this instance knows it. */
-    private static final class Cell {
-
-        final String policy;
-
-        /** The counter's key, without the window's index. */
-        final String key;
-
-        final long index;
-
-        final long windowMillis;
-
-        /**
-         * The previous window's cell, if this instance held one when this was made; let
-         * go once this window ended.
-         */
-        volatile Cell previous;
-
-        /** Counted here, not yet sent to Redis. */
-        final AtomicLong unsent = new AtomicLong();
-
-        /** Counted here, not yet part of {@link #settled}. */
-        final AtomicLong pending = new AtomicLong();
-
-        /** The shared total as Redis last answered it. */
-        volatile long settled;
-
-        /** The previous window's shared total as Redis last answered it. */
-        volatile long previousSettled;
-
-        volatile boolean previousFetched;
-
-        Cell(String policy, String key, long index, long windowMillis, Cell previous) {
-            this.policy = policy;
-            this.key = key;
-            this.index = index;
-            this.windowMillis = windowMillis;
-            this.previous = previous;
-        }
-
-        long end() {
-            return (this.index + 1) * this.windowMillis;
-        }
-
-        /**
-         * This window's count as far as known. Pending first: a flush settles the total
-         * before it takes what was sent off pending, so a count read in between is too
-         * high, never too low.
-         */
-        long total(long pending) {
-            return this.settled + pending;
-        }
-
-        long previousTotal() {
-            Cell before = this.previous;
-            long here = (before != null) ? before.total(before.pending.get()) : 0;
-            return Math.max(here, this.previousSettled);
-        }
-
-        /** 0 if admitted (and counted); otherwise the milliseconds until one would be. */
-        long countIfAdmitted(SlidingWindow window, long limit, long now) {
-            while (true) {
-                long pending = this.pending.get();
-                long current = total(pending);
-                long previous = previousTotal();
-                if (!window.admits(previous, current, limit, now)) {
-                    return Math.max(1, window.retryAfterMillis(previous, current, limit, now));
-                }
-                if (this.pending.compareAndSet(pending, pending + 1)) {
-                    this.unsent.incrementAndGet();
-                    return 0;
-                }
-            }
-        }
-
-        /** Takes back a count another limit refused (sent as -1 if already sent). */
-        void uncount() {
-            this.pending.decrementAndGet();
-            this.unsent.decrementAndGet();
-        }
-
-        void settle(long sent, long total, long previousTotal) {
-            // the total first, then what it now holds leaves pending (flushes run one at
-            // a time, so totals arrive in order)
-            this.settled = total;
-            this.pending.addAndGet(-sent);
-            this.previousSettled = previousTotal;
-            this.previousFetched = true;
-        }
-
     }
 
 }
