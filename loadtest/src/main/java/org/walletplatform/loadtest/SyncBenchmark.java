@@ -31,8 +31,7 @@ public final class SyncBenchmark {
         SyncMetricsScrape metrics = new SyncMetricsScrape(http,
                 options.getOrDefault("sync-worker", "http://127.0.0.1:8083"));
         // the wallet's Redis: a redis:// URI, or a Redis Cluster's nodes (./wallet passes
-        // them when the platform
-        // runs on one)
+        // them when the platform runs on one)
         try (EndToEndRun endToEnd = new EndToEndRun(http, simulator,
                 options.getOrDefault("redis", "redis://127.0.0.1:6379/0"),
                 "jdbc:mariadb://127.0.0.1:3306/wallet_ds_")) {
