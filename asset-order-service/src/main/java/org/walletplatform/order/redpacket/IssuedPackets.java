@@ -1,7 +1,10 @@
 package org.walletplatform.order.redpacket;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.DistributionSummary;
@@ -16,9 +19,11 @@ import org.springframework.stereotype.Component;
 /**
  * Records newly issued red packets as pending in Redis ({@link PendingTokens}' keys): the
  * token record, the account's pending sum and field, the index by issue time, and the
- * request's nonce, in one Lua call. Concurrent issuances hand their packets to one thread
- * that records them together, one call per batch ({@link Batcher}): a batch is what
- * arrived while the one before was in Redis, up to {@code recordingBatch}.
+ * request's nonce, in one Lua call (on a Redis Cluster the nonce is claimed just before).
+ * Concurrent issuances hand their packets to one thread that records them together, one
+ * call per batch ({@link Batcher}): a batch is what arrived while the one before was in
+ * Redis, up to {@code recordingBatch}. On a Redis Cluster, one call per pending shard of
+ * the batch ({@link RedPacketKeys}).
  */
 @Component
 class IssuedPackets implements DisposableBean {
@@ -59,14 +64,14 @@ class IssuedPackets implements DisposableBean {
 
     private final RedPacketProperties properties;
 
-    private final PendingIndex index;
+    private final RedPacketKeys keys;
 
     private final Batcher<NewPacket, String> issues;
 
-    IssuedPackets(StringRedisTemplate redis, RedPacketProperties properties, PendingIndex index, MeterRegistry meters) {
+    IssuedPackets(StringRedisTemplate redis, RedPacketProperties properties, RedPacketKeys keys, MeterRegistry meters) {
         this.redis = redis;
         this.properties = properties;
-        this.index = index;
+        this.keys = keys;
         this.issues = new Batcher<>("pending-recorder", Math.max(properties.recordingBatch(), 1),
                 properties.recordingLinger(),
                 DistributionSummary.builder("order.redpacket.recording.batch")
@@ -104,21 +109,51 @@ class IssuedPackets implements DisposableBean {
     }
 
     private List<String> issueAll(List<NewPacket> packets) {
-        List<String> keys = new ArrayList<>(packets.size() * 4);
+        if (!this.keys.cluster()) {
+            return issueTogether(packets);
+        }
+        // a Cluster runs a script on keys of one slot: the nonces, each in a slot of its
+        // own, are claimed first, then each pending shard's packets go in a call of their
+        // own (a packet whose issuance then fails has spent its nonce: the line signs its
+        // retry anew)
+        String[] answers = new String[packets.size()];
+        Map<Integer, List<Integer>> byShard = new LinkedHashMap<>();
+        for (int i = 0; i < packets.size(); i++) {
+            NewPacket packet = packets.get(i);
+            if (packet.nonce() != null && !Boolean.TRUE.equals(this.redis.opsForValue()
+                .setIfAbsent(packet.nonce().key(), "1", Duration.ofSeconds(packet.nonce().ttlSeconds())))) {
+                answers[i] = REPLAYED;
+                continue;
+            }
+            byShard.computeIfAbsent(this.keys.shardOf(packet.record().actId()), (shard) -> new ArrayList<>()).add(i);
+        }
+        for (List<Integer> shard : byShard.values()) {
+            List<String> recorded = issueTogether(shard.stream()
+                .map((i) -> new NewPacket(packets.get(i).record(), packets.get(i).issuedAtMs(), null))
+                .toList());
+            for (int j = 0; j < shard.size(); j++) {
+                answers[shard.get(j)] = recorded.get(j);
+            }
+        }
+        return List.of(answers);
+    }
+
+    private List<String> issueTogether(List<NewPacket> packets) {
+        List<String> callKeys = new ArrayList<>(packets.size() * 4);
         List<String> args = new ArrayList<>(packets.size() * 6);
         String ttl = Long.toString(this.properties.tokenTtl().toSeconds());
         for (NewPacket packet : packets) {
             TokenRecord record = packet.record();
-            keys.addAll(List.of(PendingTokens.tokenKey(record.orderNo()), PendingTokens.accountKey(record.actId()),
-                    this.index.keyOf(record.actId())));
+            callKeys.addAll(List.of(this.keys.token(record.orderNo()), this.keys.account(record.actId()),
+                    this.keys.pending(record.actId())));
             if (packet.nonce() != null) {
-                keys.add(packet.nonce().key());
+                callKeys.add(packet.nonce().key());
             }
             args.addAll(List.of(record.encode(), ttl, Long.toString(record.amountMinor()),
                     Long.toString(packet.issuedAtMs()), record.orderNo(),
                     (packet.nonce() != null) ? Long.toString(packet.nonce().ttlSeconds()) : "0"));
         }
-        List<?> answers = this.redis.execute(ISSUE, keys, args.toArray());
+        List<?> answers = this.redis.execute(ISSUE, callKeys, args.toArray());
         return answers.stream().map(Object::toString).toList();
     }
 

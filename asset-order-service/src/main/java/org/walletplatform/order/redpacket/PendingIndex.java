@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The index of pending red packets by issue time, split over {@code pendingShards} sorted
- * sets {@code rp:pending:<shard>} (by actID) so no one key takes every issuance.
+ * sets (by actID, {@link RedPacketKeys#pending}) so no one key takes every issuance.
  * {@link PendingTokens}' scripts keep it in step with the token records; this reads it,
  * for the job that publishes stale packets again and for reconciliation.
  */
@@ -19,20 +19,11 @@ class PendingIndex implements UnsettledIssues {
 
     private final StringRedisTemplate redis;
 
-    private final int shards;
+    private final RedPacketKeys keys;
 
-    PendingIndex(StringRedisTemplate redis, RedPacketProperties properties) {
+    PendingIndex(StringRedisTemplate redis, RedPacketKeys keys) {
         this.redis = redis;
-        this.shards = properties.pendingShards();
-    }
-
-    /** The index key an account's packets are listed under. */
-    String keyOf(long actId) {
-        return shardKey(Math.floorMod(actId, this.shards));
-    }
-
-    private static String shardKey(int shard) {
-        return "rp:pending:" + shard;
+        this.keys = keys;
     }
 
     /**
@@ -41,8 +32,8 @@ class PendingIndex implements UnsettledIssues {
      */
     List<String> pendingSince(long beforeMs, int limit) {
         List<String> orderNos = new ArrayList<>();
-        for (int shard = 0; shard < this.shards; shard++) {
-            var members = this.redis.opsForZSet().rangeByScore(shardKey(shard), 0, beforeMs, 0, limit);
+        for (int shard = 0; shard < this.keys.shards(); shard++) {
+            var members = this.redis.opsForZSet().rangeByScore(this.keys.pendingShard(shard), 0, beforeMs, 0, limit);
             if (members != null) {
                 orderNos.addAll(members);
             }
@@ -52,8 +43,8 @@ class PendingIndex implements UnsettledIssues {
 
     @Override
     public boolean anyIssuedBefore(long epochMs) {
-        for (int shard = 0; shard < this.shards; shard++) {
-            var oldest = this.redis.opsForZSet().rangeWithScores(shardKey(shard), 0, 0);
+        for (int shard = 0; shard < this.keys.shards(); shard++) {
+            var oldest = this.redis.opsForZSet().rangeWithScores(this.keys.pendingShard(shard), 0, 0);
             if (oldest != null && !oldest.isEmpty() && oldest.iterator().next().getScore() < epochMs) {
                 return true;
             }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.walletplatform.redpacket.token.RedPacketToken;
 
@@ -18,9 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Red-packet tokens in Redis, from issuance until well after settlement. Per token, a
- * record {@code rp:tok:{orderNo}} = {@code status|record} (its status moves only forward:
- * 1 created, 2 processing, 8 success); per account, a hash {@code rp:acct:{actId}} with
- * the sum of its pending packets ({@code pending}), one field per pending packet
+ * record {@code rp:tok:{rp:S}:orderNo} = {@code status|record} (its status moves only
+ * forward: 1 created, 2 processing, 8 success); per account, a hash
+ * {@code rp:acct:{rp:S}:actId} (S: the account's pending shard, {@link RedPacketKeys})
+ * with the sum of its pending packets ({@code pending}), one field per pending packet
  * ({@code p:<orderNo>}), and a cache of its settled balance ({@code s}, income {@code i},
  * ledger version {@code v}); and each pending packet listed in the {@link PendingIndex}
  * by issue time. Every change is one Lua script, so the pending sum and the index always
@@ -76,32 +78,24 @@ class PendingTokens {
 
     private final StringRedisTemplate redis;
 
-    private final RedPacketProperties properties;
+    private final RedPacketKeys keys;
 
-    private final PendingIndex index;
-
-    PendingTokens(StringRedisTemplate redis, RedPacketProperties properties, PendingIndex index) {
+    PendingTokens(StringRedisTemplate redis, RedPacketKeys keys) {
         this.redis = redis;
-        this.properties = properties;
-        this.index = index;
-    }
-
-    static String tokenKey(String orderNo) {
-        return "rp:tok:{" + orderNo + "}";
-    }
-
-    static String accountKey(long actId) {
-        return "rp:acct:{" + actId + "}";
+        this.keys = keys;
     }
 
     Optional<TokenRecord> find(String orderNo) {
-        return Optional.ofNullable(this.redis.opsForValue().get(tokenKey(orderNo))).map(TokenRecord::decode);
+        return Optional.ofNullable(this.redis.opsForValue().get(this.keys.token(orderNo))).map(TokenRecord::decode);
     }
 
+    /** One call, or on a Redis Cluster one per pending shard the packets fall in. */
     void markProcessing(List<String> orderNos) {
-        if (!orderNos.isEmpty()) {
-            this.redis.execute(PROCESSING, orderNos.stream().map(PendingTokens::tokenKey).toList());
-        }
+        orderNos.stream()
+            .collect(Collectors.groupingBy((orderNo) -> this.keys.batchGroupOf(RedPacketKeys.actIdOf(orderNo)),
+                    Collectors.mapping(this.keys::token, Collectors.toList())))
+            .values()
+            .forEach((tokens) -> this.redis.execute(PROCESSING, tokens));
     }
 
     /**
@@ -114,18 +108,18 @@ class PendingTokens {
         List<ScriptCall> calls = new ArrayList<>(packetsByAccount.size());
         packetsByAccount.forEach((actId, packets) -> {
             SettledAccount account = accounts.get(actId);
-            List<String> keys = new ArrayList<>(packets.size() + 2);
-            keys.add(accountKey(actId));
-            keys.add(this.index.keyOf(actId));
+            List<String> callKeys = new ArrayList<>(packets.size() + 2);
+            callKeys.add(this.keys.account(actId));
+            callKeys.add(this.keys.pending(actId));
             List<String> args = new ArrayList<>(packets.size() * 2 + 3);
             for (TokenRecord packet : packets) {
-                keys.add(tokenKey(packet.orderNo()));
+                callKeys.add(this.keys.token(packet.orderNo()));
                 args.add(packet.orderNo());
                 args.add(Long.toString(packet.amountMinor()));
             }
             args.addAll(List.of(Long.toString(account.balanceMinor()), Long.toString(account.incomeMinor()),
                     Long.toString(account.version())));
-            calls.add(new ScriptCall(keys, args));
+            calls.add(new ScriptCall(callKeys, args));
         });
         List<Object> moved = evalPipelined(SETTLED, calls);
         Map<Long, Long> movedByAccount = new LinkedHashMap<>();
@@ -138,18 +132,18 @@ class PendingTokens {
 
     /** The records of the account's pending packets. */
     List<TokenRecord> pendingOf(long actId) {
-        List<String> keys = this.redis.opsForHash()
-            .keys(accountKey(actId))
+        List<String> tokens = this.redis.opsForHash()
+            .keys(this.keys.account(actId))
             .stream()
             .map(Object::toString)
             .filter((field) -> field.startsWith("p:"))
-            .map((field) -> tokenKey(field.substring(2)))
+            .map((field) -> this.keys.token(field.substring(2)))
             .toList();
-        if (keys.isEmpty()) {
+        if (tokens.isEmpty()) {
             return List.of();
         }
         return this.redis.opsForValue()
-            .multiGet(keys)
+            .multiGet(tokens)
             .stream()
             .filter(java.util.Objects::nonNull)
             .map(TokenRecord::decode)
@@ -163,7 +157,7 @@ class PendingTokens {
      */
     List<CachedAccount> accounts(List<Long> actIds) {
         List<Object> entries = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
-            actIds.forEach((actId) -> connection.hashCommands().hGetAll(bytes(accountKey(actId))));
+            actIds.forEach((actId) -> connection.hashCommands().hGetAll(bytes(this.keys.account(actId))));
             return null;
         });
         List<CachedAccount> accounts = new ArrayList<>(actIds.size());
@@ -175,7 +169,7 @@ class PendingTokens {
 
     /** The account's pending sum and count, and its cached settled figures. */
     CachedAccount account(long actId) {
-        return cachedAccount(actId, this.redis.opsForHash().entries(accountKey(actId)));
+        return cachedAccount(actId, this.redis.opsForHash().entries(this.keys.account(actId)));
     }
 
     private static CachedAccount cachedAccount(long actId, Map<?, ?> fields) {
@@ -197,7 +191,7 @@ class PendingTokens {
     void cache(Collection<SettledAccount> accounts) {
         evalPipelined(CACHE,
                 accounts.stream()
-                    .map((account) -> new ScriptCall(List.of(accountKey(account.actId())),
+                    .map((account) -> new ScriptCall(List.of(this.keys.account(account.actId())),
                             List.of(Long.toString(account.balanceMinor()), Long.toString(account.incomeMinor()),
                                     Long.toString(account.version()))))
                     .toList());

@@ -21,7 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenValidFor a client may present a token this long after its issue
  * @param republishAfter a token still pending this long after issuance is published for
  * settlement again (its first publication may have been lost)
- * @param pendingShards the pending-token index is split into this many Redis keys, so no
+ * @param pendingShards the pending-token index is split into this many Redis keys (and,
+ * on a Redis Cluster, the red packets over this many slots: {@link RedPacketKeys}), so no
  * one key takes every issuance
  * @param signingBatch the most tokens signed under one signature (1: each signed alone;
  * at most 1,024, so a token stays well within the 2,048 characters a presented one may

@@ -95,14 +95,14 @@ class BudgetReconciliationIT {
         // a cash packet issued a minute ago, still pending (the pending index of the
         // red-packet store)
         String packet = "unsettled-" + scene.id();
-        this.redis.opsForZSet().add("rp:pending:0", packet, System.currentTimeMillis() - 60_000);
+        this.redis.opsForZSet().add("rp:pending:{rp:0}", packet, System.currentTimeMillis() - 60_000);
         try {
             this.reconciler.reconcile();
             Thread.sleep(1_100);
             assertThat(reclaimsOf(this.reconciler.reconcile(), scene)).as("the packet may be this lessee's").isEmpty();
         }
         finally {
-            this.redis.opsForZSet().remove("rp:pending:0", packet); // settled
+            this.redis.opsForZSet().remove("rp:pending:{rp:0}", packet); // settled
         }
 
         assertThat(reclaimsOf(this.reconciler.reconcile(), scene))

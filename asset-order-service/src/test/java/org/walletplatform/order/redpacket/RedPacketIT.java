@@ -59,8 +59,13 @@ import static org.awaitility.Awaitility.await;
 @RecordApplicationEvents
 class RedPacketIT {
 
-    /** Act ids unique to this run: the ledger outlives test runs. */
-    private static final long RUN = System.currentTimeMillis() % 1_000_000_000L * 1_000 + 300;
+    /**
+     * Act ids unique to this test, since the ledger outlives test runs: a base per test
+     * (tests start milliseconds apart, and each uses fewer than 700 act ids from its
+     * base), so RedPacketOnClusterIT running these tests again in the same JVM meets none
+     * of their orders.
+     */
+    private final long run = System.currentTimeMillis() % 1_000_000_000L * 1_000 + 300;
 
     @LocalServerPort
     private int port;
@@ -81,7 +86,7 @@ class RedPacketIT {
     private IssuedPackets issued;
 
     @Autowired
-    private PendingIndex index;
+    private RedPacketKeys keys;
 
     @Autowired
     private PendingRepublisher republisher;
@@ -122,7 +127,7 @@ class RedPacketIT {
 
     @Test
     void shouldCountEveryPacketAtOnceAndSettleEachExactlyOnce() throws Exception {
-        long actId = RUN + 1;
+        long actId = this.run + 1;
         SplittableRandom random = new SplittableRandom(7);
         long total = 0;
         List<String> orderNos = new ArrayList<>();
@@ -173,13 +178,13 @@ class RedPacketIT {
         Map<Long, Long> expected = new HashMap<>();
         List<Callable<HttpResponse<String>>> issuances = new ArrayList<>();
         for (int i = 0; i < 48; i++) {
-            long actId = RUN + 600 + i % 16;
+            long actId = this.run + 600 + i % 16;
             String body = cash(actId, "together-" + i, 100 + i);
             expected.merge(actId, 100L + i, Long::sum);
             issuances.add(() -> this.api.post("/v1/rewards", body));
             issuances.add(() -> this.api.post("/v1/rewards", body));
         }
-        String repeated = cash(RUN + 616, "repeated", 5);
+        String repeated = cash(this.run + 616, "repeated", 5);
         HttpRequest once = OrderApi
             .signed(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/rewards")), "POST",
                     "/v1/rewards", OrderApi.LINE, repeated)
@@ -210,7 +215,7 @@ class RedPacketIT {
         for (Map.Entry<Long, Long> account : expected.entrySet()) {
             assertThat(balance(account.getKey()).get("balanceMinor").asLong()).isEqualTo(account.getValue());
         }
-        assertThat(balance(RUN + 616).get("balanceMinor").asLong()).isEqualTo(5);
+        assertThat(balance(this.run + 616).get("balanceMinor").asLong()).isEqualTo(5);
         assertThat(batches.totalAmount() - recordedBefore).as("some batch held more than one packet")
             .isGreaterThan(batches.count() - batchesBefore);
     }
@@ -223,16 +228,17 @@ class RedPacketIT {
      */
     @Test
     void shouldAnswer503WhileRedisDoesNotAnswerAndIssueOnceOnTheRetry() throws Exception {
-        long actId = RUN + 95;
-        HttpResponse<String> paused;
-        RedisClient client = RedisClient.create("redis://127.0.0.1:6379");
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            connection.sync().clientPause(1_500);
-            paused = this.api.post("/v1/rewards", cash(actId, "paused", 70));
+        long actId = this.run + 95;
+        for (String node : redisNodes()) {
+            RedisClient client = RedisClient.create("redis://" + node);
+            try (StatefulRedisConnection<String, String> connection = client.connect()) {
+                connection.sync().clientPause(1_500);
+            }
+            finally {
+                client.shutdown();
+            }
         }
-        finally {
-            client.shutdown();
-        }
+        HttpResponse<String> paused = this.api.post("/v1/rewards", cash(actId, "paused", 70));
 
         assertThat(paused.statusCode()).as(paused.body()).isEqualTo(503);
         assertThat(paused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -246,7 +252,7 @@ class RedPacketIT {
 
     @Test
     void shouldAnswerARetryWithTheSameTokenAndSettleARedeliveredPacketOnce() throws Exception {
-        long actId = RUN + 2;
+        long actId = this.run + 2;
         HttpResponse<String> first = this.api.post("/v1/rewards", cash(actId, "r", 500));
         HttpResponse<String> again = this.api.post("/v1/rewards", cash(actId, "r", 500));
         HttpResponse<String> other = this.api.post("/v1/rewards", cash(actId, "r", 501));
@@ -272,7 +278,7 @@ class RedPacketIT {
 
     @Test
     void shouldSettleAPacketWhosePublicationWasLost() throws Exception {
-        long actId = RUN + 3;
+        long actId = this.run + 3;
         String orderNo = actId + "_it-cash_lost_cash_1";
         RedPacketToken token = new RedPacketToken(this.signer.signingKeyId(), "", actId, "gala", "it-cash", 900,
                 orderNo, System.currentTimeMillis() - 60_000, "lost", RedPacketToken.CREATED);
@@ -291,7 +297,7 @@ class RedPacketIT {
 
     @Test
     void shouldServeTheBalanceAsABusinessLineSnapshotWhoseVersionGrowsWithEveryChange() throws Exception {
-        long actId = RUN + 8;
+        long actId = this.run + 8;
         JsonNode unknown = this.api.body(this.api.get("/lines/redpacket/v1/snapshots/" + actId));
         assertThat(unknown.get("version").asLong()).isZero();
         assertThat(unknown.get("assets")).isEmpty();
@@ -320,9 +326,9 @@ class RedPacketIT {
 
     @Test
     void shouldServeManyBalancesInOneBatchCallAsTheSingleCallsDo() throws Exception {
-        long settledActId = RUN + 9;
-        long pendingActId = RUN + 10;
-        long untouchedActId = RUN + 11;
+        long settledActId = this.run + 9;
+        long pendingActId = this.run + 10;
+        long untouchedActId = this.run + 11;
         this.api.post("/v1/rewards", cash(settledActId, "b1", 250));
         awaitBalance(settledActId, "settledMinor", 250);
         MessageListenerContainer settler = this.listeners.getListenerContainer("redpacket-settler");
@@ -331,9 +337,9 @@ class RedPacketIT {
         List<JsonNode> singles = new ArrayList<>();
         try {
             this.api.post("/v1/rewards", cash(pendingActId, "b2", 70));
-            this.redis.opsForHash().delete(PendingTokens.accountKey(settledActId), "s", "i", "v"); // from
-                                                                                                   // the
-                                                                                                   // ledger
+            this.redis.opsForHash().delete(this.keys.account(settledActId), "s", "i", "v"); // from
+                                                                                            // the
+                                                                                            // ledger
             batch = this.api.body(this.api.post("/lines/redpacket/v1/snapshots:batch", "{\"userIds\": [%d, %d, %d, %d]}"
                 .formatted(settledActId, pendingActId, untouchedActId, settledActId)));
             for (long actId : List.of(settledActId, pendingActId, untouchedActId)) {
@@ -356,7 +362,7 @@ class RedPacketIT {
      */
     @Test
     void shouldTellTheWalletOfTheAccountOnAReplayToo(ApplicationEvents events) throws Exception {
-        long actId = RUN + 15;
+        long actId = this.run + 15;
         TokenRecord first = issuedRecord(actId, "replayed", 30);
         events.clear();
 
@@ -370,8 +376,8 @@ class RedPacketIT {
 
     @Test
     void shouldTellTheWalletOfASettlementOnlyWhenItChangesTheBalance(ApplicationEvents events) throws Exception {
-        long pendingActId = RUN + 12;
-        long lostActId = RUN + 13;
+        long pendingActId = this.run + 12;
+        long lostActId = this.run + 13;
         MessageListenerContainer settler = this.listeners.getListenerContainer("redpacket-settler");
         settler.stop();
         try {
@@ -395,7 +401,7 @@ class RedPacketIT {
 
     @Test
     void shouldLeaveTheShardConnectionsReadCommittedAfterSettling() throws Exception {
-        long actId = RUN + 14;
+        long actId = this.run + 14;
         MessageListenerContainer settler = this.listeners.getListenerContainer("redpacket-settler");
         settler.stop();
         try {
@@ -432,7 +438,7 @@ class RedPacketIT {
 
     @Test
     void shouldKeepATestPhasePacketAwayFromTheBalance() throws Exception {
-        long actId = RUN + 4;
+        long actId = this.run + 4;
         HttpResponse<String> issued = this.api.post("/v1/rewards",
                 cash(actId, "r", 300).replace("\"gala\"", "\"it-testing\""));
 
@@ -444,7 +450,7 @@ class RedPacketIT {
 
     @Test
     void shouldRestoreTheBalanceExactlyFromTokensTheClientPresentsAfterRedisLostThem() throws Exception {
-        long actId = RUN + 5;
+        long actId = this.run + 5;
         MessageListenerContainer settler = this.listeners.getListenerContainer("redpacket-settler");
         settler.stop(); // the packets stay pending
         List<String> tokens = new ArrayList<>();
@@ -482,8 +488,8 @@ class RedPacketIT {
 
     @Test
     void shouldRefuseEveryForgedTamperedForeignReplayedOrExpiredTokenAndChangeNothing() throws Exception {
-        long actId = RUN + 6;
-        long other = RUN + 7;
+        long actId = this.run + 6;
+        long other = this.run + 7;
         String settledToken = this.api.body(this.api.post("/v1/rewards", cash(actId, "real", 1_000)))
             .get("token")
             .asString();
@@ -535,6 +541,13 @@ class RedPacketIT {
         assertThat(count("SELECT COUNT(*) FROM reward_order WHERE act_id = ?", actId)).isEqualTo(1);
     }
 
+    /**
+     * The Redis nodes the service under test uses (RedPacketOnClusterIT: its Cluster's).
+     */
+    List<String> redisNodes() {
+        return List.of("127.0.0.1:6379");
+    }
+
     private static String tamper(String signed, SplittableRandom random) {
         int dot = signed.indexOf('.');
         String payload = new String(java.util.Base64.getUrlDecoder().decode(signed.substring(0, dot)),
@@ -564,15 +577,15 @@ class RedPacketIT {
     private void wipeRedisRecordsOf(long actId, List<String> tokens) {
         for (String token : tokens) {
             String orderNo = this.signer.verify(token).outTradeNo();
-            this.redis.delete(PendingTokens.tokenKey(orderNo));
-            this.redis.opsForZSet().remove(this.index.keyOf(actId), orderNo);
+            this.redis.delete(this.keys.token(orderNo));
+            this.redis.opsForZSet().remove(this.keys.pending(actId), orderNo);
         }
-        this.redis.delete(PendingTokens.accountKey(actId));
+        this.redis.delete(this.keys.account(actId));
     }
 
     @Test
     void shouldLeavePacketsPendingWhileSettlementIsSwitchedOffAndSettleThemOnceOn() throws Exception {
-        long actId = RUN + 40;
+        long actId = this.run + 40;
         MessageListenerContainer settler = this.listeners.getListenerContainer(Settler.ID);
         long total = 0;
         this.switches.set(SettlementSwitch.NAME, false, "it", "peak");

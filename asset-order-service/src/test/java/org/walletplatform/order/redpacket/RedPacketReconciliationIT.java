@@ -89,9 +89,9 @@ class RedPacketReconciliationIT {
             this.jdbc.update(
                     "UPDATE rp_account SET balance_minor = balance_minor + 1," + " updated_at_ms = ? WHERE act_id = ?",
                     System.currentTimeMillis(), actId);
-            this.redis.opsForZSet().add("rp:pending:0", unsettled, System.currentTimeMillis() - 600_000);
+            this.redis.opsForZSet().add("rp:pending:{rp:0}", unsettled, System.currentTimeMillis() - 600_000);
             // listed as pending and settled before its record is read: not a finding
-            this.redis.opsForZSet().add("rp:pending:1", orderNos.get(0), System.currentTimeMillis() - 600_000);
+            this.redis.opsForZSet().add("rp:pending:{rp:1}", orderNos.get(0), System.currentTimeMillis() - 600_000);
 
             Report recent = this.reconciler.run("recent");
             Report totals = this.reconciler.run("totals");
@@ -107,8 +107,8 @@ class RedPacketReconciliationIT {
         finally {
             this.jdbc.update("DELETE FROM rp_entry WHERE act_id = ? AND entry_no = ?", actId, stray);
             this.jdbc.update("UPDATE rp_account SET balance_minor = balance_minor - 1 WHERE act_id = ?", actId);
-            this.redis.opsForZSet().remove("rp:pending:0", unsettled);
-            this.redis.opsForZSet().remove("rp:pending:1", orderNos.get(0));
+            this.redis.opsForZSet().remove("rp:pending:{rp:0}", unsettled);
+            this.redis.opsForZSet().remove("rp:pending:{rp:1}", orderNos.get(0));
         }
         assertThat(this.reconciler.run("recent").mismatches()).isEmpty();
         assertThat(this.reconciler.run("totals").mismatches()).isEmpty();
@@ -145,7 +145,7 @@ class RedPacketReconciliationIT {
     @Test
     void shouldNotReportPacketsUnsettledWhileSettlementIsSwitchedOff() {
         String unsettled = (RUN + 4) + "_it-cash_paused_cash_1";
-        this.redis.opsForZSet().add("rp:pending:0", unsettled, System.currentTimeMillis() - 600_000);
+        this.redis.opsForZSet().add("rp:pending:{rp:0}", unsettled, System.currentTimeMillis() - 600_000);
         try {
             this.switches.set(SettlementSwitch.NAME, false, "it", "peak");
             assertThat(this.reconciler.run("recent").mismatches()).extracting(Mismatch::subject)
@@ -155,7 +155,7 @@ class RedPacketReconciliationIT {
         }
         finally {
             this.switches.set(SettlementSwitch.NAME, true, "it", "test over");
-            this.redis.opsForZSet().remove("rp:pending:0", unsettled);
+            this.redis.opsForZSet().remove("rp:pending:{rp:0}", unsettled);
         }
     }
 

@@ -1,0 +1,21 @@
+package org.walletplatform.order.redpacket;
+
+import java.util.List;
+
+import org.walletplatform.testing.OnRedisCluster;
+import org.walletplatform.testing.TestRedisCluster;
+
+/**
+ * Every test of {@link RedPacketIT} again on a Redis Cluster: issuance batches split by
+ * pending shard, nonces claimed on their own, settlement's and tokens' scripts within one
+ * shard's slot ({@link RedPacketKeys}).
+ */
+@OnRedisCluster
+class RedPacketOnClusterIT extends RedPacketIT {
+
+    @Override
+    List<String> redisNodes() {
+        return TestRedisCluster.nodes();
+    }
+
+}
