@@ -1,6 +1,6 @@
 package org.walletplatform.order.redpacket;
 
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +12,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.walletplatform.support.linesigning.DeferredNonce;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
+import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.types.Expiration;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
@@ -110,35 +114,73 @@ class IssuedPackets implements DisposableBean {
 
     private List<String> issueAll(List<NewPacket> packets) {
         if (!this.keys.cluster()) {
-            return issueTogether(packets);
+            ScriptCall call = callOf(packets);
+            List<?> answers = this.redis.execute(ISSUE, call.keys(), call.args().toArray());
+            return answers.stream().map(Object::toString).toList();
         }
         // a Cluster runs a script on keys of one slot: the nonces, each in a slot of its
         // own, are claimed first, then each pending shard's packets go in a call of their
-        // own (a packet whose issuance then fails has spent its nonce: the line signs its
-        // retry anew)
+        // own, all in two round trips (a packet whose issuance then fails has spent its
+        // nonce: the line signs its retry anew)
         String[] answers = new String[packets.size()];
+        List<Integer> signed = new ArrayList<>();
+        for (int i = 0; i < packets.size(); i++) {
+            if (packets.get(i).nonce() != null) {
+                signed.add(i);
+            }
+        }
+        List<Object> claimed = signed.isEmpty() ? List.of()
+                : this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+                    for (int i : signed) {
+                        DeferredNonce nonce = packets.get(i).nonce();
+                        connection.stringCommands()
+                            .set(bytes(nonce.key()), bytes("1"), Expiration.seconds(nonce.ttlSeconds()),
+                                    SetOption.ifAbsent());
+                    }
+                    return null;
+                });
+        for (int n = 0; n < signed.size(); n++) {
+            if (!Boolean.TRUE.equals(claimed.get(n))) {
+                answers[signed.get(n)] = REPLAYED;
+            }
+        }
         Map<Integer, List<Integer>> byShard = new LinkedHashMap<>();
         for (int i = 0; i < packets.size(); i++) {
-            NewPacket packet = packets.get(i);
-            if (packet.nonce() != null && !Boolean.TRUE.equals(this.redis.opsForValue()
-                .setIfAbsent(packet.nonce().key(), "1", Duration.ofSeconds(packet.nonce().ttlSeconds())))) {
-                answers[i] = REPLAYED;
-                continue;
+            if (answers[i] == null) {
+                byShard.computeIfAbsent(this.keys.shardOf(packets.get(i).record().actId()), (s) -> new ArrayList<>())
+                    .add(i);
             }
-            byShard.computeIfAbsent(this.keys.shardOf(packet.record().actId()), (shard) -> new ArrayList<>()).add(i);
         }
-        for (List<Integer> shard : byShard.values()) {
-            List<String> recorded = issueTogether(shard.stream()
-                .map((i) -> new NewPacket(packets.get(i).record(), packets.get(i).issuedAtMs(), null))
-                .toList());
-            for (int j = 0; j < shard.size(); j++) {
-                answers[shard.get(j)] = recorded.get(j);
+        List<List<Integer>> shards = List.copyOf(byShard.values());
+        List<Object> recorded = shards.isEmpty() ? List.of()
+                : this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+                    for (List<Integer> shard : shards) {
+                        ScriptCall call = callOf(shard.stream()
+                            .map((i) -> new NewPacket(packets.get(i).record(), packets.get(i).issuedAtMs(), null))
+                            .toList());
+                        List<byte[]> keysAndArgs = new ArrayList<>();
+                        call.keys().forEach((key) -> keysAndArgs.add(bytes(key)));
+                        call.args().forEach((arg) -> keysAndArgs.add(bytes(arg)));
+                        connection.scriptingCommands()
+                            .eval(bytes(ISSUE.getScriptAsString()), ReturnType.MULTI, call.keys().size(),
+                                    keysAndArgs.toArray(byte[][]::new));
+                    }
+                    return null;
+                });
+        for (int g = 0; g < shards.size(); g++) {
+            List<?> shardAnswers = (List<?>) recorded.get(g);
+            for (int j = 0; j < shards.get(g).size(); j++) {
+                answers[shards.get(g).get(j)] = shardAnswers.get(j).toString();
             }
         }
         return List.of(answers);
     }
 
-    private List<String> issueTogether(List<NewPacket> packets) {
+    /**
+     * The issuance script's keys and arguments for these packets, in order (their nonces
+     * among the keys, where they have one).
+     */
+    private ScriptCall callOf(List<NewPacket> packets) {
         List<String> callKeys = new ArrayList<>(packets.size() * 4);
         List<String> args = new ArrayList<>(packets.size() * 6);
         String ttl = Long.toString(this.properties.tokenTtl().toSeconds());
@@ -153,8 +195,15 @@ class IssuedPackets implements DisposableBean {
                     Long.toString(packet.issuedAtMs()), record.orderNo(),
                     (packet.nonce() != null) ? Long.toString(packet.nonce().ttlSeconds()) : "0"));
         }
-        List<?> answers = this.redis.execute(ISSUE, callKeys, args.toArray());
-        return answers.stream().map(Object::toString).toList();
+        return new ScriptCall(callKeys, args);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private record ScriptCall(List<String> keys, List<String> args) {
+
     }
 
     private record NewPacket(TokenRecord record, long issuedAtMs, DeferredNonce nonce) {
