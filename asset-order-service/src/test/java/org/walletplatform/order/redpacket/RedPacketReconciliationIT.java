@@ -52,6 +52,9 @@ class RedPacketReconciliationIT {
     private StringRedisTemplate redis;
 
     @Autowired
+    private RedPacketKeys keys;
+
+    @Autowired
     private PlatformTransactionManager transactions;
 
     @Autowired
@@ -89,9 +92,10 @@ class RedPacketReconciliationIT {
             this.jdbc.update(
                     "UPDATE rp_account SET balance_minor = balance_minor + 1," + " updated_at_ms = ? WHERE act_id = ?",
                     System.currentTimeMillis(), actId);
-            this.redis.opsForZSet().add("rp:pending:{rp:0}", unsettled, System.currentTimeMillis() - 600_000);
+            this.redis.opsForZSet().add(this.keys.pendingShard(0), unsettled, System.currentTimeMillis() - 600_000);
             // listed as pending and settled before its record is read: not a finding
-            this.redis.opsForZSet().add("rp:pending:{rp:1}", orderNos.get(0), System.currentTimeMillis() - 600_000);
+            this.redis.opsForZSet()
+                .add(this.keys.pendingShard(1), orderNos.get(0), System.currentTimeMillis() - 600_000);
 
             Report recent = this.reconciler.run("recent");
             Report totals = this.reconciler.run("totals");
@@ -107,8 +111,8 @@ class RedPacketReconciliationIT {
         finally {
             this.jdbc.update("DELETE FROM rp_entry WHERE act_id = ? AND entry_no = ?", actId, stray);
             this.jdbc.update("UPDATE rp_account SET balance_minor = balance_minor - 1 WHERE act_id = ?", actId);
-            this.redis.opsForZSet().remove("rp:pending:{rp:0}", unsettled);
-            this.redis.opsForZSet().remove("rp:pending:{rp:1}", orderNos.get(0));
+            this.redis.opsForZSet().remove(this.keys.pendingShard(0), unsettled);
+            this.redis.opsForZSet().remove(this.keys.pendingShard(1), orderNos.get(0));
         }
         assertThat(this.reconciler.run("recent").mismatches()).isEmpty();
         assertThat(this.reconciler.run("totals").mismatches()).isEmpty();
@@ -145,7 +149,7 @@ class RedPacketReconciliationIT {
     @Test
     void shouldNotReportPacketsUnsettledWhileSettlementIsSwitchedOff() {
         String unsettled = (RUN + 4) + "_it-cash_paused_cash_1";
-        this.redis.opsForZSet().add("rp:pending:{rp:0}", unsettled, System.currentTimeMillis() - 600_000);
+        this.redis.opsForZSet().add(this.keys.pendingShard(0), unsettled, System.currentTimeMillis() - 600_000);
         try {
             this.switches.set(SettlementSwitch.NAME, false, "it", "peak");
             assertThat(this.reconciler.run("recent").mismatches()).extracting(Mismatch::subject)
@@ -155,7 +159,7 @@ class RedPacketReconciliationIT {
         }
         finally {
             this.switches.set(SettlementSwitch.NAME, true, "it", "test over");
-            this.redis.opsForZSet().remove("rp:pending:{rp:0}", unsettled);
+            this.redis.opsForZSet().remove(this.keys.pendingShard(0), unsettled);
         }
     }
 
