@@ -13,7 +13,6 @@ import org.walletplatform.support.linesigning.DeferredNonce;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
-import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.types.Expiration;
@@ -123,27 +122,7 @@ class IssuedPackets implements DisposableBean {
         // own, all in two round trips (a packet whose issuance then fails has spent its
         // nonce: the line signs its retry anew)
         String[] answers = new String[packets.size()];
-        List<Integer> signed = new ArrayList<>();
-        for (int i = 0; i < packets.size(); i++) {
-            if (packets.get(i).nonce() != null) {
-                signed.add(i);
-            }
-        }
-        List<Object> claimed = signed.isEmpty() ? List.of()
-                : this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
-                    for (int i : signed) {
-                        DeferredNonce nonce = packets.get(i).nonce();
-                        connection.stringCommands()
-                            .set(bytes(nonce.key()), bytes("1"), Expiration.seconds(nonce.ttlSeconds()),
-                                    SetOption.ifAbsent());
-                    }
-                    return null;
-                });
-        for (int n = 0; n < signed.size(); n++) {
-            if (!Boolean.TRUE.equals(claimed.get(n))) {
-                answers[signed.get(n)] = REPLAYED;
-            }
-        }
+        claimNonces(packets, answers);
         Map<Integer, List<Integer>> byShard = new LinkedHashMap<>();
         for (int i = 0; i < packets.size(); i++) {
             if (answers[i] == null) {
@@ -152,21 +131,10 @@ class IssuedPackets implements DisposableBean {
             }
         }
         List<List<Integer>> shards = List.copyOf(byShard.values());
-        List<Object> recorded = shards.isEmpty() ? List.of()
-                : this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
-                    for (List<Integer> shard : shards) {
-                        ScriptCall call = callOf(shard.stream()
-                            .map((i) -> new NewPacket(packets.get(i).record(), packets.get(i).issuedAtMs(), null))
-                            .toList());
-                        List<byte[]> keysAndArgs = new ArrayList<>();
-                        call.keys().forEach((key) -> keysAndArgs.add(bytes(key)));
-                        call.args().forEach((arg) -> keysAndArgs.add(bytes(arg)));
-                        connection.scriptingCommands()
-                            .eval(bytes(ISSUE.getScriptAsString()), ReturnType.MULTI, call.keys().size(),
-                                    keysAndArgs.toArray(byte[][]::new));
-                    }
-                    return null;
-                });
+        List<Object> recorded = ScriptCall.pipelined(this.redis, ISSUE,
+                shards.stream()
+                    .map((shard) -> callOf(shard.stream().map((i) -> packets.get(i).withoutNonce()).toList()))
+                    .toList());
         for (int g = 0; g < shards.size(); g++) {
             List<?> shardAnswers = (List<?>) recorded.get(g);
             for (int j = 0; j < shards.get(g).size(); j++) {
@@ -174,6 +142,35 @@ class IssuedPackets implements DisposableBean {
             }
         }
         return List.of(answers);
+    }
+
+    /**
+     * Claims the signed packets' nonces in one pipelined round trip, answering {@code R}
+     * for each packet whose nonce was used before.
+     */
+    private void claimNonces(List<NewPacket> packets, String[] answers) {
+        List<Integer> signed = new ArrayList<>();
+        for (int i = 0; i < packets.size(); i++) {
+            if (packets.get(i).nonce() != null) {
+                signed.add(i);
+            }
+        }
+        if (signed.isEmpty()) {
+            return;
+        }
+        List<Object> claimed = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+            for (int i : signed) {
+                DeferredNonce nonce = packets.get(i).nonce();
+                connection.stringCommands()
+                    .set(bytes(nonce.key()), bytes("1"), Expiration.seconds(nonce.ttlSeconds()), SetOption.ifAbsent());
+            }
+            return null;
+        });
+        for (int n = 0; n < signed.size(); n++) {
+            if (!Boolean.TRUE.equals(claimed.get(n))) {
+                answers[signed.get(n)] = REPLAYED;
+            }
+        }
     }
 
     /**
@@ -202,11 +199,11 @@ class IssuedPackets implements DisposableBean {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private record ScriptCall(List<String> keys, List<String> args) {
-
-    }
-
     private record NewPacket(TokenRecord record, long issuedAtMs, DeferredNonce nonce) {
+
+        NewPacket withoutNonce() {
+            return new NewPacket(this.record, this.issuedAtMs, null);
+        }
 
     }
 

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import org.walletplatform.redpacket.token.RedPacketToken;
 
-import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -121,7 +120,7 @@ class PendingTokens {
                     Long.toString(account.version())));
             calls.add(new ScriptCall(callKeys, args));
         });
-        List<Object> moved = evalPipelined(SETTLED, calls);
+        List<Object> moved = ScriptCall.pipelined(this.redis, SETTLED, calls);
         Map<Long, Long> movedByAccount = new LinkedHashMap<>();
         int i = 0;
         for (Long actId : packetsByAccount.keySet()) {
@@ -157,7 +156,8 @@ class PendingTokens {
      */
     List<CachedAccount> accounts(List<Long> actIds) {
         List<Object> entries = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
-            actIds.forEach((actId) -> connection.hashCommands().hGetAll(bytes(this.keys.account(actId))));
+            actIds.forEach((actId) -> connection.hashCommands()
+                .hGetAll(this.keys.account(actId).getBytes(StandardCharsets.UTF_8)));
             return null;
         });
         List<CachedAccount> accounts = new ArrayList<>(actIds.size());
@@ -189,7 +189,7 @@ class PendingTokens {
      * Caches settled figures, in one pipelined round trip, unless newer ones are cached.
      */
     void cache(Collection<SettledAccount> accounts) {
-        evalPipelined(CACHE,
+        ScriptCall.pipelined(this.redis, CACHE,
                 accounts.stream()
                     .map((account) -> new ScriptCall(List.of(this.keys.account(account.actId())),
                             List.of(Long.toString(account.balanceMinor()), Long.toString(account.incomeMinor()),
@@ -197,41 +197,8 @@ class PendingTokens {
                     .toList());
     }
 
-    /**
-     * One script call per entry, pipelined. EVAL rather than EVALSHA: a pipeline cannot
-     * load a script that Redis lost (a restart) halfway, and the script text is small.
-     */
-    private List<Object> evalPipelined(RedisScript<?> script, List<ScriptCall> calls) {
-        if (calls.isEmpty()) {
-            return List.of();
-        }
-        byte[] body = bytes(script.getScriptAsString());
-        return this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
-            for (ScriptCall call : calls) {
-                byte[][] keysAndArgs = new byte[call.keys().size() + call.args().size()][];
-                int i = 0;
-                for (String key : call.keys()) {
-                    keysAndArgs[i++] = bytes(key);
-                }
-                for (String arg : call.args()) {
-                    keysAndArgs[i++] = bytes(arg);
-                }
-                connection.scriptingCommands().eval(body, ReturnType.INTEGER, call.keys().size(), keysAndArgs);
-            }
-            return null;
-        });
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
     /** An account's pending sum and count, and its settled figures if cached. */
     record CachedAccount(long pendingMinor, long pendingCount, SettledAccount settled) {
-
-    }
-
-    private record ScriptCall(List<String> keys, List<String> args) {
 
     }
 
