@@ -10,12 +10,14 @@ import org.walletplatform.model.reward.AwardType;
 import org.walletplatform.model.reward.OrderNumber;
 import org.walletplatform.order.budget.BudgetReport.Mismatch;
 import org.walletplatform.order.budget.BudgetReport.Reclaim;
+import org.walletplatform.order.redpacket.PendingIndexFixture;
 import org.walletplatform.order.reward.RewardOrder;
 import org.walletplatform.order.reward.RewardOrderStore;
 import org.walletplatform.order.scene.Scene;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -32,8 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class BudgetReconciliationIT {
 
-    /** Act ids unique to this run: orders outlive test runs. */
-    private static final long RUN = System.currentTimeMillis() % 1_000_000_000L * 1_000 + 700;
+    /**
+     * Act ids unique to this test: orders outlive test runs (and a subclass runs them
+     * again).
+     */
+    private final long run = System.currentTimeMillis() % 1_000_000_000L * 1_000 + 700;
 
     @Autowired
     private BudgetReconciler reconciler;
@@ -49,6 +54,9 @@ class BudgetReconciliationIT {
 
     @Autowired
     private StringRedisTemplate redis;
+
+    @Autowired
+    private ApplicationContext context;
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -94,15 +102,16 @@ class BudgetReconciliationIT {
         this.ledger.lease(scene, dead, 1_000, 1);
         // a cash packet issued a minute ago, still pending (the pending index of the
         // red-packet store)
-        String packet = "unsettled-" + scene.id();
-        this.redis.opsForZSet().add("rp:pending:{rp:0}", packet, System.currentTimeMillis() - 60_000);
+        String packet = (this.run + 5) + "_unsettled-" + scene.id();
+        PendingIndexFixture pendingIndex = new PendingIndexFixture(this.context);
+        pendingIndex.list(packet, System.currentTimeMillis() - 60_000);
         try {
             this.reconciler.reconcile();
             Thread.sleep(1_100);
             assertThat(reclaimsOf(this.reconciler.reconcile(), scene)).as("the packet may be this lessee's").isEmpty();
         }
         finally {
-            this.redis.opsForZSet().remove("rp:pending:{rp:0}", packet); // settled
+            pendingIndex.unlist(packet); // settled
         }
 
         assertThat(reclaimsOf(this.reconciler.reconcile(), scene))
@@ -185,7 +194,7 @@ class BudgetReconciliationIT {
     }
 
     private void order(Scene scene, long actOffset, String phase, long amount, String lessee) {
-        OrderNumber number = new OrderNumber(RUN + actOffset, scene.id(), "r", AwardType.COUPON, 1);
+        OrderNumber number = new OrderNumber(this.run + actOffset, scene.id(), "r", AwardType.COUPON, 1);
         RewardOrder order = new RewardOrder(number.toString(), number.actId(), null, "gala", phase, scene.id(), "r",
                 "coupon", 1, amount, Map.of(), RewardOrder.ACCEPTED, Instant.now(), null, false);
         assertThat(this.orders.insert(order, "0".repeat(64), lessee)).isTrue();

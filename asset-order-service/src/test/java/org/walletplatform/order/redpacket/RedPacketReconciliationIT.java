@@ -34,7 +34,11 @@ import static org.awaitility.Awaitility.await;
 @OrderServiceTest
 class RedPacketReconciliationIT {
 
-    private static final long RUN = System.currentTimeMillis() % 1_000_000_000L * 1_000 + 900;
+    /**
+     * Act ids unique to this test: orders outlive test runs (and a subclass runs them
+     * again).
+     */
+    private final long run = System.currentTimeMillis() % 1_000_000_000L * 1_000 + 900;
 
     @LocalServerPort
     private int port;
@@ -69,7 +73,7 @@ class RedPacketReconciliationIT {
 
     @Test
     void shouldReportNothingForAConsistentLedgerAndEachCorruptionUntilRepaired() throws Exception {
-        long actId = RUN + 1;
+        long actId = this.run + 1;
         List<String> orderNos = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             var issued = this.api.issueCash(actId, "it-cash", "rc" + i, 250);
@@ -125,7 +129,7 @@ class RedPacketReconciliationIT {
      */
     @Test
     void shouldCheckWhatWasWrittenSinceTheLastRecentRound() {
-        long actId = RUN + 3;
+        long actId = this.run + 3;
         Report previous = this.reconciler.run("recent");
         String behind = "stray-behind-" + actId;
         String inside = "stray-inside-" + actId;
@@ -148,7 +152,7 @@ class RedPacketReconciliationIT {
      */
     @Test
     void shouldNotReportPacketsUnsettledWhileSettlementIsSwitchedOff() {
-        String unsettled = (RUN + 4) + "_it-cash_paused_cash_1";
+        String unsettled = (this.run + 4) + "_it-cash_paused_cash_1";
         this.redis.opsForZSet().add(this.keys.pendingShard(0), unsettled, System.currentTimeMillis() - 600_000);
         try {
             this.switches.set(SettlementSwitch.NAME, false, "it", "peak");
@@ -176,7 +180,7 @@ class RedPacketReconciliationIT {
      */
     @Test
     void shouldNotReportLedgerWritesCommittedWhileTheTotalsAreRead() throws Exception {
-        long actId = RUN + 2;
+        long actId = this.run + 2;
         long now = System.currentTimeMillis();
         this.jdbc.update("INSERT INTO rp_account (act_id, balance_minor, income_minor, version, updated_at_ms)"
                 + " VALUES (?, 0, 0, 0, ?)", actId, now);
