@@ -2,13 +2,12 @@ package org.walletplatform.gateway;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import ch.qos.logback.classic.LoggerContext;
 import com.sun.net.httpserver.Headers;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
@@ -16,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.walletplatform.model.ProblemTypes;
 import org.walletplatform.model.caller.Caller;
 import org.walletplatform.model.caller.CallerAssertion;
+import org.walletplatform.testing.RedisPause;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
@@ -246,23 +246,22 @@ class GatewaySecurityIT extends GatewayIT {
     @Test
     void withRedisPausedReadsFailOpenAndWithdrawalsFailClosed() throws Exception {
         String token = TOKENS.user(Long.toString(RUN + 9));
-        RedisClient client = RedisClient.create("redis://127.0.0.1:6379");
-        try (StatefulRedisConnection<String, String> redis = client.connect()) {
-            redis.sync().clientPause(3_000);
-            HttpResponse<String> read = get("/v1/wallet/me/lines/cash/balance", token);
-            HttpResponse<String> withdrawal = post("/v1/withdrawals", token, "{}");
+        RedisPause.everyNode(redisNodes(), Duration.ofSeconds(3));
+        HttpResponse<String> read = get("/v1/wallet/me/lines/cash/balance", token);
+        HttpResponse<String> withdrawal = post("/v1/withdrawals", token, "{}");
 
-            assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
-            assertProblem(withdrawal, 503, ProblemTypes.SERVICE_UNAVAILABLE);
-            assertThat(withdrawal.headers().firstValue("Retry-After")).contains("1");
-            assertThat(SERVICE.received()).extracting(StubService.Received::path)
-                .containsExactly("/v1/wallet/" + (RUN + 9) + "/lines/cash/balance");
-        }
-        finally {
-            client.shutdown();
-        }
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertProblem(withdrawal, 503, ProblemTypes.SERVICE_UNAVAILABLE);
+        assertThat(withdrawal.headers().firstValue("Retry-After")).contains("1");
+        assertThat(SERVICE.received()).extracting(StubService.Received::path)
+            .containsExactly("/v1/wallet/" + (RUN + 9) + "/lines/cash/balance");
         Thread.sleep(3_000);
         assertThat(post("/v1/withdrawals", token, "{}").statusCode()).isEqualTo(200);
+    }
+
+    /** The nodes of the Redis the gateway counts in, each paused to take Redis away. */
+    List<String> redisNodes() {
+        return List.of("127.0.0.1:6379");
     }
 
     private static long secondsToRetry(long now) {

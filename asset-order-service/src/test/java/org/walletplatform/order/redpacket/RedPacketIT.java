@@ -28,10 +28,9 @@ import org.walletplatform.order.OrderServiceTest;
 import org.walletplatform.order.reward.IssueOutcome;
 import org.walletplatform.order.reward.RewardOrder;
 import org.walletplatform.support.switches.DegradationSwitches;
-import io.lettuce.core.RedisClient;
+import org.walletplatform.testing.RedisPause;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.lettuce.core.api.StatefulRedisConnection;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -229,15 +228,7 @@ class RedPacketIT {
     @Test
     void shouldAnswer503WhileRedisDoesNotAnswerAndIssueOnceOnTheRetry() throws Exception {
         long actId = this.run + 95;
-        for (String node : redisNodes()) {
-            RedisClient client = RedisClient.create("redis://" + node);
-            try (StatefulRedisConnection<String, String> connection = client.connect()) {
-                connection.sync().clientPause(1_500);
-            }
-            finally {
-                client.shutdown();
-            }
-        }
+        RedisPause.everyNode(redisNodes(), Duration.ofMillis(1_500));
         HttpResponse<String> paused = this.api.post("/v1/rewards", cash(actId, "paused", 70));
 
         assertThat(paused.statusCode()).as(paused.body()).isEqualTo(503);

@@ -2,8 +2,12 @@ package org.walletplatform.order.redpacket;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.walletplatform.testing.OnRedisCluster;
 import org.walletplatform.testing.TestRedisCluster;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
  * Every test of {@link RedPacketIT} again on a Redis Cluster: issuance batches split by
@@ -12,6 +16,11 @@ import org.walletplatform.testing.TestRedisCluster;
  */
 @OnRedisCluster
 class RedPacketOnClusterIT extends RedPacketIT {
+
+    @Test
+    void shouldFollowAFailoverOfTheCluster(@Autowired RedisConnectionFactory redis) {
+        TestRedisCluster.assertFollowsFailovers(redis);
+    }
 
     @Override
     List<String> redisNodes() {

@@ -1,6 +1,11 @@
 package org.walletplatform.write.config;
 
+import org.junit.jupiter.api.Test;
 import org.walletplatform.testing.OnRedisCluster;
+import org.walletplatform.testing.TestRedisCluster;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
  * Every test of {@link ConfigReleaseIT} again on a Redis Cluster: releases published to
@@ -8,5 +13,10 @@ import org.walletplatform.testing.OnRedisCluster;
  */
 @OnRedisCluster
 class ConfigReleaseOnClusterIT extends ConfigReleaseIT {
+
+    @Test
+    void shouldFollowAFailoverOfTheCluster(@Autowired RedisConnectionFactory redis) {
+        TestRedisCluster.assertFollowsFailovers(redis);
+    }
 
 }
