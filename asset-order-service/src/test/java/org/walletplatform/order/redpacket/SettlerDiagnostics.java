@@ -21,9 +21,10 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * What a test waiting for a packet to settle reports when it gives up: the account's
- * partition, the settler's state and assignment, and per partition how far the settlers'
- * group has committed against the end of the log. A wait that timed out once in CI (stop
- * 39) left nothing to tell a stuck partition from a slow one.
+ * partition, the settler's state and assignment, per partition how far the settlers'
+ * group has committed against the end of the log, and which member holds which partition.
+ * A wait that timed out once in CI (stop 39) left nothing to tell a stuck partition from
+ * a slow one.
  */
 final class SettlerDiagnostics {
 
@@ -45,7 +46,9 @@ final class SettlerDiagnostics {
             .append(" paused=")
             .append(settler.isContainerPaused())
             .append(" assigned=")
-            .append(Objects.requireNonNullElse(settler.getAssignedPartitions(), List.of()));
+            .append(Objects.requireNonNullElse(settler.getAssignedPartitions(), List.of()))
+            .append(" clients=")
+            .append(settler.metrics().keySet());
         try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
             List<TopicPartition> partitions = IntStream.range(0, PARTITIONS)
                 .mapToObj((p) -> new TopicPartition(Topics.REDPACKET_SETTLEMENTS, p))
@@ -64,6 +67,26 @@ final class SettlerDiagnostics {
                         ((at != null) ? at.offset() : "none") + "/" + ends.get(partition).offset());
             }
             report.append("; committed/end per partition ").append(lag);
+            // which consumer holds which partition: every Spring context of a test JVM
+            // runs settlers in this group, each with its own client id
+            admin.describeConsumerGroups(List.of(settler.getGroupId()))
+                .all()
+                .get()
+                .values()
+                .forEach((group) -> report.append("; group ")
+                    .append(group.groupState())
+                    .append(" members ")
+                    .append(group.members()
+                        .stream()
+                        .map((member) -> member.clientId() + "="
+                                + member.assignment()
+                                    .topicPartitions()
+                                    .stream()
+                                    .map(TopicPartition::partition)
+                                    .sorted()
+                                    .toList())
+                        .sorted()
+                        .toList()));
         }
         catch (Exception ex) {
             report.append("; offsets not read: ").append(ex);
