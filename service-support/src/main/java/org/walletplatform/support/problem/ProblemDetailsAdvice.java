@@ -129,6 +129,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex) {
+        return unexpected(ex);
+    }
+
+    static ResponseEntity<Object> unexpected(Exception ex) {
         log.error("Unexpected error", ex);
         return ResponseEntity.internalServerError()
             .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",

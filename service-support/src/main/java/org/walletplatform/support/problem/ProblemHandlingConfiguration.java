@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Import;
 /**
  * Registers {@link ProblemDetailsAdvice} and {@link ProblemErrorController} (before
  * Boot's error controller, which then backs off) in every servlet service that has this
- * module on its class path, {@link StoreUnavailableAdvice} in those that use a store, and
+ * module on its class path, {@link StoreUnavailableAdvice} in those that use a store,
+ * {@link RedisUnavailableAdvice} in those with Redis, and
  * {@link UnreadableParameterAdvice} in those that run on Tomcat.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
@@ -21,6 +22,13 @@ public class ProblemHandlingConfiguration {
     @ConditionalOnClass(name = "org.springframework.dao.DataAccessException")
     @Import(StoreUnavailableAdvice.class)
     static class StoreProblems {
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.data.redis.RedisSystemException")
+    @Import(RedisUnavailableAdvice.class)
+    static class RedisProblems {
 
     }
 

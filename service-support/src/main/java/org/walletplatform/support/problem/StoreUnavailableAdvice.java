@@ -30,6 +30,10 @@ class StoreUnavailableAdvice {
     @ExceptionHandler({ TransientDataAccessException.class, DataAccessResourceFailureException.class,
             CannotCreateTransactionException.class })
     ResponseEntity<ProblemDetail> handleStoreUnavailable(Exception ex) {
+        return storeUnavailable(ex);
+    }
+
+    static ResponseEntity<ProblemDetail> storeUnavailable(Exception ex) {
         log.warn("A store did not answer: {}", ex.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
             .header(HttpHeaders.RETRY_AFTER, Problems.STORE_RETRY_AFTER_SECONDS)

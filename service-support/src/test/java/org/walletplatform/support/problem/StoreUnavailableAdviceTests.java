@@ -1,12 +1,14 @@
 package org.walletplatform.support.problem;
 
-import org.junit.jupiter.api.Test;
+import io.lettuce.core.RedisCommandExecutionException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.walletplatform.model.ProblemTypes;
 
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.data.redis.RedisSystemException;
+import org.springframework.data.redis.connection.RedisPipelineException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -21,16 +23,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A store that did not answer is a 503 to retry; anything else unexpected stays a 500.
+ * A store that did not answer, or Redis answering "not now", is a 503 to retry; anything
+ * else unexpected stays a 500.
  */
 class StoreUnavailableAdviceTests {
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new FailingController())
-        .setControllerAdvice(new ProblemDetailsAdvice(), new StoreUnavailableAdvice())
+        .setControllerAdvice(new ProblemDetailsAdvice(), new StoreUnavailableAdvice(), new RedisUnavailableAdvice())
         .build();
 
     @ParameterizedTest
-    @ValueSource(strings = { "redis-timeout", "redis-down", "mysql-down", "no-transaction" })
+    @ValueSource(strings = { "redis-timeout", "redis-down", "mysql-down", "no-transaction", "redis-slot-moving",
+            "redis-pipeline-slot-moving", "redis-cluster-down" })
     void shouldAnswer503WithRetryAfterWhenAStoreDidNotAnswer(String failure) throws Exception {
         this.mvc.perform(get("/fail/" + failure))
             .andExpect(status().isServiceUnavailable())
@@ -39,9 +43,10 @@ class StoreUnavailableAdviceTests {
             .andExpect(jsonPath("$.type").value(ProblemTypes.SERVICE_UNAVAILABLE.toString()));
     }
 
-    @Test
-    void shouldAnswer500ForAnythingElse() throws Exception {
-        this.mvc.perform(get("/fail/bug"))
+    @ParameterizedTest
+    @ValueSource(strings = { "bug", "redis-error" })
+    void shouldAnswer500ForAnythingElse(String failure) throws Exception {
+        this.mvc.perform(get("/fail/" + failure))
             .andExpect(status().isInternalServerError())
             .andExpect(jsonPath("$.type").value(ProblemTypes.INTERNAL.toString()));
     }
@@ -56,6 +61,16 @@ class StoreUnavailableAdviceTests {
                 case "redis-down" -> new RedisConnectionFailureException("Unable to connect to Redis");
                 case "mysql-down" -> new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection");
                 case "no-transaction" -> new CannotCreateTransactionException("Could not open JDBC Connection");
+                // as Spring Data Redis reports what Redis answered (RedisSlotMigrationIT
+                // sees the first)
+                case "redis-slot-moving" -> new RedisSystemException("Error in execution",
+                        new RedisCommandExecutionException("TRYAGAIN Multiple keys request during rehashing of slot"));
+                case "redis-pipeline-slot-moving" -> new RedisPipelineException(
+                        new RedisCommandExecutionException("TRYAGAIN Multiple keys request during rehashing of slot"));
+                case "redis-cluster-down" -> new RedisSystemException("Error in execution",
+                        new RedisCommandExecutionException("CLUSTERDOWN The cluster is down"));
+                case "redis-error" -> new RedisSystemException("Error in execution",
+                        new RedisCommandExecutionException("ERR Error running script: attempt to compare nil"));
                 default -> new IllegalStateException("a bug");
             };
         }

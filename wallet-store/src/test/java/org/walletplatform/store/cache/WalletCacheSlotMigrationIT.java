@@ -7,25 +7,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-import java.util.stream.StreamSupport;
 
-import io.lettuce.core.MigrateArgs;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.cluster.SlotHash;
 import org.junit.jupiter.api.Test;
 import org.walletplatform.model.line.AssetItem;
 import org.walletplatform.model.wallet.LineAssets;
 import org.walletplatform.store.StoreTestApplication;
 import org.walletplatform.testing.OnRedisCluster;
+import org.walletplatform.testing.SlotMigration;
+import org.walletplatform.testing.TestRedisCluster;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.redis.connection.RedisClusterConnection;
-import org.springframework.data.redis.connection.RedisClusterNode;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -53,15 +46,11 @@ class WalletCacheSlotMigrationIT {
     private WalletCache cache;
 
     @Autowired
-    private RedisConnectionFactory redis;
-
-    @Autowired
     private StringRedisTemplate template;
 
     @Test
     void shouldLandEveryMergeWhileTheWalletsSlotMovesToAnotherMaster() throws Exception {
         String key = WalletCache.key(USER);
-        int slot = SlotHash.getSlot(key);
         this.cache.fill(USER, List.of(line(1)));
         for (int i = 0; i < NEIGHBOURS; i += 500) {
             int from = i;
@@ -72,16 +61,6 @@ class WalletCacheSlotMigrationIT {
                 return null;
             });
         }
-        RedisClusterNode source;
-        RedisClusterNode target;
-        try (RedisClusterConnection cluster = this.redis.getClusterConnection()) {
-            source = cluster.clusterGetNodeForSlot(slot);
-            target = StreamSupport.stream(cluster.clusterGetNodes().spliterator(), false)
-                .filter((node) -> node.isMaster() && !node.getId().equals(source.getId()))
-                .findFirst()
-                .orElseThrow();
-        }
-
         AtomicBoolean merging = new AtomicBoolean(true);
         AtomicLong merged = new AtomicLong(1);
         CompletableFuture<Long> failures = CompletableFuture.supplyAsync(() -> {
@@ -99,24 +78,13 @@ class WalletCacheSlotMigrationIT {
             return failed;
         });
 
-        RedisClient client = RedisClient.create();
-        try (StatefulRedisConnection<String, String> from = client.connect(uri(source));
-                StatefulRedisConnection<String, String> to = client.connect(uri(target))) {
-            RedisCommands<String, String> old = from.sync();
-            RedisCommands<String, String> next = to.sync();
-            next.clusterSetSlotImporting(slot, source.getId());
-            old.clusterSetSlotMigrating(slot, target.getId());
+        try (SlotMigration migration = SlotMigration.begin(TestRedisCluster.nodes(), SlotHash.getSlot(key))) {
             // the wallet first: while its neighbours follow, every merge is sent on (ASK)
-            old.migrate(target.getHost(), target.getPort(), 0, 5_000, MigrateArgs.Builder.keys(key));
+            migration.move(key);
             long before = merged.get();
             Thread.sleep(300);
             long halfway = merged.get() - before;
-            for (List<String> keys = old.clusterGetKeysInSlot(slot, 100); !keys.isEmpty(); keys = old
-                .clusterGetKeysInSlot(slot, 100)) {
-                old.migrate(target.getHost(), target.getPort(), 0, 5_000, MigrateArgs.Builder.keys(keys));
-            }
-            next.clusterSetSlotNode(slot, target.getId());
-            old.clusterSetSlotNode(slot, target.getId());
+            migration.finish();
             before = merged.get();
             Thread.sleep(1_000);
             merging.set(false);
@@ -124,22 +92,17 @@ class WalletCacheSlotMigrationIT {
             assertThat(failures.get()).as("merges that failed").isZero();
             assertThat(halfway).as("merges while the slot was half moved").isPositive();
             assertThat(merged.get() - before).as("merges once it moved").isPositive();
-            assertThat(next.exists(key)).as("the wallet lives on the new master").isEqualTo(1);
+            assertThat(migration.movedOver(key)).as("the wallet lives on the new master").isTrue();
             assertThat(this.cache.get(USER))
                 .hasValueSatisfying((lines) -> assertThat(lines.get(0).version()).isEqualTo(merged.get()));
         }
         finally {
             merging.set(false);
-            client.shutdown();
             for (int i = 0; i < NEIGHBOURS; i += 500) {
                 this.template
                     .delete(IntStream.range(i, i + 500).mapToObj((n) -> "{" + key + "}:neighbour:" + n).toList());
             }
         }
-    }
-
-    private static RedisURI uri(RedisClusterNode node) {
-        return RedisURI.create(node.getHost(), node.getPort());
     }
 
     private static LineAssets line(long version) {
