@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.RedisPipelineException;
 import org.springframework.http.ResponseEntity;
@@ -38,16 +40,21 @@ class RedisUnavailableAdvice {
     }
 
     /**
-     * Whether Redis's own answer, the innermost cause, begins with a transient error
-     * code.
+     * Whether anything the error wraps says "not now": a store that did not answer (what
+     * {@link StoreUnavailableAdvice} answers 503 for, such as a timed-out command in a
+     * pipeline), or Redis's own answer beginning with a transient error code.
      */
     static boolean isTransient(Throwable ex) {
-        Throwable root = ex;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+            if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+            String message = (cause.getMessage() != null) ? cause.getMessage() : "";
+            if (TRANSIENT.stream().anyMatch((code) -> message.startsWith(code + " ") || message.equals(code))) {
+                return true;
+            }
         }
-        String message = (root.getMessage() != null) ? root.getMessage() : "";
-        return TRANSIENT.stream().anyMatch((code) -> message.startsWith(code + " ") || message.equals(code));
+        return false;
     }
 
 }
